@@ -1,0 +1,27 @@
+import type { GraphQLFormattedError } from 'graphql';
+import { ErrorCode } from './ErrorCode';
+
+const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
+
+/**
+ * Turns any error into what a client may see: errors thrown on purpose keep their message
+ * and code; everything else becomes a bare internal error, reported through `report`.
+ */
+export function maskError(
+  formatted: GraphQLFormattedError,
+  original: unknown,
+  report: (error: unknown) => void,
+): GraphQLFormattedError {
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+    const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
+    return { ...formatted, extensions };
+  }
+  report(original);
+  return {
+    message: 'Internal server error',
+    ...(formatted.path ? { path: formatted.path } : {}),
+    ...(formatted.locations ? { locations: formatted.locations } : {}),
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+  };
+}

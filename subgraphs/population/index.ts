@@ -1,0 +1,18 @@
+import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
+import type { Db } from '../../platform/db/createDb';
+import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { HouseholdResolver } from './household/household.resolver';
+import { createPopulationLoaders, type PopulationLoaders } from './loaders';
+import { resolvePersonReference } from './person/person.reference';
+import { PersonResolver } from './person/person.resolver';
+import { createPopulationRepositories, type PopulationRepositories } from './repositories';
+
+/** The population register: people, addresses, households and family relations. */
+export async function createPopulationSubgraph(db: Db): Promise<AgencySubgraph<PopulationLoaders, PopulationRepositories>> {
+  const repositories = createPopulationRepositories(db);
+  const schema = await buildFederatedSchema({
+    resolvers: [PersonResolver, HouseholdResolver],
+    referenceResolvers: { Person: resolvePersonReference as never },
+  });
+  return { name: 'population', schema, repositories, createLoaders: () => createPopulationLoaders(repositories) };
+}

@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runAgencyMain } from '../../platform/subgraph/runAgencyMain';
+import { createPopulationSubgraph } from './index';
+
+runAgencyMain('population', createPopulationSubgraph as never);

@@ -1,0 +1,15 @@
+import { createDb, type Db } from '../../platform/db/createDb';
+
+/** Set by the global setup: the database holding the demo country for this test run. */
+export const TEST_DATABASE_URL_VARIABLE = 'GOVGRAPH_TEST_DATABASE_URL';
+
+export function testDatabaseUrl(): string {
+  const url = process.env[TEST_DATABASE_URL_VARIABLE];
+  if (!url) throw new Error(`${TEST_DATABASE_URL_VARIABLE} is not set: run the tests through jest's global setup`);
+  return url;
+}
+
+/** A connection to the test database; close it with `destroy()` in afterAll. */
+export function connectTestDatabase(poolSize = 5): Db {
+  return createDb({ url: testDatabaseUrl(), poolSize });
+}
