@@ -2,4 +2,4 @@ import 'reflect-metadata';
 import { runAgencyMain } from '../../platform/subgraph/runAgencyMain';
 import { createPopulationSubgraph } from './index';
 
-runAgencyMain('population', createPopulationSubgraph as never);
+runAgencyMain('population', createPopulationSubgraph);
