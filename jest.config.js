@@ -1,7 +1,14 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/platform', '<rootDir>/subgraphs', '<rootDir>/gateway', '<rootDir>/demo', '<rootDir>/scripts', '<rootDir>/test'],
+  roots: [
+    '<rootDir>/platform',
+    '<rootDir>/subgraphs',
+    '<rootDir>/gateway',
+    '<rootDir>/demo',
+    '<rootDir>/scripts',
+    '<rootDir>/test',
+  ],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest'] },
   setupFiles: ['reflect-metadata'],

@@ -54,7 +54,15 @@ export function* generateCountry(options: CountryOptions): Generator<CountryBatc
 
   while (people < options.people) {
     householdId += 1;
-    const size = addHousehold(rows, rng, householdId, options.people - people, serialsByBirthDate, adults, nextVehicleSerial);
+    const size = addHousehold(
+      rows,
+      rng,
+      householdId,
+      options.people - people,
+      serialsByBirthDate,
+      adults,
+      nextVehicleSerial,
+    );
     people += size;
     inBatch += size;
     if (inBatch >= batchSize) {
@@ -88,7 +96,10 @@ function addHousehold(
 
   const shape = rng.next();
   const adultCount = shape < 0.3 ? 1 : 2;
-  const childCount = Math.min(room - adultCount, shape < 0.25 || shape > 0.9 ? 0 : shape < 0.35 ? rng.int(1, 2) : rng.int(0, 3));
+  const childCount = Math.min(
+    room - adultCount,
+    shape < 0.25 || shape > 0.9 ? 0 : shape < 0.35 ? rng.int(1, 2) : rng.int(0, 3),
+  );
   const familyName = rng.pick(FAMILY_NAMES);
   const elderly = shape > 0.9;
   const firstAdultAge = elderly ? rng.int(65, 90) : rng.int(childCount > 0 ? 24 : 19, 64);
@@ -104,11 +115,24 @@ function addHousehold(
   const children: GeneratedPerson[] = [];
   for (let i = 0; i < childCount; i++) {
     const age = rng.int(0, Math.min(17, youngestParentAge - 19));
-    const child = addPerson(rows, rng, serials, householdId, familyName, rng.chance(0.5) ? 'F' : 'M', age);
+    const child = addPerson(
+      rows,
+      rng,
+      serials,
+      householdId,
+      familyName,
+      rng.chance(0.5) ? 'F' : 'M',
+      age,
+    );
     children.push(child);
-    for (const parent of members) rows['population.parent_child'].push({ parent_id: parent.nationalId, child_id: child.nationalId });
+    for (const parent of members)
+      rows['population.parent_child'].push({
+        parent_id: parent.nationalId,
+        child_id: child.nationalId,
+      });
   }
-  for (const person of [...members, ...children]) addAgencyRecords(rows, person, rng, nextVehicleSerial);
+  for (const person of [...members, ...children])
+    addAgencyRecords(rows, person, rng, nextVehicleSerial);
   addBenefitClaims(rows, rng, members, children);
   return members.length + children.length;
 }
@@ -138,20 +162,58 @@ function addPerson(
   return { nationalId, dateOfBirth, sex };
 }
 
-function addBenefitClaims(rows: CountryRows, rng: Random, adults: GeneratedPerson[], children: GeneratedPerson[]): void {
-  const claim = (person: GeneratedPerson, benefit: string, amount: number, since: string, status = 'approved') =>
-    rows['social.benefit_claim'].push({ national_id: person.nationalId, benefit, status, monthly_amount: amount, since, until: null });
+function addBenefitClaims(
+  rows: CountryRows,
+  rng: Random,
+  adults: GeneratedPerson[],
+  children: GeneratedPerson[],
+): void {
+  const claim = (
+    person: GeneratedPerson,
+    benefit: string,
+    amount: number,
+    since: string,
+    status = 'approved',
+  ) =>
+    rows['social.benefit_claim'].push({
+      national_id: person.nationalId,
+      benefit,
+      status,
+      monthly_amount: amount,
+      since,
+      until: null,
+    });
   const parent = adults[0];
   if (parent && children.length > 0) {
     const youngest = children.reduce((a, b) => (a.dateOfBirth > b.dateOfBirth ? a : b));
     claim(parent, 'child-allowance', 80 * children.length, youngest.dateOfBirth);
-    if (ageOn(youngest.dateOfBirth, REFERENCE_DATE) < 2) claim(parent, 'parental-benefit', rng.int(900, 3000), youngest.dateOfBirth);
+    if (ageOn(youngest.dateOfBirth, REFERENCE_DATE) < 2)
+      claim(parent, 'parental-benefit', rng.int(900, 3000), youngest.dateOfBirth);
   }
   for (const adult of adults) {
     const age = ageOn(adult.dateOfBirth, REFERENCE_DATE);
-    if (age >= 65) claim(adult, 'old-age-pension', rng.int(650, 1100), addDays(adult.dateOfBirth, 65 * 365 + 16));
-    else if (rng.chance(0.05)) claim(adult, 'unemployment-benefit', rng.int(300, 1200), addDays(REFERENCE_DATE, -rng.int(10, 300)), rng.pick(['approved', 'pending', 'rejected']));
-    if (rng.chance(0.02)) claim(adult, 'disability-allowance', rng.int(50, 400), addDays(REFERENCE_DATE, -rng.int(100, 3000)));
+    if (age >= 65)
+      claim(
+        adult,
+        'old-age-pension',
+        rng.int(650, 1100),
+        addDays(adult.dateOfBirth, 65 * 365 + 16),
+      );
+    else if (rng.chance(0.05))
+      claim(
+        adult,
+        'unemployment-benefit',
+        rng.int(300, 1200),
+        addDays(REFERENCE_DATE, -rng.int(10, 300)),
+        rng.pick(['approved', 'pending', 'rejected']),
+      );
+    if (rng.chance(0.02))
+      claim(
+        adult,
+        'disability-allowance',
+        rng.int(50, 400),
+        addDays(REFERENCE_DATE, -rng.int(100, 3000)),
+      );
   }
 }
 
@@ -181,7 +243,12 @@ function addCompanies(rows: CountryRows, rng: Random, adults: string[], count: n
       }),
     );
     if (rng.chance(0.05)) {
-      rows['tax.tax_debt'].push({ party_kind: 'company', party_id: registryCode, amount: rng.int(100, 50_000), overdue_since: addDays(REFERENCE_DATE, -rng.int(30, 700)) });
+      rows['tax.tax_debt'].push({
+        party_kind: 'company',
+        party_id: registryCode,
+        amount: rng.int(100, 50_000),
+        overdue_since: addDays(REFERENCE_DATE, -rng.int(30, 700)),
+      });
     }
   }
 }

@@ -9,7 +9,9 @@ export const DEFAULT_PEOPLE = 10_000;
 const demoEnvSchema = z.object({
   DATABASE_URL: databaseUrlField.optional(),
   DEMO_SEED: z.string().min(1, 'must not be empty').default(DEFAULT_SEED),
-  DEMO_PEOPLE: positiveIntField.max(10_000_000, 'must be at most 10,000,000').default(DEFAULT_PEOPLE),
+  DEMO_PEOPLE: positiveIntField
+    .max(10_000_000, 'must be at most 10,000,000')
+    .default(DEFAULT_PEOPLE),
 });
 
 export interface DemoConfig {
@@ -19,7 +21,11 @@ export interface DemoConfig {
 }
 
 /** Reads the demo country's settings from the environment, overridden by `--people N` and `--seed S`. */
-export function loadDemoConfig(service: string, env: NodeJS.ProcessEnv, argv: string[]): DemoConfig {
+export function loadDemoConfig(
+  service: string,
+  env: NodeJS.ProcessEnv,
+  argv: string[],
+): DemoConfig {
   const { values } = parseArgs({
     args: argv,
     options: { people: { type: 'string' }, seed: { type: 'string' } },

@@ -1,7 +1,16 @@
 import { addDays, ageOn, REFERENCE_DATE } from './dates';
 import type { Random } from './random';
 import type { CountryRows } from './rows';
-import { COLOURS, FUELS, GP_PRACTICES, VACCINES, VEHICLE_MODELS, FAMILY_NAMES, MALE_NAMES, FEMALE_NAMES } from './vocabulary';
+import {
+  COLOURS,
+  FUELS,
+  GP_PRACTICES,
+  VACCINES,
+  VEHICLE_MODELS,
+  FAMILY_NAMES,
+  MALE_NAMES,
+  FEMALE_NAMES,
+} from './vocabulary';
 
 export interface GeneratedPerson {
   nationalId: string;
@@ -12,7 +21,12 @@ export interface GeneratedPerson {
 const INCOME_YEARS = [2021, 2022, 2023, 2024, 2025];
 
 /** Adds the records the tax, health and transport agencies hold about one person. */
-export function addAgencyRecords(rows: CountryRows, person: GeneratedPerson, rng: Random, vehicleSerial: () => number): void {
+export function addAgencyRecords(
+  rows: CountryRows,
+  person: GeneratedPerson,
+  rng: Random,
+  vehicleSerial: () => number,
+): void {
   const age = ageOn(person.dateOfBirth, REFERENCE_DATE);
   if (age >= 18) {
     addIncome(rows, person, rng, age);

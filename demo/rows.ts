@@ -1,6 +1,12 @@
 /** The rows the demo country generator produces, one shape per table it fills. */
 export interface CountryRows {
-  'population.address': { id: number; street: string; postal_code: string; city: string; municipality: string }[];
+  'population.address': {
+    id: number;
+    street: string;
+    postal_code: string;
+    city: string;
+    municipality: string;
+  }[];
   'population.household': { id: number; address_id: number }[];
   'population.person': {
     national_id: string;
@@ -12,8 +18,18 @@ export interface CountryRows {
     address_id: number;
   }[];
   'population.parent_child': { parent_id: string; child_id: string }[];
-  'tax.income_assessment': { national_id: string; year: number; taxable_income: number; tax_paid: number }[];
-  'tax.tax_debt': { party_kind: 'person' | 'company'; party_id: string; amount: number; overdue_since: string }[];
+  'tax.income_assessment': {
+    national_id: string;
+    year: number;
+    taxable_income: number;
+    tax_paid: number;
+  }[];
+  'tax.tax_debt': {
+    party_kind: 'person' | 'company';
+    party_id: string;
+    amount: number;
+    overdue_since: string;
+  }[];
   'social.benefit_claim': {
     national_id: string;
     benefit: string;
@@ -22,8 +38,18 @@ export interface CountryRows {
     since: string;
     until: string | null;
   }[];
-  'health.vaccination': { national_id: string; vaccine: string; administered_on: string; dose: number }[];
-  'health.gp_registration': { national_id: string; practice: string; physician: string; since: string }[];
+  'health.vaccination': {
+    national_id: string;
+    vaccine: string;
+    administered_on: string;
+    dose: number;
+  }[];
+  'health.gp_registration': {
+    national_id: string;
+    practice: string;
+    physician: string;
+    since: string;
+  }[];
   'transport.vehicle': {
     registration_number: string;
     owner_id: string;
@@ -48,7 +74,12 @@ export interface CountryRows {
     founded: string;
     city: string;
   }[];
-  'business.board_member': { registry_code: string; national_id: string; role: string; since: string }[];
+  'business.board_member': {
+    registry_code: string;
+    national_id: string;
+    role: string;
+    since: string;
+  }[];
 }
 
 export type TableName = keyof CountryRows;

@@ -30,7 +30,11 @@ export async function seedCountry(db: Db, options: SeedOptions): Promise<SeedSum
   return { people, rows: counts };
 }
 
-async function insertBatch(db: Db, rows: CountryRows, counts: Record<string, number>): Promise<void> {
+async function insertBatch(
+  db: Db,
+  rows: CountryRows,
+  counts: Record<string, number>,
+): Promise<void> {
   for (const table of TABLES) {
     const tableRows = rows[table] as object[];
     if (tableRows.length === 0) continue;

@@ -1,8 +1,108 @@
 /** Word lists of the demo country. All names are invented combinations of common words. */
-export const FEMALE_NAMES = ['Mari', 'Liisa', 'Kadri', 'Anu', 'Triin', 'Kristiina', 'Maarja', 'Eva', 'Laura', 'Helen', 'Kati', 'Piret', 'Sandra', 'Elisabeth', 'Grete', 'Hanna', 'Sofia', 'Emma', 'Mia', 'Lenna', 'Irina', 'Olga', 'Tiina', 'Reet'] as const;
-export const MALE_NAMES = ['Jaan', 'Mihkel', 'Andres', 'Toomas', 'Priit', 'Martin', 'Rasmus', 'Karl', 'Marten', 'Oskar', 'Robin', 'Sander', 'Tanel', 'Rein', 'Peeter', 'Hugo', 'Lukas', 'Oliver', 'Markus', 'Erik', 'Sergei', 'Dmitri', 'Urmas', 'Indrek'] as const;
-export const FAMILY_NAMES = ['Tamm', 'Saar', 'Sepp', 'Mägi', 'Kask', 'Kukk', 'Rebane', 'Ilves', 'Pärn', 'Koppel', 'Lepik', 'Kuusk', 'Karu', 'Oja', 'Lill', 'Raud', 'Vaher', 'Kallas', 'Mets', 'Jõgi', 'Org', 'Laur', 'Lind', 'Ivanov', 'Smirnov', 'Kuznetsov', 'Nurk', 'Kivi', 'Põder', 'Luik'] as const;
-export const STREETS = ['Tamme', 'Kase', 'Pärna', 'Vahtra', 'Kooli', 'Jaama', 'Pargi', 'Mere', 'Aia', 'Põllu', 'Metsa', 'Nurme', 'Sõpruse', 'Ranna', 'Turu', 'Veski', 'Karja', 'Lossi'] as const;
+export const FEMALE_NAMES = [
+  'Mari',
+  'Liisa',
+  'Kadri',
+  'Anu',
+  'Triin',
+  'Kristiina',
+  'Maarja',
+  'Eva',
+  'Laura',
+  'Helen',
+  'Kati',
+  'Piret',
+  'Sandra',
+  'Elisabeth',
+  'Grete',
+  'Hanna',
+  'Sofia',
+  'Emma',
+  'Mia',
+  'Lenna',
+  'Irina',
+  'Olga',
+  'Tiina',
+  'Reet',
+] as const;
+export const MALE_NAMES = [
+  'Jaan',
+  'Mihkel',
+  'Andres',
+  'Toomas',
+  'Priit',
+  'Martin',
+  'Rasmus',
+  'Karl',
+  'Marten',
+  'Oskar',
+  'Robin',
+  'Sander',
+  'Tanel',
+  'Rein',
+  'Peeter',
+  'Hugo',
+  'Lukas',
+  'Oliver',
+  'Markus',
+  'Erik',
+  'Sergei',
+  'Dmitri',
+  'Urmas',
+  'Indrek',
+] as const;
+export const FAMILY_NAMES = [
+  'Tamm',
+  'Saar',
+  'Sepp',
+  'Mägi',
+  'Kask',
+  'Kukk',
+  'Rebane',
+  'Ilves',
+  'Pärn',
+  'Koppel',
+  'Lepik',
+  'Kuusk',
+  'Karu',
+  'Oja',
+  'Lill',
+  'Raud',
+  'Vaher',
+  'Kallas',
+  'Mets',
+  'Jõgi',
+  'Org',
+  'Laur',
+  'Lind',
+  'Ivanov',
+  'Smirnov',
+  'Kuznetsov',
+  'Nurk',
+  'Kivi',
+  'Põder',
+  'Luik',
+] as const;
+export const STREETS = [
+  'Tamme',
+  'Kase',
+  'Pärna',
+  'Vahtra',
+  'Kooli',
+  'Jaama',
+  'Pargi',
+  'Mere',
+  'Aia',
+  'Põllu',
+  'Metsa',
+  'Nurme',
+  'Sõpruse',
+  'Ranna',
+  'Turu',
+  'Veski',
+  'Karja',
+  'Lossi',
+] as const;
 export const STREET_KINDS = ['tn', 'pst', 'tee'] as const;
 
 /** Cities with their municipality and the first digits of their postal codes, weighted by size. */
@@ -35,9 +135,53 @@ export const VEHICLE_MODELS = [
 export const FUELS = ['petrol', 'diesel', 'hybrid', 'electric'] as const;
 export const COLOURS = ['black', 'white', 'grey', 'silver', 'blue', 'red', 'green'] as const;
 
-export const VACCINES = ['MMR', 'DTaP-IPV', 'Influenza', 'COVID-19', 'Tick-borne encephalitis', 'Hepatitis B', 'HPV'] as const;
-export const GP_PRACTICES = ['Kesklinna Perearstikeskus', 'Mustamäe Tervisekeskus', 'Annelinna Perearstid', 'Rannaküla Perearst', 'Järve Tervisekeskus', 'Metsa Perearstipraksis'] as const;
+export const VACCINES = [
+  'MMR',
+  'DTaP-IPV',
+  'Influenza',
+  'COVID-19',
+  'Tick-borne encephalitis',
+  'Hepatitis B',
+  'HPV',
+] as const;
+export const GP_PRACTICES = [
+  'Kesklinna Perearstikeskus',
+  'Mustamäe Tervisekeskus',
+  'Annelinna Perearstid',
+  'Rannaküla Perearst',
+  'Järve Tervisekeskus',
+  'Metsa Perearstipraksis',
+] as const;
 
-export const COMPANY_WORDS = ['Põhja', 'Lõuna', 'Balti', 'Mere', 'Metsa', 'Kivi', 'Tule', 'Valge', 'Roheline', 'Kuld', 'Raud', 'Tuule', 'Päikese', 'Järve', 'Kase'] as const;
-export const COMPANY_TRADES = ['Ehitus', 'Logistika', 'Tarkvara', 'Puit', 'Kaubandus', 'Konsult', 'Energia', 'Toit', 'Disain', 'Transport', 'Metall', 'Meedia'] as const;
+export const COMPANY_WORDS = [
+  'Põhja',
+  'Lõuna',
+  'Balti',
+  'Mere',
+  'Metsa',
+  'Kivi',
+  'Tule',
+  'Valge',
+  'Roheline',
+  'Kuld',
+  'Raud',
+  'Tuule',
+  'Päikese',
+  'Järve',
+  'Kase',
+] as const;
+export const COMPANY_TRADES = [
+  'Ehitus',
+  'Logistika',
+  'Tarkvara',
+  'Puit',
+  'Kaubandus',
+  'Konsult',
+  'Energia',
+  'Toit',
+  'Disain',
+  'Transport',
+  'Metall',
+  'Meedia',
+] as const;
 export const LEGAL_FORMS = ['OÜ', 'AS', 'MTÜ'] as const;

@@ -9,14 +9,23 @@ import { resetDemoCountry } from '../demo/resetDemoCountry';
 runMain(async () => {
   const config = loadDemoConfig('seed', process.env, process.argv.slice(2));
   if (!config.databaseUrl) {
-    throw new ConfigError('seed: invalid configuration\n  DATABASE_URL: is required (npm start seeds the embedded database by itself)');
+    throw new ConfigError(
+      'seed: invalid configuration\n  DATABASE_URL: is required (npm start seeds the embedded database by itself)',
+    );
   }
   const db = createDb({ url: config.databaseUrl });
   const started = Date.now();
   try {
-    const summary = await resetDemoCountry(db, { seed: config.seed, people: config.people, onProgress: progressLine('seeding people') });
-    process.stderr.write(`seeded ${summary.people.toLocaleString('en')} people in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
-    for (const [table, count] of Object.entries(summary.rows)) process.stderr.write(`  ${table}: ${count.toLocaleString('en')} rows\n`);
+    const summary = await resetDemoCountry(db, {
+      seed: config.seed,
+      people: config.people,
+      onProgress: progressLine('seeding people'),
+    });
+    process.stderr.write(
+      `seeded ${summary.people.toLocaleString('en')} people in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+    );
+    for (const [table, count] of Object.entries(summary.rows))
+      process.stderr.write(`  ${table}: ${count.toLocaleString('en')} rows\n`);
   } finally {
     await db.destroy();
   }

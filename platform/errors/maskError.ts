@@ -13,7 +13,11 @@ export function maskError(
   report: (error: unknown) => void,
 ): GraphQLFormattedError {
   const code = formatted.extensions?.code;
-  if (typeof code === 'string' && CLIENT_CODES.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) {
+  if (
+    typeof code === 'string' &&
+    CLIENT_CODES.has(code) &&
+    code !== ErrorCode.INTERNAL_SERVER_ERROR
+  ) {
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }

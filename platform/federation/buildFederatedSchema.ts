@@ -29,7 +29,9 @@ export interface FederatedSchemaOptions {
  * printed as SDL with their directives, the federation link is prepended, and
  * `@apollo/subgraph` adds `_service`, `_entities` and the reference resolvers.
  */
-export async function buildFederatedSchema(options: FederatedSchemaOptions): Promise<GraphQLSchema> {
+export async function buildFederatedSchema(
+  options: FederatedSchemaOptions,
+): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: options.resolvers,
     orphanedTypes: options.orphanedTypes,
@@ -39,7 +41,10 @@ export async function buildFederatedSchema(options: FederatedSchemaOptions): Pro
   const typeDefs = parse(`${FEDERATION_LINK}\n${printSchemaWithDirectives(schema)}`);
   const resolvers = createResolversMap(schema) as GraphQLResolverMap<unknown>;
   for (const [typeName, resolveReference] of Object.entries(options.referenceResolvers ?? {})) {
-    resolvers[typeName] = { ...(resolvers[typeName] as object), __resolveReference: resolveReference };
+    resolvers[typeName] = {
+      ...(resolvers[typeName] as object),
+      __resolveReference: resolveReference,
+    };
   }
   return buildSubgraphSchema({ typeDefs, resolvers });
 }

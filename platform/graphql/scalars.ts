@@ -3,7 +3,11 @@ import { GraphQLScalarType, Kind } from 'graphql';
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 function parseIsoDate(value: unknown): string {
-  if (typeof value !== 'string' || !ISO_DATE.test(value) || Number.isNaN(Date.parse(`${value}T00:00:00Z`))) {
+  if (
+    typeof value !== 'string' ||
+    !ISO_DATE.test(value) ||
+    Number.isNaN(Date.parse(`${value}T00:00:00Z`))
+  ) {
     throw new TypeError('a Date must be a calendar date written YYYY-MM-DD');
   }
   return value;

@@ -11,8 +11,16 @@ export function runAgencyMain(agency: AgencyName, factory: AgencySubgraphFactory
   runMain(async () => {
     const config = loadSubgraphConfig(agency, process.env);
     const logger = createLogger(`${agency}-subgraph`, config.logLevel);
-    const db = createDb({ url: config.databaseUrl, poolSize: config.poolSize, applicationName: `govgraph-${agency}` });
-    const running = await serveAgency(await factory(db), { host: config.host, port: config.port, logger });
+    const db = createDb({
+      url: config.databaseUrl,
+      poolSize: config.poolSize,
+      applicationName: `govgraph-${agency}`,
+    });
+    const running = await serveAgency(await factory(db), {
+      host: config.host,
+      port: config.port,
+      logger,
+    });
     const shutdown = async () => {
       logger.info('shutting down');
       await running.stop();

@@ -8,11 +8,18 @@ import { PersonResolver } from './person/person.resolver';
 import { createPopulationRepositories, type PopulationRepositories } from './repositories';
 
 /** The population register: people, addresses, households and family relations. */
-export async function createPopulationSubgraph(db: Db): Promise<AgencySubgraph<PopulationLoaders, PopulationRepositories>> {
+export async function createPopulationSubgraph(
+  db: Db,
+): Promise<AgencySubgraph<PopulationLoaders, PopulationRepositories>> {
   const repositories = createPopulationRepositories(db);
   const schema = await buildFederatedSchema({
     resolvers: [PersonResolver, HouseholdResolver],
     referenceResolvers: { Person: resolvePersonReference as never },
   });
-  return { name: 'population', schema, repositories, createLoaders: () => createPopulationLoaders(repositories) };
+  return {
+    name: 'population',
+    schema,
+    repositories,
+    createLoaders: () => createPopulationLoaders(repositories),
+  };
 }

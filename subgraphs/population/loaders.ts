@@ -5,8 +5,14 @@ import type { PopulationRepositories } from './repositories';
 export function createPopulationLoaders(repositories: PopulationRepositories) {
   const { people, households } = repositories;
   return {
-    personById: recordLoader((ids: readonly string[]) => people.findByIds(ids), (p) => p.nationalId),
-    addressById: recordLoader((ids: readonly number[]) => people.findAddresses(ids), (a) => a.id),
+    personById: recordLoader(
+      (ids: readonly string[]) => people.findByIds(ids),
+      (p) => p.nationalId,
+    ),
+    addressById: recordLoader(
+      (ids: readonly number[]) => people.findAddresses(ids),
+      (a) => a.id,
+    ),
     householdById: recordLoader(
       (ids: readonly number[]) => households.findByIds(ids),
       (h) => Number(h.id),
@@ -15,8 +21,14 @@ export function createPopulationLoaders(repositories: PopulationRepositories) {
       (ids: readonly number[]) => people.findByHouseholds(ids),
       (p) => p.householdId ?? -1,
     ),
-    parentsOf: listLoader((ids: readonly string[]) => people.findParentsOf(ids), (r) => r.relativeId),
-    childrenOf: listLoader((ids: readonly string[]) => people.findChildrenOf(ids), (r) => r.relativeId),
+    parentsOf: listLoader(
+      (ids: readonly string[]) => people.findParentsOf(ids),
+      (r) => r.relativeId,
+    ),
+    childrenOf: listLoader(
+      (ids: readonly string[]) => people.findChildrenOf(ids),
+      (r) => r.relativeId,
+    ),
   };
 }
 

@@ -5,7 +5,10 @@ export const TEST_DATABASE_URL_VARIABLE = 'GOVGRAPH_TEST_DATABASE_URL';
 
 export function testDatabaseUrl(): string {
   const url = process.env[TEST_DATABASE_URL_VARIABLE];
-  if (!url) throw new Error(`${TEST_DATABASE_URL_VARIABLE} is not set: run the tests through jest's global setup`);
+  if (!url)
+    throw new Error(
+      `${TEST_DATABASE_URL_VARIABLE} is not set: run the tests through jest's global setup`,
+    );
   return url;
 }
 

@@ -11,7 +11,9 @@ export class HouseholdRepository {
   constructor(private readonly db: Db) {}
 
   async findByIds(ids: readonly number[]): Promise<Household[]> {
-    const rows = await this.db<HouseholdRow>('population.household').whereRaw('id = any(?)', [Array.from(ids)]);
+    const rows = await this.db<HouseholdRow>('population.household').whereRaw('id = any(?)', [
+      Array.from(ids),
+    ]);
     return rows.map((row) => ({ id: String(row.id), addressId: row.address_id }));
   }
 }

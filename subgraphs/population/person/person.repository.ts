@@ -39,7 +39,13 @@ function toPerson(row: PersonRow): Person {
 }
 
 function toAddress(row: AddressRow): Address {
-  return { id: row.id, street: row.street, postalCode: row.postal_code, city: row.city, municipality: row.municipality };
+  return {
+    id: row.id,
+    street: row.street,
+    postalCode: row.postal_code,
+    city: row.city,
+    municipality: row.municipality,
+  };
 }
 
 /** A person together with the relative through whom they were found. */
@@ -53,7 +59,9 @@ export class PersonRepository {
   constructor(private readonly db: Db) {}
 
   async findByIds(nationalIds: readonly string[]): Promise<Person[]> {
-    const rows = await this.db<PersonRow>(PERSON).whereRaw('national_id = any(?)', [Array.from(nationalIds)]);
+    const rows = await this.db<PersonRow>(PERSON).whereRaw('national_id = any(?)', [
+      Array.from(nationalIds),
+    ]);
     return rows.map(toPerson);
   }
 
@@ -76,7 +84,9 @@ export class PersonRepository {
 
   /** One page of the register in national ID order, fetching one row more to tell if a next page exists. */
   async page(afterNationalId: string | null, limit: number): Promise<Person[]> {
-    const query = this.db<PersonRow>(PERSON).orderBy('national_id').limit(limit + 1);
+    const query = this.db<PersonRow>(PERSON)
+      .orderBy('national_id')
+      .limit(limit + 1);
     if (afterNationalId !== null) query.where('national_id', '>', afterNationalId);
     return (await query).map(toPerson);
   }

@@ -25,10 +25,16 @@ export class PersonResolver {
     return person;
   }
 
-  @Query(() => PersonConnection, { description: 'The register, a page at a time, in national ID order.' })
+  @Query(() => PersonConnection, {
+    description: 'The register, a page at a time, in national ID order.',
+  })
   async people(
-    @Arg('first', () => Int, { defaultValue: 20, description: `Page size, at most ${MAX_PAGE}.` }) first: number,
-    @Arg('after', () => String, { nullable: true, description: 'The endCursor of the previous page.' })
+    @Arg('first', () => Int, { defaultValue: 20, description: `Page size, at most ${MAX_PAGE}.` })
+    first: number,
+    @Arg('after', () => String, {
+      nullable: true,
+      description: 'The endCursor of the previous page.',
+    })
     after: string | null,
     @Ctx() { repositories, loaders }: PopulationContext,
   ): Promise<PersonConnection> {
@@ -47,12 +53,21 @@ export class PersonResolver {
   }
 
   @FieldResolver(() => Address, { nullable: true, description: 'Registered residential address.' })
-  address(@Root() person: Person, @Ctx() { loaders }: PopulationContext): Promise<Address | null> | null {
+  address(
+    @Root() person: Person,
+    @Ctx() { loaders }: PopulationContext,
+  ): Promise<Address | null> | null {
     return person.addressId === null ? null : loaders.addressById.load(person.addressId);
   }
 
-  @FieldResolver(() => Household, { nullable: true, description: 'The household the person is registered in.' })
-  household(@Root() person: Person, @Ctx() { loaders }: PopulationContext): Promise<Household | null> | null {
+  @FieldResolver(() => Household, {
+    nullable: true,
+    description: 'The household the person is registered in.',
+  })
+  household(
+    @Root() person: Person,
+    @Ctx() { loaders }: PopulationContext,
+  ): Promise<Household | null> | null {
     return person.householdId === null ? null : loaders.householdById.load(person.householdId);
   }
 

@@ -2,7 +2,9 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
 import { DateScalar } from '../../../platform/graphql/scalars';
 
 /** A person in the population register, the entity every agency extends. */
-@ObjectType({ description: 'A person in the population register. Other agencies add what they hold about them.' })
+@ObjectType({
+  description: 'A person in the population register. Other agencies add what they hold about them.',
+})
 @Directive('@key(fields: "nationalId")')
 export class Person {
   @Field(() => ID, { description: 'The national identification number (personal code).' })
@@ -20,7 +22,10 @@ export class Person {
   @Field(() => String, { nullable: true, description: 'Sex as registered: F or M.' })
   sex!: string | null;
 
-  @Field(() => DateScalar, { nullable: true, description: 'Date of death, if the person has died.' })
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: 'Date of death, if the person has died.',
+  })
   dateOfDeath!: string | null;
 
   householdId!: number | null;
