@@ -1,28 +1,54 @@
 import 'reflect-metadata';
+import { randomBytes } from 'node:crypto';
 import { createDb } from '../../platform/db/createDb';
 import { startEmbeddedPostgres } from '../../platform/db/embeddedPostgres';
 import { DEFAULT_PEOPLE, DEFAULT_SEED } from '../../demo/demoConfig';
 import { resetDemoCountry } from '../../demo/resetDemoCountry';
 import { TEST_DATABASE_URL_VARIABLE } from './testDatabase';
 
+interface TestDatabaseState {
+  stop(): Promise<void>;
+}
+
 /**
- * Once per test run: picks the database (DATABASE_URL, or an embedded PostgreSQL when it is
- * unset), rebuilds the demo country in it and hands its URL to the test workers.
+ * Once per test run: makes a database of its own (a fresh database on the DATABASE_URL server,
+ * or an embedded PostgreSQL when DATABASE_URL is unset), so that concurrent runs never meet,
+ * fills it with the demo country and hands its URL to the test workers.
  */
 export default async function globalSetup(): Promise<void> {
-  const configured = process.env.DATABASE_URL;
-  const embedded = configured ? null : await startEmbeddedPostgres({ maxConnections: 200 });
-  const url = configured ?? embedded!.url;
-  const db = createDb({ url });
   const started = Date.now();
+  const { url, stop, where } = await createRunDatabase(process.env.DATABASE_URL);
+  const db = createDb({ url });
   try {
     await resetDemoCountry(db, { seed: DEFAULT_SEED, people: DEFAULT_PEOPLE });
   } finally {
     await db.destroy();
   }
   process.stderr.write(
-    `\ntest database: ${embedded ? 'embedded PostgreSQL (PGlite)' : 'PostgreSQL from DATABASE_URL'}, demo country of ${DEFAULT_PEOPLE} people seeded in ${Date.now() - started} ms\n`,
+    `\ntest database: ${where}; demo country of ${DEFAULT_PEOPLE} people ready in ${Date.now() - started} ms\n`,
   );
   process.env[TEST_DATABASE_URL_VARIABLE] = url;
-  (globalThis as { __embeddedPostgres?: unknown }).__embeddedPostgres = embedded;
+  (globalThis as { __testDatabase?: TestDatabaseState }).__testDatabase = { stop };
+}
+
+async function createRunDatabase(serverUrl: string | undefined) {
+  if (!serverUrl) {
+    const embedded = await startEmbeddedPostgres({ maxConnections: 200 });
+    return { url: embedded.url, stop: embedded.stop, where: 'embedded PostgreSQL (PGlite)' };
+  }
+  const name = `govgraph_test_${process.pid}_${randomBytes(3).toString('hex')}`;
+  const admin = createDb({ url: serverUrl, poolSize: 1 });
+  await admin.raw('create database ??', [name]);
+  await admin.destroy();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    where: `database ${name} on ${url.host} (from DATABASE_URL)`,
+    async stop() {
+      const cleanup = createDb({ url: serverUrl, poolSize: 1 });
+      await cleanup.raw('drop database if exists ?? with (force)', [name]);
+      await cleanup.destroy();
+    },
+  };
 }

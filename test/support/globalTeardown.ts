@@ -1,7 +1,5 @@
-import type { EmbeddedPostgres } from '../../platform/db/embeddedPostgres';
-
+/** Drops the database of this test run (or stops the embedded one). */
 export default async function globalTeardown(): Promise<void> {
-  const embedded = (globalThis as { __embeddedPostgres?: EmbeddedPostgres | null })
-    .__embeddedPostgres;
-  await embedded?.stop();
+  const state = (globalThis as { __testDatabase?: { stop(): Promise<void> } }).__testDatabase;
+  await state?.stop();
 }

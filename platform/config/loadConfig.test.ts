@@ -1,0 +1,31 @@
+import { loadSubgraphConfig } from '../subgraph/subgraphConfig';
+import { ConfigError } from './loadConfig';
+
+describe('configuration from the environment', () => {
+  it('applies defaults for what is optional', () => {
+    expect(loadSubgraphConfig('tax', { DATABASE_URL: 'postgres://db/x' })).toEqual({
+      databaseUrl: 'postgres://db/x',
+      host: '127.0.0.1',
+      port: 4002,
+      poolSize: 10,
+      logLevel: 'info',
+    });
+  });
+
+  it('names every wrong or missing variable at once', () => {
+    const load = () => loadSubgraphConfig('tax', { PORT: 'eighty', LOG_LEVEL: 'loud' });
+    expect(load).toThrow(ConfigError);
+    const message = (() => {
+      try {
+        load();
+      } catch (error) {
+        return (error as Error).message;
+      }
+      return '';
+    })();
+    expect(message).toMatch(/^tax subgraph: invalid configuration/);
+    expect(message).toMatch(/DATABASE_URL: is required/);
+    expect(message).toMatch(/PORT: must be a port number/);
+    expect(message).toMatch(/LOG_LEVEL:/);
+  });
+});

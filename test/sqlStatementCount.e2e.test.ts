@@ -1,0 +1,63 @@
+import type { Db } from '../platform/db/createDb';
+import { AGENCY_NAMES, type AgencyName } from '../platform/agencies';
+import { encodeCursor } from '../platform/pagination/cursor';
+import { SHOWCASE } from '../demo/showcase';
+import { countStatements } from './support/countStatements';
+import { startTestFederation, type TestFederation } from './support/testFederation';
+
+// Every level of this query is reached by the showcase person alone, so a page that starts with
+// her exercises the same statements whether it holds 1 or 100 people.
+const NESTED_QUERY = `query Nested($first: Int!, $after: String) {
+  people(first: $first, after: $after) {
+    nodes {
+      nationalId givenName
+      address { city }
+      parents { givenName }
+      children { givenName dateOfBirth }
+      household { members { nationalId } }
+      incomeAssessments { year taxableIncome }
+      taxDebt
+      benefitClaims { benefit monthlyAmount }
+      vaccinations { vaccine date }
+      gp { practice }
+      vehicles { make model }
+      drivingLicence { categories }
+      boardMemberships { name taxDebt boardMembers { familyName } }
+    }
+  }
+}`;
+
+let federation: TestFederation;
+beforeAll(async () => {
+  federation = await startTestFederation();
+});
+afterAll(() => federation.stop());
+
+async function statementsPerAgency(first: number): Promise<Record<AgencyName, number>> {
+  // Starts the page at the showcase person: keyset paging continues after the ID just below hers.
+  const after = encodeCursor(String(Number(SHOWCASE.nationalId) - 1));
+  const databases = Object.fromEntries(
+    AGENCY_NAMES.map((agency) => [agency, federation.subgraphs[agency].db]),
+  );
+  return countStatements(databases as Record<AgencyName, Db>, async () => {
+    const { body } = await federation.query(NESTED_QUERY, { variables: { first, after } });
+    expect(body.errors).toBeUndefined();
+    const nodes = (body.data as { people: { nodes: { nationalId: string }[] } }).people.nodes;
+    expect(nodes).toHaveLength(first);
+    expect(nodes[0]!.nationalId).toBe(SHOWCASE.nationalId);
+  });
+}
+
+describe('SQL statements per request', () => {
+  it('stay the same for 1, 10 and 100 people: one statement per entity type per level', async () => {
+    const forOne = await statementsPerAgency(1);
+    const forTen = await statementsPerAgency(10);
+    const forHundred = await statementsPerAgency(100);
+    process.stderr.write(
+      `SQL statements per agency for 1 / 10 / 100 people: ${JSON.stringify({ forOne, forTen, forHundred })}\n`,
+    );
+    expect(forTen).toEqual(forOne);
+    expect(forHundred).toEqual(forOne);
+    for (const agency of AGENCY_NAMES) expect(forOne[agency]).toBeGreaterThan(0);
+  });
+});
