@@ -1,29 +1,129 @@
+import type { IncomingMessage } from 'node:http';
 import { graphql } from 'graphql';
 import { SHOWCASE } from '../../demo/showcase';
+import type { Db } from '../../platform/db/createDb';
+import { createRequestContext } from '../../platform/subgraph/createRequestContext';
 import { connectTestDatabase } from '../../test/support/testDatabase';
 import { createPopulationSubgraph } from './index';
-import type { Db } from '../../platform/db/createDb';
 
 let db: Db;
-beforeAll(() => {
+let subgraph: Awaited<ReturnType<typeof createPopulationSubgraph>>;
+
+beforeAll(async () => {
   db = connectTestDatabase();
+  subgraph = await createPopulationSubgraph(db);
 });
 afterAll(() => db.destroy());
 
-test('scratch', async () => {
-  const sub = await createPopulationSubgraph(db);
-  const ctx = {
-    requestId: 'x',
-    caller: { kind: 'public' },
-    purpose: null,
-    caseId: null,
-    loaders: sub.createLoaders(),
-    repositories: sub.repositories,
-  };
-  const r = await graphql({
-    schema: sub.schema,
-    source: `{ person(nationalId: "${SHOWCASE.nationalId}") { givenName address { city } household { members { givenName } } children { givenName parents { givenName } } } people(first: 2) { nodes { nationalId } pageInfo { endCursor hasNextPage } } }`,
-    contextValue: ctx,
+async function execute(source: string, variableValues?: Record<string, unknown>) {
+  const contextValue = createRequestContext(subgraph, { headers: {} } as IncomingMessage);
+  return graphql({ schema: subgraph.schema, source, variableValues, contextValue });
+}
+
+async function data(source: string, variableValues?: Record<string, unknown>) {
+  const result = await execute(source, variableValues);
+  expect(result.errors).toBeUndefined();
+  return result.data as Record<string, never>;
+}
+
+describe('the population register subgraph', () => {
+  it('gives a person with address, household and family', async () => {
+    const { person } = await data(
+      `query($id: ID!) { person(nationalId: $id) {
+         givenName familyName dateOfBirth sex
+         address { street postalCode city municipality }
+         household { members { givenName } }
+         children { givenName parents { givenName } }
+       } }`,
+      { id: SHOWCASE.nationalId },
+    );
+    expect(person).toEqual({
+      givenName: 'Mari',
+      familyName: 'Tamm',
+      dateOfBirth: '1985-07-12',
+      sex: 'F',
+      address: { street: 'Tamme tn 12', postalCode: '50410', city: 'Tartu', municipality: 'Tartu' },
+      household: {
+        members: [
+          { givenName: 'Jaan' },
+          { givenName: 'Mari' },
+          { givenName: 'Liisa' },
+          { givenName: 'Mihkel' },
+        ],
+      },
+      children: [
+        { givenName: 'Liisa', parents: [{ givenName: 'Jaan' }, { givenName: 'Mari' }] },
+        { givenName: 'Mihkel', parents: [{ givenName: 'Jaan' }, { givenName: 'Mari' }] },
+      ],
+    });
   });
-  console.log(JSON.stringify(r, null, 1));
+
+  it('resolves Person references of other agencies in one statement, however many', async () => {
+    const query = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { nationalId givenName } } }`;
+    const statements = async (ids: string[]) => {
+      let count = 0;
+      const listener = () => (count += 1);
+      db.on('query', listener);
+      const { _entities } = await data(query, {
+        r: ids.map((nationalId) => ({ __typename: 'Person', nationalId })),
+      });
+      db.off('query', listener);
+      return { count, entities: _entities as { nationalId: string }[] };
+    };
+    const one = await statements([SHOWCASE.nationalId]);
+    const four = await statements([SHOWCASE.nationalId, SHOWCASE.partnerId, ...SHOWCASE.childIds]);
+    expect(one.count).toBe(1);
+    expect(four.count).toBe(1);
+    expect(four.entities.map((e) => e.nationalId)).toEqual([
+      SHOWCASE.nationalId,
+      SHOWCASE.partnerId,
+      ...SHOWCASE.childIds,
+    ]);
+  });
+
+  it('pages through the register without overlap, in national ID order', async () => {
+    const page = async (after?: string) =>
+      (
+        await data(
+          'query($a: String) { people(first: 50, after: $a) { nodes { nationalId } pageInfo { endCursor hasNextPage } } }',
+          { a: after },
+        )
+      ).people as unknown as {
+        nodes: { nationalId: string }[];
+        pageInfo: { endCursor: string; hasNextPage: boolean };
+      };
+    const first = await page();
+    const second = await page(first.pageInfo.endCursor);
+    const ids = [...first.nodes, ...second.nodes].map((n) => n.nationalId);
+    expect(ids).toHaveLength(100);
+    expect([...ids].sort()).toEqual(ids);
+    expect(new Set(ids).size).toBe(100);
+    expect(first.pageInfo.hasNextPage).toBe(true);
+  });
+
+  it('says when the last page is reached', async () => {
+    const { people } = await data('{ people(first: 1000) { pageInfo { endCursor } } }');
+    let after = (people as { pageInfo: { endCursor: string } }).pageInfo.endCursor;
+    let pages = 1;
+    for (;;) {
+      const result = (
+        await data(
+          'query($a: String) { people(first: 1000, after: $a) { nodes { nationalId } pageInfo { endCursor hasNextPage } } }',
+          { a: after },
+        )
+      ).people as unknown as {
+        nodes: unknown[];
+        pageInfo: { endCursor: string; hasNextPage: boolean };
+      };
+      pages += 1;
+      if (!result.pageInfo.hasNextPage) break;
+      after = result.pageInfo.endCursor;
+    }
+    expect(pages).toBe(10);
+  });
+
+  it('refuses `me` to a caller who is not a signed-in citizen', async () => {
+    const result = await execute('{ me { givenName } }');
+    expect(result.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
 });
