@@ -1,0 +1,31 @@
+import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
+import type { Db } from '../../platform/db/createDb';
+import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { resolveCompanyReference } from './company/company.reference';
+import { CompanyResolver } from './company/company.resolver';
+import { createBusinessLoaders, type BusinessLoaders } from './loaders';
+import { resolvePersonReference } from './person/person.reference';
+import { PersonResolver } from './person/person.resolver';
+import { Person } from './person/person.type';
+import { createBusinessRepositories, type BusinessRepositories } from './repositories';
+
+/** The Business Register: companies and the people on their boards. */
+export async function createBusinessSubgraph(
+  db: Db,
+): Promise<AgencySubgraph<BusinessLoaders, BusinessRepositories>> {
+  const repositories = createBusinessRepositories(db);
+  const schema = await buildFederatedSchema({
+    resolvers: [CompanyResolver, PersonResolver],
+    orphanedTypes: [Person],
+    referenceResolvers: {
+      Person: resolvePersonReference as never,
+      Company: resolveCompanyReference as never,
+    },
+  });
+  return {
+    name: 'business',
+    schema,
+    repositories,
+    createLoaders: () => createBusinessLoaders(repositories),
+  };
+}

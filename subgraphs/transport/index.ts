@@ -1,0 +1,31 @@
+import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
+import type { Db } from '../../platform/db/createDb';
+import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { createTransportLoaders, type TransportLoaders } from './loaders';
+import { resolvePersonReference } from './person/person.reference';
+import { PersonResolver } from './person/person.resolver';
+import { Person } from './person/person.type';
+import { createTransportRepositories, type TransportRepositories } from './repositories';
+import { resolveVehicleReference } from './vehicle/vehicle.reference';
+import { VehicleResolver } from './vehicle/vehicle.resolver';
+
+/** The Transport Authority: vehicles, their owners and driving licences. */
+export async function createTransportSubgraph(
+  db: Db,
+): Promise<AgencySubgraph<TransportLoaders, TransportRepositories>> {
+  const repositories = createTransportRepositories(db);
+  const schema = await buildFederatedSchema({
+    resolvers: [VehicleResolver, PersonResolver],
+    orphanedTypes: [Person],
+    referenceResolvers: {
+      Person: resolvePersonReference as never,
+      Vehicle: resolveVehicleReference as never,
+    },
+  });
+  return {
+    name: 'transport',
+    schema,
+    repositories,
+    createLoaders: () => createTransportLoaders(repositories),
+  };
+}

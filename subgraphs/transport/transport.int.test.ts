@@ -1,0 +1,188 @@
+import { graphql, type ExecutionResult } from 'graphql';
+import { SHOWCASE } from '../../demo/showcase';
+import { PUBLIC_CALLER } from '../../platform/context/Caller';
+import type { Db } from '../../platform/db/createDb';
+import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { connectTestDatabase } from '../../test/support/testDatabase';
+import type { TransportContext } from './context';
+import { createTransportSubgraph } from './index';
+import type { TransportLoaders } from './loaders';
+import type { TransportRepositories } from './repositories';
+
+let db: Db;
+let subgraph: AgencySubgraph<TransportLoaders, TransportRepositories>;
+
+beforeAll(async () => {
+  db = connectTestDatabase();
+  subgraph = await createTransportSubgraph(db);
+});
+afterAll(() => db.destroy());
+
+/** Runs a query as the gateway would send it: a fresh context and fresh loaders per request. */
+function execute(
+  source: string,
+  variableValues?: Record<string, unknown>,
+): Promise<ExecutionResult> {
+  const contextValue: TransportContext = {
+    requestId: 'transport-test',
+    caller: PUBLIC_CALLER,
+    purpose: null,
+    caseId: null,
+    loaders: subgraph.createLoaders(),
+    repositories: subgraph.repositories,
+  };
+  return graphql({ schema: subgraph.schema, source, variableValues, contextValue });
+}
+
+async function data(
+  source: string,
+  variableValues?: Record<string, unknown>,
+): Promise<Record<string, unknown>> {
+  const result = await execute(source, variableValues);
+  expect(result.errors).toBeUndefined();
+  return result.data as Record<string, unknown>;
+}
+
+async function errorCodeOf(
+  source: string,
+  variableValues?: Record<string, unknown>,
+): Promise<unknown> {
+  const result = await execute(source, variableValues);
+  expect(result.errors).toHaveLength(1);
+  return result.errors![0]!.extensions.code;
+}
+
+/** How many SQL statements `run` sends to the database. */
+async function statementsOf(run: () => Promise<unknown>): Promise<number> {
+  let count = 0;
+  const onQuery = () => {
+    count += 1;
+  };
+  db.on('query', onQuery);
+  try {
+    await run();
+  } finally {
+    db.removeListener('query', onQuery);
+  }
+  return count;
+}
+
+const VEHICLE = `query ($registrationNumber: ID!) {
+  vehicle(registrationNumber: $registrationNumber) {
+    registrationNumber make model firstRegistered fuel colour owner { nationalId }
+  }
+}`;
+
+const PEOPLE = `query ($representations: [_Any!]!) {
+  _entities(representations: $representations) {
+    ... on Person {
+      nationalId
+      vehicles { registrationNumber make model owner { nationalId } }
+      drivingLicence { licenceNumber categories issuedOn validUntil }
+    }
+  }
+}`;
+
+const people = (nationalIds: readonly string[]) => ({
+  representations: nationalIds.map((nationalId) => ({ __typename: 'Person', nationalId })),
+});
+
+describe('Query.vehicle', () => {
+  test("finds the showcase person's car with its owner", async () => {
+    expect(await data(VEHICLE, { registrationNumber: SHOWCASE.vehicleRegistration })).toEqual({
+      vehicle: {
+        registrationNumber: SHOWCASE.vehicleRegistration,
+        make: 'Toyota',
+        model: 'RAV4',
+        firstRegistered: '2019-04-16',
+        fuel: 'hybrid',
+        colour: 'grey',
+        owner: { nationalId: SHOWCASE.nationalId },
+      },
+    });
+  });
+
+  test('reports an unregistered number as NOT_FOUND', async () => {
+    expect(await errorCodeOf(VEHICLE, { registrationNumber: '999ZZZ' })).toBe('NOT_FOUND');
+  });
+
+  test.each(['', 'A', '123 ABC', '123abc', 'ABCDEFGHIJ', "1'; drop"])(
+    'rejects the malformed number %p as BAD_USER_INPUT',
+    async (registrationNumber) => {
+      expect(await errorCodeOf(VEHICLE, { registrationNumber })).toBe('BAD_USER_INPUT');
+    },
+  );
+});
+
+describe('Person references', () => {
+  test("resolve the showcase person's vehicles and driving licence", async () => {
+    expect(await data(PEOPLE, people([SHOWCASE.nationalId]))).toEqual({
+      _entities: [
+        {
+          nationalId: SHOWCASE.nationalId,
+          vehicles: [
+            {
+              registrationNumber: SHOWCASE.vehicleRegistration,
+              make: 'Toyota',
+              model: 'RAV4',
+              owner: { nationalId: SHOWCASE.nationalId },
+            },
+          ],
+          drivingLicence: {
+            licenceNumber: 'EE850712001',
+            categories: ['B'],
+            issuedOn: '2018-08-20',
+            validUntil: '2028-08-20',
+          },
+        },
+      ],
+    });
+  });
+
+  test('give a child no vehicles and no licence, in the order asked', async () => {
+    const { _entities } = await data(PEOPLE, people([SHOWCASE.childIds[0], SHOWCASE.partnerId]));
+    expect(_entities).toEqual([
+      { nationalId: SHOWCASE.childIds[0], vehicles: [], drivingLicence: null },
+      expect.objectContaining({
+        nationalId: SHOWCASE.partnerId,
+        vehicles: [expect.objectContaining({ make: 'Škoda', model: 'Octavia' })],
+      }),
+    ]);
+  });
+
+  test('cost the same number of SQL statements for 1 person as for 50', async () => {
+    const owners = await db('transport.vehicle')
+      .distinct('owner_id')
+      .orderBy('owner_id')
+      .limit(50)
+      .pluck('owner_id');
+    expect(owners).toHaveLength(50);
+    const one = await statementsOf(() => data(PEOPLE, people(owners.slice(0, 1))));
+    const fifty = await statementsOf(() => data(PEOPLE, people(owners)));
+    expect(one).toBe(2);
+    expect(fifty).toBe(one);
+  });
+});
+
+describe('Vehicle references', () => {
+  const VEHICLES = `query ($representations: [_Any!]!) {
+    _entities(representations: $representations) { ... on Vehicle { registrationNumber model owner { nationalId } } }
+  }`;
+
+  test('resolve known vehicles and give null for unknown ones', async () => {
+    const representations = [SHOWCASE.vehicleRegistration, '999ZZZ'].map((registrationNumber) => ({
+      __typename: 'Vehicle',
+      registrationNumber,
+    }));
+    expect(await data(VEHICLES, { representations })).toEqual({
+      _entities: [
+        {
+          registrationNumber: SHOWCASE.vehicleRegistration,
+          model: 'RAV4',
+          owner: { nationalId: SHOWCASE.nationalId },
+        },
+        null,
+      ],
+    });
+  });
+});

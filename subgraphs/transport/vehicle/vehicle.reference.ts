@@ -1,0 +1,10 @@
+import type { TransportContext } from '../context';
+import type { Vehicle } from './vehicle.type';
+
+/** Resolves `Vehicle` references from other agencies through the per-request loader. */
+export function resolveVehicleReference(
+  reference: { registrationNumber: string },
+  { loaders }: TransportContext,
+): Promise<Vehicle | null> {
+  return loaders.vehicleByRegistration.load(reference.registrationNumber);
+}
