@@ -1,0 +1,27 @@
+import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
+import type { Db } from '../../platform/db/createDb';
+import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { createHealthLoaders, type HealthLoaders } from './loaders';
+import { resolvePersonReference } from './person/person.reference';
+import { PersonResolver } from './person/person.resolver';
+import { Person } from './person/person.type';
+import { createHealthRepositories, type HealthRepositories } from './repositories';
+
+/** The Health Board: vaccinations and family doctor (GP) registrations. */
+export async function createHealthSubgraph(
+  db: Db,
+): Promise<AgencySubgraph<HealthLoaders, HealthRepositories>> {
+  const repositories = createHealthRepositories(db);
+  const schema = await buildFederatedSchema({
+    resolvers: [PersonResolver],
+    // No Query field of its own reaches the person, so it is named here.
+    orphanedTypes: [Person],
+    referenceResolvers: { Person: resolvePersonReference as never },
+  });
+  return {
+    name: 'health',
+    schema,
+    repositories,
+    createLoaders: () => createHealthLoaders(repositories),
+  };
+}

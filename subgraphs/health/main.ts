@@ -1,0 +1,5 @@
+import 'reflect-metadata';
+import { runAgencyMain } from '../../platform/subgraph/runAgencyMain';
+import { createHealthSubgraph } from './index';
+
+runAgencyMain('health', createHealthSubgraph);

@@ -1,0 +1,27 @@
+import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
+import type { Db } from '../../platform/db/createDb';
+import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { createSocialLoaders, type SocialLoaders } from './loaders';
+import { resolvePersonReference } from './person/person.reference';
+import { PersonResolver } from './person/person.resolver';
+import { Person } from './person/person.type';
+import { createSocialRepositories, type SocialRepositories } from './repositories';
+
+/** The Social Insurance Board: benefits claimed by people and where each claim stands. */
+export async function createSocialSubgraph(
+  db: Db,
+): Promise<AgencySubgraph<SocialLoaders, SocialRepositories>> {
+  const repositories = createSocialRepositories(db);
+  const schema = await buildFederatedSchema({
+    resolvers: [PersonResolver],
+    // No Query field of its own reaches the person, so it is named here.
+    orphanedTypes: [Person],
+    referenceResolvers: { Person: resolvePersonReference as never },
+  });
+  return {
+    name: 'social',
+    schema,
+    repositories,
+    createLoaders: () => createSocialLoaders(repositories),
+  };
+}

@@ -1,0 +1,33 @@
+import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
+import type { Db } from '../../platform/db/createDb';
+import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { resolveCompanyReference } from './company/company.reference';
+import { CompanyResolver } from './company/company.resolver';
+import { Company } from './company/company.type';
+import { createTaxLoaders, type TaxLoaders } from './loaders';
+import { resolvePersonReference } from './person/person.reference';
+import { PersonResolver } from './person/person.resolver';
+import { Person } from './person/person.type';
+import { createTaxRepositories, type TaxRepositories } from './repositories';
+
+/** The Tax Board: income assessments of people and the tax debts of people and companies. */
+export async function createTaxSubgraph(
+  db: Db,
+): Promise<AgencySubgraph<TaxLoaders, TaxRepositories>> {
+  const repositories = createTaxRepositories(db);
+  const schema = await buildFederatedSchema({
+    resolvers: [PersonResolver, CompanyResolver],
+    // No Query field of its own reaches these entities, so they are named here.
+    orphanedTypes: [Person, Company],
+    referenceResolvers: {
+      Person: resolvePersonReference as never,
+      Company: resolveCompanyReference as never,
+    },
+  });
+  return {
+    name: 'tax',
+    schema,
+    repositories,
+    createLoaders: () => createTaxLoaders(repositories),
+  };
+}
