@@ -1,9 +1,9 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AGENCY_NAMES, type AgencyName } from '../platform/agencies';
 import { logLevelField, portField } from '../platform/config/envFields';
 import { loadConfig } from '../platform/config/loadConfig';
+import { repoRoot } from '../platform/repoRoot';
 
 /** The gateway's settings, read once from the environment at start-up. */
 export interface GatewayConfig {
@@ -17,9 +17,11 @@ export interface GatewayConfig {
 }
 
 /** The environment variable that overrides one agency's subgraph URL, e.g. `SUBGRAPH_URL_TAX`. */
-export function subgraphUrlVariable(agency: AgencyName): string {
-  return `SUBGRAPH_URL_${agency.toUpperCase()}`;
+export function subgraphUrlVariable(agency: AgencyName): SubgraphUrlVariable {
+  return `SUBGRAPH_URL_${agency.toUpperCase() as Uppercase<AgencyName>}`;
 }
+
+type SubgraphUrlVariable = `SUBGRAPH_URL_${Uppercase<AgencyName>}`;
 
 // docker-compose passes `VAR=` for a variable it has no value for; that means "not set".
 const subgraphUrlField = z.preprocess(
@@ -32,13 +34,14 @@ const gatewayEnvSchema = z.object({
   GATEWAY_PORT: portField.default(4000),
   SUPERGRAPH_PATH: z.string().min(1, 'must not be empty').optional(),
   LOG_LEVEL: logLevelField,
-  ...Object.fromEntries(AGENCY_NAMES.map((agency) => [subgraphUrlVariable(agency), subgraphUrlField])),
+  ...(Object.fromEntries(
+    AGENCY_NAMES.map((agency) => [subgraphUrlVariable(agency), subgraphUrlField]),
+  ) as Record<SubgraphUrlVariable, typeof subgraphUrlField>),
 });
 
 /** Reads and validates the gateway's environment; every problem is reported at once. */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
-  const parsed = loadConfig('gateway', gatewayEnvSchema, env) as z.infer<typeof gatewayEnvSchema> &
-    Record<string, unknown>;
+  const parsed = loadConfig('gateway', gatewayEnvSchema, env);
   const subgraphUrls: Partial<Record<AgencyName, string>> = {};
   for (const agency of AGENCY_NAMES) {
     const url = parsed[subgraphUrlVariable(agency)];
@@ -47,22 +50,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   return {
     host: parsed.GATEWAY_HOST,
     port: parsed.GATEWAY_PORT,
-    supergraphPath: resolve(parsed.SUPERGRAPH_PATH ?? join(findRepoRoot(), 'schema', 'supergraph.graphql')),
+    supergraphPath: resolve(
+      parsed.SUPERGRAPH_PATH ?? join(repoRoot(), 'schema', 'supergraph.graphql'),
+    ),
     logLevel: parsed.LOG_LEVEL,
     subgraphUrls,
   };
-}
-
-/**
- * The directory holding package.json above this file: `gateway/` when run from source and
- * `dist/gateway/` when compiled both resolve to the repository root.
- */
-function findRepoRoot(): string {
-  let directory = __dirname;
-  while (!existsSync(join(directory, 'package.json'))) {
-    const parent = dirname(directory);
-    if (parent === directory) return resolve(__dirname, '..');
-    directory = parent;
-  }
-  return directory;
 }

@@ -38,7 +38,8 @@ export async function loadSupergraph(path: string): Promise<Supergraph> {
     const schema = buildASTSchema(document);
     assertValidSchema(schema);
     const joinGraph = schema.getType('join__Graph');
-    if (!isEnumType(joinGraph)) throw new Error('it declares no join__Graph enum (is it a subgraph SDL?)');
+    if (!isEnumType(joinGraph))
+      throw new Error('it declares no join__Graph enum (is it a subgraph SDL?)');
     const subgraphNames = joinGraph
       .getValues()
       .map((value) => joinGraphName(value.astNode?.directives ?? []))
@@ -46,7 +47,9 @@ export async function loadSupergraph(path: string): Promise<Supergraph> {
     if (subgraphNames.length === 0) throw new Error('it names no subgraphs');
     return { sdl, document, subgraphNames };
   } catch (error) {
-    throw new SupergraphError(`the supergraph at ${path} is not valid: ${(error as Error).message}`);
+    throw new SupergraphError(
+      `the supergraph at ${path} is not valid: ${(error as Error).message}`,
+    );
   }
 }
 

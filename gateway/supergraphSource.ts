@@ -17,7 +17,10 @@ export interface SupergraphSource {
  * Loads the supergraph file once (a broken file at start-up is fatal) and re-reads it on
  * demand; a broken file later is logged and the previous supergraph keeps being served.
  */
-export async function createSupergraphSource(path: string, logger: Logger): Promise<SupergraphSource> {
+export async function createSupergraphSource(
+  path: string,
+  logger: Logger,
+): Promise<SupergraphSource> {
   let served = await loadSupergraph(path);
   return {
     current: () => served,
@@ -27,7 +30,10 @@ export async function createSupergraphSource(path: string, logger: Logger): Prom
       try {
         candidate = await loadSupergraph(path);
       } catch (error) {
-        logger.error({ err: error, path }, 'supergraph reload rejected; still serving the previous supergraph');
+        logger.error(
+          { err: error, path },
+          'supergraph reload rejected; still serving the previous supergraph',
+        );
         return 'rejected';
       }
       if (candidate.sdl === served.sdl) return 'unchanged';

@@ -1,7 +1,13 @@
 import { Logger as HiveLogger, type LogLevel } from '@graphql-hive/gateway-runtime';
 import type { Logger } from '../platform/logging/logger';
 
-const HIVE_LEVELS: ReadonlySet<string> = new Set<LogLevel>(['trace', 'debug', 'info', 'warn', 'error']);
+const HIVE_LEVELS: ReadonlySet<string> = new Set<LogLevel>([
+  'trace',
+  'debug',
+  'info',
+  'warn',
+  'error',
+]);
 
 /**
  * Routes the runtime's own log lines (supergraph loads, subgraph failures, masked errors)

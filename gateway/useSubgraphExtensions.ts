@@ -23,7 +23,9 @@ export function useSubgraphExtensions(options: SubgraphExtensionsOptions): Gatew
       if (!(key in extensions)) continue;
       let collected = byContext.get(context);
       if (!collected) byContext.set(context, (collected = new Map()));
-      collected.set(key, [...(collected.get(key) ?? []), ...asItems(extensions[key])]);
+      const values = collected.get(key) ?? [];
+      values.push(...asItems(extensions[key]));
+      collected.set(key, values);
     }
   }
 

@@ -18,7 +18,11 @@ export interface WatchFileOptions {
  * the file: tools that write a new file and rename it over the old one (editors, `mv`,
  * volume updates) replace the inode a watch on the file itself is bound to.
  */
-export function watchFile(path: string, onChange: () => void, options: WatchFileOptions = {}): FileWatch {
+export function watchFile(
+  path: string,
+  onChange: () => void,
+  options: WatchFileOptions = {},
+): FileWatch {
   const name = basename(path);
   let timer: NodeJS.Timeout | undefined;
   const watcher = watch(dirname(path), { persistent: false }, (_event, changed) => {

@@ -8,6 +8,8 @@ export enum ErrorCode {
   NOT_FOUND = 'NOT_FOUND',
   /** An argument is malformed or out of range. */
   BAD_USER_INPUT = 'BAD_USER_INPUT',
+  /** The HTTP request is not a GraphQL request (malformed JSON, wrong method). */
+  BAD_REQUEST = 'BAD_REQUEST',
   /** The query itself is not valid GraphQL or not valid against the schema. */
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',

@@ -79,23 +79,23 @@ const SHOWCASE_COMPANY = {
 };
 
 const COMPANY_FIELDS = `registryCode name status founded legalForm city
-  boardMembers { nationalId } boardSeats { person { nationalId } role since }`;
+  boardMembers { nationalId: id } boardSeats { person { nationalId: id } role since }`;
 
 const COMPANY = `query ($registryCode: ID!) { company(registryCode: $registryCode) { ${COMPANY_FIELDS} } }`;
 
 const COMPANIES = `query ($first: Int, $after: String) {
-  companies(first: $first, after: $after) { nodes { registryCode boardMembers { nationalId } } pageInfo { endCursor hasNextPage } }
+  companies(first: $first, after: $after) { nodes { registryCode boardMembers { nationalId: id } } pageInfo { endCursor hasNextPage } }
 }`;
 
 const ENTITIES = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) {
-    ... on Person { nationalId boardMemberships { registryCode name boardMembers { nationalId } boardSeats { role } } }
+    ... on Person { nationalId: id boardMemberships { registryCode name boardMembers { nationalId: id } boardSeats { role } } }
     ... on Company { ${COMPANY_FIELDS} }
   }
 }`;
 
 const people = (nationalIds: readonly string[]) => ({
-  representations: nationalIds.map((nationalId) => ({ __typename: 'Person', nationalId })),
+  representations: nationalIds.map((nationalId) => ({ __typename: 'Person', id: nationalId })),
 });
 const companies = (registryCodes: readonly string[]) => ({
   representations: registryCodes.map((registryCode) => ({ __typename: 'Company', registryCode })),

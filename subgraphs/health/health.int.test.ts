@@ -9,7 +9,7 @@ import { createHealthSubgraph } from './index';
 
 const ENTITIES = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) {
-    ... on Person { nationalId vaccinations { vaccine date dose } gp { practice physician since } }
+    ... on Person { nationalId: id vaccinations { vaccine date dose } gp { practice physician since } }
   }
 }`;
 
@@ -34,7 +34,7 @@ async function people(nationalIds: readonly string[]): Promise<PersonHealth[]> {
     schema: subgraph.schema,
     source: ENTITIES,
     variableValues: {
-      representations: nationalIds.map((id) => ({ __typename: 'Person', nationalId: id })),
+      representations: nationalIds.map((id) => ({ __typename: 'Person', id })),
     },
     contextValue: createRequestContext(subgraph, { headers: {} } as IncomingMessage),
   });

@@ -65,7 +65,7 @@ describe('the population register subgraph', () => {
       const listener = () => (count += 1);
       db.on('query', listener);
       const { _entities } = await data(query, {
-        r: ids.map((nationalId) => ({ __typename: 'Person', nationalId })),
+        r: ids.map((nationalId) => ({ __typename: 'Person', id: nationalId })),
       });
       db.off('query', listener);
       return { count, entities: _entities as { nationalId: string }[] };

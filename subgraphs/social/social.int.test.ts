@@ -9,7 +9,7 @@ import { createSocialSubgraph } from './index';
 
 const ENTITIES = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) {
-    ... on Person { nationalId benefitClaims { benefit status monthlyAmount since until } }
+    ... on Person { nationalId: id benefitClaims { benefit status monthlyAmount since until } }
   }
 }`;
 
@@ -33,7 +33,7 @@ async function people(nationalIds: readonly string[]): Promise<PersonClaims[]> {
     schema: subgraph.schema,
     source: ENTITIES,
     variableValues: {
-      representations: nationalIds.map((id) => ({ __typename: 'Person', nationalId: id })),
+      representations: nationalIds.map((id) => ({ __typename: 'Person', id })),
     },
     contextValue: createRequestContext(subgraph, { headers: {} } as IncomingMessage),
   });

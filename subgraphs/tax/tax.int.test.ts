@@ -7,7 +7,7 @@ import { countStatements } from '../../test/support/countStatements';
 import { connectTestDatabase } from '../../test/support/testDatabase';
 import { createTaxSubgraph } from './index';
 
-const PERSON_FIELDS = `... on Person { nationalId incomeAssessments { year taxableIncome taxPaid } taxDebt }`;
+const PERSON_FIELDS = `... on Person { nationalId: id incomeAssessments { year taxableIncome taxPaid } taxDebt }`;
 const ENTITIES = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) { ${PERSON_FIELDS} ... on Company { registryCode taxDebt } }
 }`;
@@ -29,7 +29,7 @@ async function execute(source: string, variableValues?: Record<string, unknown>)
   return result.data as Record<string, unknown>;
 }
 
-const person = (nationalId: string) => ({ __typename: 'Person', nationalId });
+const person = (nationalId: string) => ({ __typename: 'Person', id: nationalId });
 const company = (registryCode: string) => ({ __typename: 'Company', registryCode });
 
 async function entities(representations: object[]) {

@@ -69,22 +69,22 @@ async function statementsOf(run: () => Promise<unknown>): Promise<number> {
 
 const VEHICLE = `query ($registrationNumber: ID!) {
   vehicle(registrationNumber: $registrationNumber) {
-    registrationNumber make model firstRegistered fuel colour owner { nationalId }
+    registrationNumber make model firstRegistered fuel colour owner { nationalId: id }
   }
 }`;
 
 const PEOPLE = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) {
     ... on Person {
-      nationalId
-      vehicles { registrationNumber make model owner { nationalId } }
+      nationalId: id
+      vehicles { registrationNumber make model owner { nationalId: id } }
       drivingLicence { licenceNumber categories issuedOn validUntil }
     }
   }
 }`;
 
 const people = (nationalIds: readonly string[]) => ({
-  representations: nationalIds.map((nationalId) => ({ __typename: 'Person', nationalId })),
+  representations: nationalIds.map((nationalId) => ({ __typename: 'Person', id: nationalId })),
 });
 
 describe('Query.vehicle', () => {
@@ -166,7 +166,7 @@ describe('Person references', () => {
 
 describe('Vehicle references', () => {
   const VEHICLES = `query ($representations: [_Any!]!) {
-    _entities(representations: $representations) { ... on Vehicle { registrationNumber model owner { nationalId } } }
+    _entities(representations: $representations) { ... on Vehicle { registrationNumber model owner { nationalId: id } } }
   }`;
 
   test('resolve known vehicles and give null for unknown ones', async () => {

@@ -3,8 +3,8 @@ import type { Person } from './person.type';
 
 /** Resolves `Person` references from other agencies through the per-request loader. */
 export function resolvePersonReference(
-  reference: { nationalId: string },
+  reference: { id: string },
   { loaders }: PopulationContext,
 ): Promise<Person | null> {
-  return loaders.personById.load(reference.nationalId);
+  return loaders.personById.load(reference.id);
 }

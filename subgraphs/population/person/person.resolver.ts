@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../../platform/errors/clientErrors';
 import { requireCitizen } from '../../../platform/context/requireCitizen';
 import { decodeCursor, encodeCursor, pageSize } from '../../../platform/pagination/cursor';
@@ -50,6 +50,13 @@ export class PersonResolver {
     const person = await loaders.personById.load(subject);
     if (!person) throw notFound('The signed-in person is not in the population register');
     return person;
+  }
+
+  // The graph joins people on this hidden key, so that `nationalId` itself stays under policy.
+  @FieldResolver(() => ID, { description: 'Internal join key: the national ID.' })
+  @Directive('@inaccessible')
+  id(@Root() person: Person): string {
+    return person.nationalId;
   }
 
   @FieldResolver(() => Address, { nullable: true, description: 'Registered residential address.' })

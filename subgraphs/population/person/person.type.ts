@@ -5,7 +5,7 @@ import { DateScalar } from '../../../platform/graphql/scalars';
 @ObjectType({
   description: 'A person in the population register. Other agencies add what they hold about them.',
 })
-@Directive('@key(fields: "nationalId")')
+@Directive('@key(fields: "id")')
 export class Person {
   @Field(() => ID, { description: 'The national identification number (personal code).' })
   nationalId!: string;

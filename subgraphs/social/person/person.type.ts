@@ -5,8 +5,10 @@ import { Directive, Field, ID, ObjectType } from 'type-graphql';
   description:
     'A person in the population register. The Social Insurance Board adds their benefit claims.',
 })
-@Directive('@key(fields: "nationalId")')
+@Directive('@key(fields: "id")')
 export class Person {
-  @Field(() => ID, { description: 'The national identification number (personal code).' })
+  // The join key of the graph; hidden from clients so that policy can withhold `nationalId` itself.
+  @Field(() => ID, { name: 'id', description: 'Internal join key: the national ID.' })
+  @Directive('@inaccessible')
   nationalId!: string;
 }

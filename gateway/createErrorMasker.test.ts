@@ -1,0 +1,147 @@
+import { GraphQLError } from 'graphql';
+import { createErrorMasker } from './createErrorMasker';
+import { createGateway, GRAPHQL_PATH } from './createGateway';
+import { memoryLogger } from './testing/memoryLogger';
+import { postGraphQL } from './testing/postGraphQL';
+import { startTestFederation, type TestFederation } from './testing/startTestFederation';
+
+describe('through the gateway', () => {
+  let federation: TestFederation;
+  beforeAll(async () => {
+    federation = await startTestFederation();
+  });
+  afterAll(() => federation.stop());
+
+  const query = (text: string) => postGraphQL(federation.graphqlUrl, { query: text });
+
+  test("a subgraph's FORBIDDEN reaches the client with message, path and code, without its stack", async () => {
+    const direct = await postGraphQL(federation.population.url, {
+      query: '{ thing(id: "1") { secret } }',
+    });
+    expect(direct.body.errors?.[0]?.extensions).toHaveProperty('stacktrace');
+
+    const response = await query('{ thing(id: "1") { name secret } }');
+
+    expect(response.body.data).toEqual({ thing: { name: 'First thing', secret: null } });
+    expect(response.body.errors).toEqual([
+      {
+        message: 'Access to Thing.secret is denied',
+        path: ['thing', 'secret'],
+        extensions: { code: 'FORBIDDEN', serviceName: 'population' },
+      },
+    ]);
+  });
+
+  test("a subgraph's unexpected error is masked for the client and logged in full", async () => {
+    const response = await query('{ thing(id: "1") { fragile } }');
+
+    expect(response.status).toBe(200);
+    expect(response.body.errors).toEqual([
+      {
+        message: 'Internal server error',
+        path: ['thing', 'fragile'],
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      },
+    ]);
+    expect(JSON.stringify(response.body)).not.toMatch(/10\.1\.2\.3|password|stacktrace/);
+    expect(federation.log.lines()).toContainEqual(
+      expect.objectContaining({
+        msg: 'unexpected error; the client receives an internal error',
+        path: ['thing', 'fragile'],
+        subgraph: 'population',
+        err: expect.objectContaining({ message: expect.stringContaining('10.1.2.3:5432 refused') }),
+      }),
+    );
+  });
+});
+
+test('an unreachable subgraph gives a masked error that does not reveal its address', async () => {
+  const federation = await startTestFederation();
+  const gateway = await createGateway({
+    supergraphPath: federation.supergraphPath,
+    subgraphUrls: { population: federation.population.url, tax: 'http://127.0.0.1:9/graphql' },
+    logger: federation.log.logger,
+    watch: false,
+  });
+  try {
+    const url = await gateway.listen(0, '127.0.0.1');
+    const response = await postGraphQL(`${url}${GRAPHQL_PATH}`, {
+      query: '{ thing(id: "1") { name taxNumber } }',
+    });
+
+    expect(response.body.data).toEqual({ thing: null });
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({
+        message: 'Internal server error',
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      }),
+    ]);
+    expect(JSON.stringify(response.body)).not.toContain('127.0.0.1');
+  } finally {
+    await gateway.stop();
+    await federation.stop();
+  }
+});
+
+describe('createErrorMasker', () => {
+  const mask = createErrorMasker(memoryLogger().logger);
+  const exposed = (error: Error) => {
+    const result = mask(error) as GraphQLError;
+    return { message: result.message, extensions: result.extensions };
+  };
+
+  test.each([
+    'FORBIDDEN',
+    'NOT_FOUND',
+    'BAD_USER_INPUT',
+    'UNAUTHENTICATED',
+    'GRAPHQL_VALIDATION_FAILED',
+    'BAD_REQUEST',
+  ])('an error with code %s is shown as raised', (code) => {
+    expect(
+      exposed(new GraphQLError('told on purpose', { extensions: { code, argumentName: 'id' } })),
+    ).toEqual({
+      message: 'told on purpose',
+      extensions: { code, argumentName: 'id' },
+    });
+  });
+
+  test('stack traces are removed from errors that are shown', () => {
+    const error = new GraphQLError('no', {
+      extensions: { code: 'FORBIDDEN', stacktrace: ['at x'], exception: {} },
+    });
+    expect(exposed(error)).toEqual({ message: 'no', extensions: { code: 'FORBIDDEN' } });
+  });
+
+  test.each([
+    ['a thrown Error', new Error('db down')],
+    ['an error without code', new GraphQLError('db down')],
+    [
+      'an INTERNAL_SERVER_ERROR',
+      new GraphQLError('db down', { extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
+    ],
+    [
+      'an unknown code',
+      new GraphQLError('db down', { extensions: { code: 'DOWNSTREAM_SERVICE_ERROR' } }),
+    ],
+    [
+      'a subgraph error that claims an HTTP status',
+      new GraphQLError('db down', { extensions: { serviceName: 'tax', http: { status: 400 } } }),
+    ],
+  ])('%s is masked', (_case, error) => {
+    expect(exposed(error)).toEqual({
+      message: 'Internal server error',
+      extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }),
+    });
+  });
+
+  test("a plugin's refusal with only an HTTP status is shown", () => {
+    const error = new GraphQLError('Unauthenticated', { extensions: { http: { status: 401 } } });
+    expect(mask(error)).toBe(error);
+  });
+
+  test('masking a masked error changes nothing', () => {
+    const masked = mask(new Error('db down'));
+    expect(mask(masked)).toBe(masked);
+  });
+});

@@ -1,0 +1,103 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '../platform/errors/ErrorCode';
+import type { Logger } from '../platform/logging/logger';
+
+/**
+ * The runtime's own codes for a request it refuses or cannot run as asked: malformed body
+ * (`BAD_REQUEST`), oversized body, unknown operation name, too costly, or caught by a
+ * supergraph reload or a shutdown (both retryable).
+ */
+const RUNTIME_REQUEST_CODES = [
+  'BAD_REQUEST',
+  'REQUEST_ENTITY_TOO_LARGE',
+  'OPERATION_RESOLUTION_FAILURE',
+  'COST_ESTIMATED_TOO_EXPENSIVE',
+  'SCHEMA_RELOAD',
+  'SHUTTING_DOWN',
+];
+
+/** Codes of errors raised on purpose, by the gateway or a subgraph, that a client may see. */
+const EXPOSED_CODES: ReadonlySet<string> = new Set<string>([
+  ...Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
+  ...RUNTIME_REQUEST_CODES,
+]);
+
+/** Extensions that describe the server rather than the request: never sent to a client. */
+const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'originalError'];
+
+/** The runtime's mark on errors that came back from a subgraph. */
+const SUBGRAPH_NAME_EXTENSION = 'serviceName';
+
+/** Turns anything thrown while serving a request into what the client may see. */
+export type ErrorMasker = (error: unknown) => Error;
+
+/**
+ * Decides, for every error of every response, whether the client sees it. Errors with a
+ * client code from `ErrorCode` keep message, path and extensions (minus stack traces),
+ * whether the gateway or a subgraph raised them; so do the HTTP layer's refusals of a
+ * malformed request. Everything else, including a subgraph's own internal errors, which the
+ * runtime would pass through verbatim, is logged and replaced by a bare internal error.
+ */
+export function createErrorMasker(logger: Logger): ErrorMasker {
+  const masked = new WeakSet<Error>();
+  return (error) => {
+    // The runtime can present an already masked error again (request-level handling).
+    if (error instanceof Error && masked.has(error)) return error;
+    if (error instanceof GraphQLError && isDeliberate(error)) return withoutInternals(error);
+    logger.error(
+      {
+        err: error,
+        path: error instanceof GraphQLError ? error.path : undefined,
+        subgraph:
+          error instanceof GraphQLError ? error.extensions[SUBGRAPH_NAME_EXTENSION] : undefined,
+      },
+      'unexpected error; the client receives an internal error',
+    );
+    const original = error instanceof GraphQLError ? error : undefined;
+    const replacement = new GraphQLError('Internal server error', {
+      nodes: original?.nodes,
+      source: original?.source,
+      positions: original?.positions,
+      path: original?.path,
+      // `http` (a status to answer with) and `unexpected` (answer 500 when there is no data)
+      // steer the HTTP response; the runtime strips both from what the client receives.
+      extensions: {
+        code: ErrorCode.INTERNAL_SERVER_ERROR,
+        unexpected: true,
+        ...(original?.extensions.http ? { http: original.extensions.http } : {}),
+      },
+    });
+    masked.add(replacement);
+    return replacement;
+  };
+}
+
+function isDeliberate(error: GraphQLError): boolean {
+  const code = error.extensions.code;
+  if (typeof code === 'string') return EXPOSED_CODES.has(code);
+  // A plugin refusing a request (a missing token, say) may give only an HTTP status.
+  // A subgraph cannot earn this exemption.
+  const status = (error.extensions.http as { status?: unknown } | undefined)?.status;
+  return (
+    !(SUBGRAPH_NAME_EXTENSION in error.extensions) &&
+    typeof status === 'number' &&
+    status >= 400 &&
+    status < 500
+  );
+}
+
+// Returning the same error when there is nothing to remove also tells the runtime that
+// nothing was masked, so it does not log a client's mistake as a server error.
+function withoutInternals(error: GraphQLError): GraphQLError {
+  if (!INTERNAL_EXTENSIONS.some((key) => key in error.extensions)) return error;
+  const extensions = Object.fromEntries(
+    Object.entries(error.extensions).filter(([key]) => !INTERNAL_EXTENSIONS.includes(key)),
+  );
+  return new GraphQLError(error.message, {
+    nodes: error.nodes,
+    source: error.source,
+    positions: error.positions,
+    path: error.path,
+    extensions,
+  });
+}

@@ -1,0 +1,151 @@
+import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Logger } from '../platform/logging/logger';
+import { createRuntimeConfig, GRAPHQL_PATH, type SubgraphUrls } from './createRuntimeConfig';
+import { DEFAULT_EXTENSION_KEYS } from './plugins';
+import { createSupergraphSource, type RefreshOutcome } from './supergraphSource';
+import { watchFile, type FileWatch } from './watchFile';
+
+export interface GatewayOptions {
+  /** The composed supergraph; it is re-read on `reload()` and, by default, when it changes. */
+  supergraphPath: string;
+  /** Endpoints replacing the supergraph's subgraph URLs, by subgraph name. */
+  subgraphUrls?: SubgraphUrls;
+  logger: Logger;
+  /** Reload when the supergraph file changes. Default true. */
+  watch?: boolean;
+  /** Subgraph response extensions passed on to clients. Default `['dataUse']`. */
+  extensionKeys?: readonly string[];
+  /** How long `stop()` lets requests in progress finish before closing their connections. */
+  shutdownGraceMs?: number;
+}
+
+/** A gateway that is set up but not yet listening. */
+export interface Gateway {
+  /** Starts serving; resolves to the base URL, e.g. `http://127.0.0.1:4000`. Port 0 picks a free one. */
+  listen(port: number, host: string): Promise<string>;
+  /** Re-reads the supergraph file; a broken file is logged and the current supergraph kept. */
+  reload(): Promise<RefreshOutcome>;
+  /** Stops watching, lets requests in progress finish, and releases the subgraph connections. */
+  stop(): Promise<void>;
+}
+
+/** The path of the GraphQL endpoint and explorer, relative to the base URL. */
+export { GRAPHQL_PATH };
+
+/**
+ * The federated gateway: Hive Gateway's runtime serving a static supergraph file from our
+ * own HTTP server. A missing or invalid supergraph at start-up throws a `SupergraphError`.
+ */
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const { logger } = options;
+  const subgraphUrls = options.subgraphUrls ?? {};
+  const source = await createSupergraphSource(options.supergraphPath, logger);
+  warnAboutUnknownOverrides(source.current().subgraphNames, subgraphUrls, logger);
+
+  const runtime = createGatewayRuntime(
+    createRuntimeConfig({
+      source,
+      subgraphUrls,
+      logger,
+      extensionKeys: options.extensionKeys ?? DEFAULT_EXTENSION_KEYS,
+    }),
+  );
+  try {
+    // The runtime loads the supergraph lazily; loading it now fails a bad start at once
+    // and spares the first client the wait.
+    await runtime.getSchema();
+  } catch (error) {
+    await runtime.dispose();
+    throw error;
+  }
+  const server: Server = createServer(runtime);
+  let watch: FileWatch | undefined;
+
+  // One reload at a time: a file event during a reload queues behind it.
+  let reloading: Promise<RefreshOutcome> = Promise.resolve('unchanged');
+  function reload(): Promise<RefreshOutcome> {
+    reloading = reloading
+      .catch(() => 'unchanged' as const)
+      .then(async () => {
+        const outcome = await source.refresh();
+        if (outcome === 'changed') {
+          warnAboutUnknownOverrides(source.current().subgraphNames, subgraphUrls, logger);
+          // The runtime's invalidation resolves once the new supergraph is in place.
+          const swapped: unknown = runtime.invalidateUnifiedGraph();
+          await swapped;
+        }
+        return outcome;
+      });
+    return reloading;
+  }
+
+  return {
+    async listen(port, host) {
+      await new Promise<void>((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          resolve();
+        });
+      });
+      if (options.watch ?? true) {
+        const reloadOnChange = () => {
+          reload().catch((error: unknown) =>
+            logger.error({ err: error }, 'supergraph reload failed'),
+          );
+        };
+        watch = watchFile(options.supergraphPath, reloadOnChange, {
+          onError: (error) =>
+            logger.error({ err: error }, 'supergraph file watch failed; reload with SIGHUP'),
+        });
+      }
+      return baseUrl(server.address() as AddressInfo, host);
+    },
+    reload,
+    async stop() {
+      watch?.close();
+      await closeServer(server, options.shutdownGraceMs ?? 10_000);
+      await reloading;
+      await runtime.dispose();
+    },
+  };
+}
+
+function closeServer(server: Server, graceMs: number): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    // A keep-alive connection becomes idle once its request is answered; closing idle ones
+    // as they appear ends the wait as soon as the last request in progress is done.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const force = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close((error) => {
+      clearInterval(sweep);
+      clearTimeout(force);
+      if (error) reject(error);
+      else resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+function baseUrl(address: AddressInfo, host: string): string {
+  const wildcard = host === '0.0.0.0' || host === '::';
+  const shown = wildcard ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return `http://${shown}:${address.port}`;
+}
+
+function warnAboutUnknownOverrides(
+  subgraphNames: string[],
+  subgraphUrls: SubgraphUrls,
+  logger: Logger,
+): void {
+  const unknown = Object.keys(subgraphUrls).filter((name) => !subgraphNames.includes(name));
+  if (unknown.length > 0) {
+    logger.warn(
+      { unknown, subgraphs: subgraphNames },
+      'subgraph URL overrides name subgraphs the supergraph does not have',
+    );
+  }
+}

@@ -1,0 +1,59 @@
+import { ConfigError } from '../platform/config/loadConfig';
+import { runMain } from '../platform/config/runMain';
+import { createLogger } from '../platform/logging/logger';
+import { loadGatewayConfig } from './config';
+import { createGateway, GRAPHQL_PATH } from './createGateway';
+import { SupergraphError } from './loadSupergraph';
+import { takeOverTerminationSignals } from './takeOverTerminationSignals';
+
+/** `node dist/gateway/main.js`: serves the federated graph until SIGTERM or SIGINT. */
+runMain(async () => {
+  const config = loadGatewayConfig(process.env);
+  const logger = createLogger('gateway', config.logLevel);
+  const gateway = await createGateway({
+    supergraphPath: config.supergraphPath,
+    subgraphUrls: config.subgraphUrls,
+    logger,
+  }).catch((error: unknown) => {
+    // A missing or broken supergraph is an operator's fix, reported like bad configuration.
+    if (error instanceof SupergraphError)
+      throw new ConfigError(`gateway: ${error.message} (SUPERGRAPH_PATH)`);
+    throw error;
+  });
+  if (takeOverTerminationSignals() === 0) {
+    logger.warn(
+      'the runtime installed no signal listeners to replace; requests in progress may be cut at shutdown',
+    );
+  }
+  const url = await gateway.listen(config.port, config.host);
+  logger.info(
+    {
+      url: `${url}${GRAPHQL_PATH}`,
+      explorer: `${url}${GRAPHQL_PATH}`,
+      subgraphUrls: config.subgraphUrls,
+    },
+    `gateway ready at ${url}${GRAPHQL_PATH} (open it in a browser for the explorer)`,
+  );
+
+  process.on('SIGHUP', () => {
+    logger.info('SIGHUP: reloading the supergraph');
+    gateway
+      .reload()
+      .catch((error: unknown) => logger.error({ err: error }, 'supergraph reload failed'));
+  });
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info(`${signal}: stopping`);
+    gateway.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        logger.error({ err: error }, 'gateway did not stop cleanly');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', stop);
+  process.once('SIGINT', stop);
+});

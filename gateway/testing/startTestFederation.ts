@@ -1,0 +1,79 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createGateway, type Gateway, GRAPHQL_PATH } from '../createGateway';
+import { composeSupergraph } from './composeSupergraph';
+import { memoryLogger, type MemoryLogger } from './memoryLogger';
+import {
+  POPULATION_SDL,
+  startPopulationSubgraph,
+  startTaxSubgraph,
+  TAX_SDL,
+  TAX_SDL_WITHOUT_TAX_CLASS,
+  type TestSubgraph,
+} from './testSubgraphs';
+
+// Nothing listens on the discard port: a request that ignores the overrides fails loudly.
+const UNREACHABLE_URL = 'http://127.0.0.1:9/graphql';
+
+/** The supergraphs a test can put in place of the served one. */
+export const SUPERGRAPHS = {
+  /** population + tax, without `Thing.taxClass` */
+  initial: composeSupergraph([
+    { name: 'population', sdl: POPULATION_SDL, url: UNREACHABLE_URL },
+    { name: 'tax', sdl: TAX_SDL_WITHOUT_TAX_CLASS, url: UNREACHABLE_URL },
+  ]),
+  /** the same, with `Thing.taxClass` */
+  withTaxClass: composeSupergraph([
+    { name: 'population', sdl: POPULATION_SDL, url: UNREACHABLE_URL },
+    { name: 'tax', sdl: TAX_SDL, url: UNREACHABLE_URL },
+  ]),
+  broken: 'schema @link(url: "https://specs.apollo.dev/link/v1.0") { query: Nope',
+};
+
+/** Two subgraphs and a gateway routing to them through URL overrides. */
+export interface TestFederation {
+  gateway: Gateway;
+  /** The gateway's GraphQL endpoint. */
+  graphqlUrl: string;
+  baseUrl: string;
+  population: TestSubgraph;
+  tax: TestSubgraph;
+  supergraphPath: string;
+  log: MemoryLogger;
+  writeSupergraph(sdl: string): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export async function startTestFederation(
+  options: { watch?: boolean } = {},
+): Promise<TestFederation> {
+  const directory = await mkdtemp(join(tmpdir(), 'govgraph-gateway-'));
+  const supergraphPath = join(directory, 'supergraph.graphql');
+  await writeFile(supergraphPath, SUPERGRAPHS.initial);
+  const [population, tax] = await Promise.all([startPopulationSubgraph(), startTaxSubgraph()]);
+  const log = memoryLogger();
+  const gateway = await createGateway({
+    supergraphPath,
+    subgraphUrls: { population: population.url, tax: tax.url },
+    logger: log.logger,
+    watch: options.watch ?? false,
+    shutdownGraceMs: 1_000,
+  });
+  const baseUrl = await gateway.listen(0, '127.0.0.1');
+  return {
+    gateway,
+    baseUrl,
+    graphqlUrl: `${baseUrl}${GRAPHQL_PATH}`,
+    population,
+    tax,
+    supergraphPath,
+    log,
+    writeSupergraph: (sdl) => writeFile(supergraphPath, sdl),
+    async stop() {
+      await gateway.stop();
+      await Promise.all([population.stop(), tax.stop()]);
+      await rm(directory, { recursive: true, force: true });
+    },
+  };
+}
