@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/createDb';
+import { incomeBandOf } from './incomeBand';
 import type { IncomeAssessment } from './incomeAssessment.type';
 
 interface IncomeAssessmentRow {
@@ -16,6 +17,7 @@ function toIncomeAssessment(row: IncomeAssessmentRow): IncomeAssessment {
     year: row.year,
     taxableIncome: row.taxable_income,
     taxPaid: row.tax_paid,
+    incomeBand: incomeBandOf(row.taxable_income),
   };
 }
 

@@ -19,4 +19,11 @@ export class IncomeAssessment {
     description: 'Income tax paid or withheld for the year, in euros.',
   })
   taxPaid!: number | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Taxable income as a band of 10,000 euros, such as "30000-39999": the form released for statistics and to lenders.',
+  })
+  incomeBand!: string | null;
 }

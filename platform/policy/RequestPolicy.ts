@@ -1,0 +1,131 @@
+import DataLoader from 'dataloader';
+import type { GraphQLError } from 'graphql';
+import type { Caller } from '../context/Caller';
+import { forbidden } from '../errors/clientErrors';
+import type { Agreement } from './agreement';
+import type { ConsentRepository, Consent } from './consentRepository';
+import { DataUseLedger } from './dataUse';
+import { decideField } from './decideField';
+import type { Basis, FieldDecision } from './decision';
+import { type AgencyFieldPolicy, fieldRule } from './fieldPolicy';
+import type { Mask } from './masks';
+
+/** The hidden property that carries an inherited data subject on a record (an address). */
+export const SUBJECT = Symbol('govgraph.subject');
+
+/** What is released for one field of one record. */
+export interface Release {
+  mask: Mask | undefined;
+  basis: Basis;
+}
+
+export interface RequestPolicyInput {
+  fieldPolicy: AgencyFieldPolicy;
+  caller: Caller;
+  purpose: string | null;
+  agreements: readonly Agreement[];
+  consents: ConsentRepository;
+  today: string;
+}
+
+/**
+ * Policy for one request to one subgraph. Field decisions are made once per field (a list of
+ * 1,000 people costs one decision per field); only the record-dependent parts (is this the
+ * caller's own record, has this person consented) are checked per record, consents in one
+ * batched statement per level.
+ */
+export class RequestPolicy {
+  readonly dataUse: DataUseLedger;
+  private readonly decisions = new Map<string, FieldDecision>();
+  private consentLoader: DataLoader<string, Consent[]> | undefined;
+
+  constructor(private readonly input: RequestPolicyInput) {
+    this.dataUse = new DataUseLedger(input.fieldPolicy.agency, input.purpose);
+  }
+
+  decision(type: string, field: string): FieldDecision {
+    const key = `${type}.${field}`;
+    let decision = this.decisions.get(key);
+    if (!decision) {
+      const { fieldPolicy, caller, purpose, agreements, today } = this.input;
+      decision = decideField(
+        { agency: fieldPolicy.agency, type, field, rule: fieldRule(fieldPolicy, type, field) },
+        { caller, purpose },
+        agreements,
+        today,
+      );
+      this.decisions.set(key, decision);
+    }
+    return decision;
+  }
+
+  /** The data subject of a record of `type`, or null when it is not about a person. */
+  subjectOf(type: string, record: unknown): string | null {
+    const rule = this.input.fieldPolicy.types[type]?.subject;
+    if (!rule || rule === 'none' || typeof record !== 'object' || record === null) return null;
+    const value =
+      rule === 'inherit'
+        ? (record as { [SUBJECT]?: unknown })[SUBJECT]
+        : (record as Record<string, unknown>)[rule.property];
+    return typeof value === 'string' ? value : null;
+  }
+
+  /** Whether `type` records take their subject from the record they were reached from. */
+  inheritsSubject(type: string): boolean {
+    return this.input.fieldPolicy.types[type]?.subject === 'inherit';
+  }
+
+  /** Releases one field of one record, or explains the refusal. */
+  async release(type: string, field: string, record: unknown): Promise<Release | GraphQLError> {
+    const decision = this.decision(type, field);
+    const rule = fieldRule(this.input.fieldPolicy, type, field);
+    switch (decision.effect) {
+      case 'allow':
+        return { mask: undefined, basis: decision.basis };
+      case 'mask':
+        return { mask: rule?.mask, basis: decision.basis };
+      case 'deny':
+        return this.refuse(type, field, decision.reason);
+      case 'own-data': {
+        const { caller } = this.input;
+        const subject = this.subjectOf(type, record);
+        return caller.kind === 'citizen' && subject === caller.subject
+          ? { mask: undefined, basis: { kind: 'own-data' } }
+          : this.refuse(type, field, decision.reason);
+      }
+      case 'consent': {
+        const subject = this.subjectOf(type, record);
+        const consents = subject ? await this.consentsOf(subject) : [];
+        const covering = consents.some(
+          (c) => c.fields.includes(`${type}.${field}`) || c.fields.includes(`${type}.*`),
+        );
+        return covering
+          ? {
+              mask: decision.masked ? rule?.mask : undefined,
+              basis: { kind: 'agreement', agreement: decision.agreement },
+            }
+          : this.refuse(type, field, `${decision.reason}, and this person has not given it`);
+      }
+    }
+  }
+
+  private consentsOf(subject: string): Promise<Consent[]> {
+    const { caller, purpose, consents } = this.input;
+    if (caller.kind !== 'organisation' || !purpose) return Promise.resolve([]);
+    this.consentLoader ??= new DataLoader(async (subjects) => {
+      const found = await consents.findInForce(subjects, caller.organisation, purpose);
+      return subjects.map((s) => found.filter((c) => c.subjectId === s));
+    });
+    return this.consentLoader.load(subject);
+  }
+
+  private refuse(type: string, field: string, reason: string): GraphQLError {
+    const { fieldPolicy, caller, purpose } = this.input;
+    return forbidden(`Access denied: ${reason}`, {
+      agency: fieldPolicy.agency,
+      field: `${type}.${field}`,
+      purpose,
+      organisation: caller.kind === 'organisation' ? caller.organisation : null,
+    });
+  }
+}

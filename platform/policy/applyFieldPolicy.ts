@@ -1,0 +1,79 @@
+import { type GraphQLSchema, GraphQLError, type GraphQLResolveInfo, getNamedType } from 'graphql';
+import { applyMiddleware, type IMiddlewareFunction } from 'graphql-middleware';
+import { allow, rule, shield } from 'graphql-shield';
+import type { IRules } from 'graphql-shield/typings/types';
+import { forbidden } from '../errors/clientErrors';
+import { assertEveryFieldClassified, servedFields } from './classifiedFields';
+import type { AgencyFieldPolicy } from './fieldPolicy';
+import { type RequestPolicy, SUBJECT } from './RequestPolicy';
+
+interface PolicyContext {
+  policy: RequestPolicy;
+}
+
+/**
+ * Enforces an agency's field policy inside its subgraph, on every path (root fields and
+ * `_entities` alike): graphql-shield rules generated from the classification allow or deny
+ * each field, with deny as the fallback; a second layer applies masks, passes the data subject
+ * down to records that inherit it, and notes the terms of every release.
+ */
+export function applyFieldPolicy(schema: GraphQLSchema, policy: AgencyFieldPolicy): GraphQLSchema {
+  assertEveryFieldClassified(schema, policy);
+  const rules: Record<string, Record<string, unknown>> = {
+    Query: { _entities: allow, _service: allow },
+    _Service: { sdl: allow },
+  };
+  for (const [type, field] of servedFields(schema)) {
+    rules[type] ??= {};
+    rules[type]![field] = rule(`${policy.agency}:${type}.${field}`, { cache: 'no_cache' })(
+      async (parent: unknown, _args: unknown, { policy: request }: PolicyContext) => {
+        const release = await request.release(type, field, parent);
+        return release instanceof GraphQLError ? release : true;
+      },
+    );
+  }
+  const shieldMiddleware = shield(rules as IRules, {
+    fallbackRule: rule('deny-by-default', { cache: 'no_cache' })(() => false),
+    fallbackError: () =>
+      forbidden(`Access denied: this field is not covered by ${policy.agency}'s policy`),
+    allowExternalErrors: true,
+    debug: false,
+  });
+  return applyMiddleware(schema, shieldMiddleware, releaseMiddleware as IMiddlewareFunction);
+}
+
+async function releaseMiddleware(
+  resolve: (parent: unknown, args: unknown, context: unknown, info: GraphQLResolveInfo) => unknown,
+  parent: unknown,
+  args: unknown,
+  context: PolicyContext,
+  info: GraphQLResolveInfo,
+): Promise<unknown> {
+  const type = info.parentType.name;
+  if (type === '_Service' || (type === 'Query' && info.fieldName.startsWith('_'))) {
+    return resolve(parent, args, context, info);
+  }
+  const { policy } = context;
+  const release = await policy.release(type, info.fieldName, parent);
+  // The shield has already refused this field; never resolve it.
+  if (release instanceof GraphQLError) throw release;
+  const value = await resolve(parent, args, context, info);
+  if (value === null || value === undefined) return value;
+  policy.dataUse.record(release.basis);
+  const released = release.mask ? applyMask(value, release.mask) : value;
+  const returned = getNamedType(info.returnType).name;
+  return policy.inheritsSubject(returned)
+    ? withSubject(released, policy.subjectOf(type, parent))
+    : released;
+}
+
+function applyMask(value: unknown, mask: (value: unknown) => unknown): unknown {
+  return Array.isArray(value) ? value.map(mask) : mask(value);
+}
+
+/** Copies records so that each carries the subject it was reached through (records are shared between loaders). */
+function withSubject(value: unknown, subject: string | null): unknown {
+  if (Array.isArray(value)) return value.map((item) => withSubject(item, subject));
+  if (typeof value !== 'object' || value === null) return value;
+  return { ...(value as object), [SUBJECT]: (value as { [SUBJECT]?: string })[SUBJECT] ?? subject };
+}

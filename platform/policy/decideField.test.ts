@@ -1,0 +1,209 @@
+import type { Caller } from '../context/Caller';
+import type { Agreement } from './agreement';
+import { decideField } from './decideField';
+import type { FieldRule } from './fieldPolicy';
+import { keep } from './masks';
+
+const today = '2026-06-01';
+const agreement = (overrides: Partial<Agreement>): Agreement => ({
+  id: 'DSA-1',
+  title: 'test',
+  provider: 'tax',
+  consumer: 'social-insurance',
+  purposes: ['benefit-eligibility'],
+  fields: ['IncomeAssessment.*'],
+  form: 'full',
+  legalBasis: 'Act § 1',
+  legalBasisKind: 'law',
+  specialCategory: false,
+  reuseTerms: 'no onward sharing',
+  onwardSharing: false,
+  retentionDays: 30,
+  licence: null,
+  validFrom: '2026-01-01',
+  validUntil: null,
+  status: 'active',
+  version: 1,
+  ...overrides,
+});
+const caseworker: Caller = {
+  kind: 'organisation',
+  subject: 'x',
+  organisation: 'social-insurance',
+  roles: [],
+};
+const field = (rule: FieldRule | undefined, name = 'taxableIncome') => ({
+  agency: 'tax',
+  type: 'IncomeAssessment',
+  field: name,
+  rule,
+});
+const personal: FieldRule = { classification: 'personal' };
+
+describe('decideField', () => {
+  it('denies a field without a classification to everyone', () => {
+    expect(
+      decideField(
+        field(undefined),
+        { caller: caseworker, purpose: 'benefit-eligibility' },
+        [agreement({})],
+        today,
+      ),
+    ).toMatchObject({
+      effect: 'deny',
+      reason: expect.stringContaining('not classified'),
+    });
+  });
+
+  it('allows public data to anyone, without a purpose', () => {
+    expect(
+      decideField(
+        field({ classification: 'public' }),
+        { caller: { kind: 'public' }, purpose: null },
+        [],
+        today,
+      ),
+    ).toEqual({
+      effect: 'allow',
+      basis: { kind: 'public' },
+    });
+  });
+
+  it('denies personal data to the public caller', () => {
+    expect(
+      decideField(
+        field(personal),
+        { caller: { kind: 'public' }, purpose: null },
+        [agreement({})],
+        today,
+      ).effect,
+    ).toBe('deny');
+  });
+
+  it("lets a citizen read personal data about themself only, and no agency's internal data", () => {
+    const citizen: Caller = { kind: 'citizen', subject: '48507120002' };
+    expect(decideField(field(personal), { caller: citizen, purpose: null }, [], today).effect).toBe(
+      'own-data',
+    );
+    expect(
+      decideField(
+        field({ classification: 'internal' }),
+        { caller: citizen, purpose: null },
+        [],
+        today,
+      ).effect,
+    ).toBe('deny');
+  });
+
+  it('needs a declared purpose from an organisation', () => {
+    expect(
+      decideField(field(personal), { caller: caseworker, purpose: null }, [agreement({})], today),
+    ).toMatchObject({
+      effect: 'deny',
+      reason: expect.stringContaining('x-purpose'),
+    });
+  });
+
+  it('allows under an agreement in force for the purpose, and names the agreement', () => {
+    const decision = decideField(
+      field(personal),
+      { caller: caseworker, purpose: 'benefit-eligibility' },
+      [agreement({})],
+      today,
+    );
+    expect(decision).toMatchObject({
+      effect: 'allow',
+      basis: { kind: 'agreement', agreement: { id: 'DSA-1' } },
+    });
+  });
+
+  it.each([
+    ['another purpose', { purposes: ['tax-assessment'] }],
+    ['another consumer', { consumer: 'police' }],
+    ['another field', { fields: ['IncomeAssessment.year'] }],
+    ['a revoked agreement', { status: 'revoked' as const }],
+    ['an expired agreement', { validUntil: '2026-05-31' }],
+    ['an agreement not yet in force', { validFrom: '2026-06-02' }],
+  ])('denies under %s, saying which agreement is missing', (_label, overrides) => {
+    const decision = decideField(
+      field(personal),
+      { caller: caseworker, purpose: 'benefit-eligibility' },
+      [agreement(overrides)],
+      today,
+    );
+    expect(decision).toEqual({
+      effect: 'deny',
+      reason:
+        'no agreement grants tax/IncomeAssessment.taxableIncome to social-insurance for benefit-eligibility',
+    });
+  });
+
+  it('masks under a masked agreement when the field has a masked form, and denies when it has none', () => {
+    const masked = agreement({ form: 'masked' });
+    const purpose = { caller: caseworker, purpose: 'benefit-eligibility' };
+    expect(
+      decideField(
+        field({ classification: 'personal', mask: keep }, 'incomeBand'),
+        purpose,
+        [masked],
+        today,
+      ).effect,
+    ).toBe('mask');
+    expect(decideField(field(personal), purpose, [masked], today)).toMatchObject({
+      effect: 'deny',
+      reason: expect.stringContaining('only masked data'),
+    });
+  });
+
+  it('prefers the full form when two agreements apply', () => {
+    const both = [agreement({ id: 'M', form: 'masked' }), agreement({ id: 'F' })];
+    const decision = decideField(
+      field({ classification: 'personal', mask: keep }),
+      { caller: caseworker, purpose: 'benefit-eligibility' },
+      both,
+      today,
+    );
+    expect(decision).toMatchObject({ effect: 'allow', basis: { agreement: { id: 'F' } } });
+  });
+
+  it('needs an explicit basis for special-category data', () => {
+    const special: FieldRule = { classification: 'special-category' };
+    const purpose = { caller: caseworker, purpose: 'benefit-eligibility' };
+    expect(decideField(field(special), purpose, [agreement({})], today)).toMatchObject({
+      effect: 'deny',
+      reason: expect.stringContaining('special-category'),
+    });
+    expect(
+      decideField(field(special), purpose, [agreement({ specialCategory: true })], today).effect,
+    ).toBe('allow');
+    expect(
+      decideField(field(special), purpose, [agreement({ legalBasisKind: 'consent' })], today)
+        .effect,
+    ).toBe('consent');
+  });
+
+  it('defers to the person when the agreement rests on consent', () => {
+    const decision = decideField(
+      field(personal),
+      { caller: caseworker, purpose: 'benefit-eligibility' },
+      [agreement({ legalBasisKind: 'consent' })],
+      today,
+    );
+    expect(decision).toMatchObject({
+      effect: 'consent',
+      masked: false,
+      agreement: { id: 'DSA-1' },
+    });
+  });
+
+  it('always serves the hidden join key to the gateway', () => {
+    expect(
+      decideField(
+        field({ classification: 'personal', joinKey: true }, 'id'),
+        { caller: { kind: 'public' }, purpose: null },
+        [],
+        today,
+      ).effect,
+    ).toBe('allow');
+  });
+});

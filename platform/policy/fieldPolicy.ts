@@ -1,0 +1,59 @@
+import type { AgencyName } from '../agencies';
+import type { Classification } from './classification';
+import type { Mask } from './masks';
+
+/** How the data subject (the person a record is about) is found on a record of a type. */
+export type SubjectRule =
+  /** The record names its subject in this property (e.g. `nationalId`, `ownerId`). */
+  | { property: string }
+  /** The record is about whoever the record it was reached from is about (an address, a household). */
+  | 'inherit'
+  /** The record is not about a person (a company). */
+  | 'none';
+
+export interface FieldRule {
+  classification: Classification;
+  /** The masked form an agreement may grant; without one, a masked-only agreement does not cover the field. */
+  mask?: Mask;
+  /** A federation join key hidden from clients (`@inaccessible`): always served to the gateway. */
+  joinKey?: boolean;
+}
+
+export interface TypePolicy {
+  subject: SubjectRule;
+  fields: Record<string, FieldRule | Classification>;
+}
+
+/** An agency's classification of every field it serves, with masks and subjects. */
+export interface AgencyFieldPolicy {
+  agency: AgencyName;
+  types: Record<string, TypePolicy>;
+}
+
+/** Declares an agency's field policy; kept as data, read by the shield generator and the catalog. */
+export function defineFieldPolicy(
+  agency: AgencyName,
+  types: Record<string, TypePolicy>,
+): AgencyFieldPolicy {
+  return { agency, types };
+}
+
+export function fieldRule(
+  policy: AgencyFieldPolicy,
+  type: string,
+  field: string,
+): FieldRule | undefined {
+  const rule = policy.types[type]?.fields[field];
+  return typeof rule === 'string' ? { classification: rule } : rule;
+}
+
+/** Shorthands that read like the catalog: `personal({ mask: yearOnly })`. */
+export const personal = (options: Omit<FieldRule, 'classification'> = {}): FieldRule => ({
+  classification: 'personal',
+  ...options,
+});
+export const specialCategory = (options: Omit<FieldRule, 'classification'> = {}): FieldRule => ({
+  classification: 'special-category',
+  ...options,
+});
+export const joinKey: FieldRule = { classification: 'personal', joinKey: true };

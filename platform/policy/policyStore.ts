@@ -1,0 +1,58 @@
+import type { Logger } from '../logging/logger';
+import type { Agreement } from './agreement';
+import type { AgreementRepository } from './agreementRepository';
+
+/** The agreements in memory, reloaded whenever the governance store changes. */
+export interface PolicyStore {
+  agreements(): readonly Agreement[];
+  /** Re-reads now if the store changed; resolves when done. */
+  refresh(): Promise<void>;
+  stop(): void;
+}
+
+export interface PolicyStoreOptions {
+  repository: AgreementRepository;
+  /** Only this agency's agreements; all when absent (the catalog). */
+  provider?: string;
+  /** How often the change counter is checked; a grant or revocation applies within this time. */
+  refreshMs: number;
+  logger: Logger;
+}
+
+/**
+ * Loads agreements at start and polls the governance store's change counter, so a revocation
+ * takes effect in every subgraph within `refreshMs`, without a restart. A failed check keeps
+ * the last agreements (revocations already seen stay revoked) and is retried.
+ */
+export async function createPolicyStore(options: PolicyStoreOptions): Promise<PolicyStore> {
+  const { repository, provider, logger } = options;
+  let revision = await repository.revision();
+  let agreements = await repository.findAll(provider);
+  let running: Promise<void> | null = null;
+
+  const refresh = () => {
+    running ??= (async () => {
+      try {
+        const latest = await repository.revision();
+        if (latest === revision) return;
+        agreements = await repository.findAll(provider);
+        revision = latest;
+        logger.info(
+          { revision, agreements: agreements.length },
+          'data-sharing agreements reloaded',
+        );
+      } catch (error) {
+        logger.error(
+          { err: error },
+          'could not check the governance store; keeping the agreements in memory',
+        );
+      } finally {
+        running = null;
+      }
+    })();
+    return running;
+  };
+  const timer = setInterval(() => void refresh(), options.refreshMs);
+  timer.unref();
+  return { agreements: () => agreements, refresh, stop: () => clearInterval(timer) };
+}

@@ -1,0 +1,32 @@
+import { defineFieldPolicy, joinKey } from '../../platform/policy/fieldPolicy';
+
+/**
+ * How sensitive each field of the business register is. Company data and the names of board
+ * members are public by law; which boards a given person sits on, read from the person, is personal.
+ */
+export const businessPolicy = defineFieldPolicy('business', {
+  Query: { subject: 'none', fields: { company: 'public', companies: 'public' } },
+  Company: {
+    subject: 'none',
+    fields: {
+      registryCode: 'public',
+      name: 'public',
+      status: 'public',
+      founded: 'public',
+      legalForm: 'public',
+      city: 'public',
+      boardMembers: 'public',
+      boardSeats: 'public',
+    },
+  },
+  BoardSeat: {
+    subject: 'none',
+    fields: { person: 'public', name: 'public', role: 'public', since: 'public' },
+  },
+  Person: {
+    subject: { property: 'nationalId' },
+    fields: { id: joinKey, boardMemberships: 'personal' },
+  },
+  CompanyConnection: { subject: 'none', fields: { nodes: 'public', pageInfo: 'public' } },
+  PageInfo: { subject: 'none', fields: { endCursor: 'public', hasNextPage: 'public' } },
+});

@@ -1,0 +1,19 @@
+import { defineFieldPolicy, joinKey } from '../../platform/policy/fieldPolicy';
+
+/** How sensitive each field of the social insurance board is. */
+export const socialPolicy = defineFieldPolicy('social', {
+  Person: {
+    subject: { property: 'nationalId' },
+    fields: { id: joinKey, benefitClaims: 'personal' },
+  },
+  BenefitClaim: {
+    subject: { property: 'claimantId' },
+    fields: {
+      benefit: 'personal',
+      status: 'personal',
+      monthlyAmount: 'personal',
+      since: 'personal',
+      until: 'personal',
+    },
+  },
+});
