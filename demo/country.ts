@@ -1,6 +1,6 @@
 import { nationalIdFor } from '../platform/identity/nationalId';
 import { addDays, ageOn, birthDateForAge, REFERENCE_DATE } from './dates';
-import { addAgencyRecords, type GeneratedPerson } from './personRecords';
+import { type Adult, addAgencyRecords, type GeneratedPerson, type Serials } from './personRecords';
 import { Random } from './random';
 import { type CountryRows, emptyRows } from './rows';
 import { addShowcaseHousehold, SHOWCASE_HOUSEHOLD_SIZE, SHOWCASE_VEHICLES } from './showcase';
@@ -42,9 +42,10 @@ export function* generateCountry(options: CountryOptions): Generator<CountryBatc
   const rng = new Random(options.seed);
   const batchSize = options.batchSize ?? 5_000;
   const serialsByBirthDate = new Map<string, number>();
-  const adults: string[] = [];
+  const adults: Adult[] = [];
   let vehicleSerial = SHOWCASE_VEHICLES;
-  const nextVehicleSerial = () => vehicleSerial++;
+  let licenceSerial = 1;
+  const serials = { vehicle: () => vehicleSerial++, licence: () => licenceSerial++ };
 
   let rows = emptyRows();
   addShowcaseHousehold(rows, serialsByBirthDate, adults);
@@ -61,7 +62,7 @@ export function* generateCountry(options: CountryOptions): Generator<CountryBatc
       options.people - people,
       serialsByBirthDate,
       adults,
-      nextVehicleSerial,
+      serials,
     );
     people += size;
     inBatch += size;
@@ -80,9 +81,9 @@ function addHousehold(
   rng: Random,
   householdId: number,
   room: number,
-  serials: Map<string, number>,
-  adults: string[],
-  nextVehicleSerial: () => number,
+  birthSerials: Map<string, number>,
+  adults: Adult[],
+  serials: Serials,
 ): number {
   const settlement = rng.pick(SETTLEMENT_WHEEL);
   rows['population.address'].push({
@@ -108,9 +109,9 @@ function addHousehold(
   const sexes: ('F' | 'M')[] = adultCount === 2 ? ['F', 'M'] : [rng.chance(0.5) ? 'F' : 'M'];
   for (const [index, sex] of sexes.slice(0, Math.max(1, Math.min(adultCount, room))).entries()) {
     const age = Math.max(19, firstAdultAge + (index === 0 ? 0 : rng.int(-4, 4)));
-    members.push(addPerson(rows, rng, serials, householdId, familyName, sex, age));
+    members.push(addPerson(rows, rng, birthSerials, householdId, familyName, sex, age));
   }
-  for (const parent of members) adults.push(parent.nationalId);
+  for (const parent of members) adults.push({ nationalId: parent.nationalId, name: parent.name });
   const youngestParentAge = Math.min(...members.map((m) => ageOn(m.dateOfBirth, REFERENCE_DATE)));
   const children: GeneratedPerson[] = [];
   for (let i = 0; i < childCount; i++) {
@@ -118,7 +119,7 @@ function addHousehold(
     const child = addPerson(
       rows,
       rng,
-      serials,
+      birthSerials,
       householdId,
       familyName,
       rng.chance(0.5) ? 'F' : 'M',
@@ -132,7 +133,7 @@ function addHousehold(
       });
   }
   for (const person of [...members, ...children])
-    addAgencyRecords(rows, person, rng, nextVehicleSerial);
+    addAgencyRecords(rows, person, rng, serials);
   addBenefitClaims(rows, rng, members, children);
   return members.length + children.length;
 }
@@ -150,16 +151,17 @@ function addPerson(
   const serial = serials.get(dateOfBirth) ?? 0;
   serials.set(dateOfBirth, serial + 1);
   const nationalId = nationalIdFor(dateOfBirth, sex, serial);
+  const givenName = rng.pick(sex === 'F' ? FEMALE_NAMES : MALE_NAMES);
   rows['population.person'].push({
     national_id: nationalId,
-    given_name: rng.pick(sex === 'F' ? FEMALE_NAMES : MALE_NAMES),
+    given_name: givenName,
     family_name: familyName,
     date_of_birth: dateOfBirth,
     sex,
     household_id: householdId,
     address_id: householdId,
   });
-  return { nationalId, dateOfBirth, sex };
+  return { nationalId, dateOfBirth, sex, name: `${givenName} ${familyName}` };
 }
 
 function addBenefitClaims(
@@ -217,7 +219,7 @@ function addBenefitClaims(
   }
 }
 
-function addCompanies(rows: CountryRows, rng: Random, adults: string[], count: number): void {
+function addCompanies(rows: CountryRows, rng: Random, adults: Adult[], count: number): void {
   for (let i = 1; i <= count; i++) {
     const registryCode = String(10_000_000 + i * 17);
     const legalForm = rng.pick(LEGAL_FORMS);
@@ -231,13 +233,17 @@ function addCompanies(rows: CountryRows, rng: Random, adults: string[], count: n
       founded,
       city: rng.pick(SETTLEMENT_WHEEL).city,
     });
-    const seats = new Set<string>();
+    const seats = new Map<string, string>();
     const boardSize = rng.int(1, 3);
-    while (seats.size < Math.min(boardSize, adults.length)) seats.add(rng.pick(adults));
-    [...seats].forEach((nationalId, index) =>
+    while (seats.size < Math.min(boardSize, adults.length)) {
+      const adult = rng.pick(adults);
+      seats.set(adult.nationalId, adult.name);
+    }
+    [...seats].forEach(([nationalId, name], index) =>
       rows['business.board_member'].push({
         registry_code: registryCode,
         national_id: nationalId,
+        name,
         role: index === 0 ? 'chair' : 'member',
         since: addDays(founded, rng.int(0, 365)),
       }),

@@ -16,16 +16,29 @@ export interface GeneratedPerson {
   nationalId: string;
   dateOfBirth: string;
   sex: 'F' | 'M';
+  name: string;
+}
+
+/** An adult who may sit on a company board, with the name the business register files. */
+export interface Adult {
+  nationalId: string;
+  name: string;
 }
 
 const INCOME_YEARS = [2021, 2022, 2023, 2024, 2025];
+
+/** Counters that keep registration and licence numbers unique across the whole country. */
+export interface Serials {
+  vehicle: () => number;
+  licence: () => number;
+}
 
 /** Adds the records the tax, health and transport agencies hold about one person. */
 export function addAgencyRecords(
   rows: CountryRows,
   person: GeneratedPerson,
   rng: Random,
-  vehicleSerial: () => number,
+  serials: Serials,
 ): void {
   const age = ageOn(person.dateOfBirth, REFERENCE_DATE);
   if (age >= 18) {
@@ -38,9 +51,9 @@ export function addAgencyRecords(
         overdue_since: addDays(REFERENCE_DATE, -rng.int(30, 900)),
       });
     }
-    if (rng.chance(0.7)) addLicence(rows, person, rng, age);
+    if (rng.chance(0.7)) addLicence(rows, person, rng, age, serials.licence());
     const vehicles = rng.chance(0.5) ? (rng.chance(0.2) ? 2 : 1) : 0;
-    for (let i = 0; i < vehicles; i++) addVehicle(rows, person.nationalId, rng, vehicleSerial());
+    for (let i = 0; i < vehicles; i++) addVehicle(rows, person.nationalId, rng, serials.vehicle());
   }
   if (rng.chance(0.95)) {
     rows['health.gp_registration'].push({
@@ -76,11 +89,11 @@ function addIncome(rows: CountryRows, person: GeneratedPerson, rng: Random, age:
   }
 }
 
-function addLicence(rows: CountryRows, person: GeneratedPerson, rng: Random, age: number): void {
+function addLicence(rows: CountryRows, person: GeneratedPerson, rng: Random, age: number, serial: number): void {
   const issued = addDays(REFERENCE_DATE, -rng.int(30, Math.max(31, (age - 18) * 365)));
   rows['transport.driving_licence'].push({
     national_id: person.nationalId,
-    licence_number: `EE${person.nationalId.slice(1, 7)}${rng.int(100, 999)}`,
+    licence_number: `EE${String(serial).padStart(8, '0')}`,
     categories: rng.chance(0.1) ? 'B,C' : rng.chance(0.1) ? 'A,B' : 'B',
     issued_on: issued,
     valid_until: addDays(issued, 365 * 10),

@@ -77,6 +77,7 @@ export interface CountryRows {
   'business.board_member': {
     registry_code: string;
     national_id: string;
+    name: string;
     role: string;
     since: string;
   }[];

@@ -1,5 +1,6 @@
 import type { Db } from '../platform/db/createDb';
 import { generateCountry } from './country';
+import { seedGovernance } from './governance';
 import { TABLES, type CountryRows } from './rows';
 
 export interface SeedOptions {
@@ -26,6 +27,7 @@ export async function seedCountry(db: Db, options: SeedOptions): Promise<SeedSum
     people = batch.peopleSoFar;
     options.onProgress?.(people, options.people);
   }
+  await seedGovernance(db);
   await db.raw('analyze');
   return { people, rows: counts };
 }

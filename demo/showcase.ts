@@ -1,5 +1,5 @@
 import { nationalIdFor } from '../platform/identity/nationalId';
-import { registrationNumber } from './personRecords';
+import { type Adult, registrationNumber } from './personRecords';
 import type { CountryRows } from './rows';
 
 /**
@@ -22,7 +22,7 @@ export const SHOWCASE_VEHICLES = 2;
 export function addShowcaseHousehold(
   rows: CountryRows,
   serials: Map<string, number>,
-  adults: string[],
+  adults: Adult[],
 ): void {
   rows['population.address'].push({
     id: 1,
@@ -67,8 +67,11 @@ export function addShowcaseHousehold(
       address_id: 1,
     });
   }
-  for (const parent of [SHOWCASE.nationalId, SHOWCASE.partnerId]) {
-    adults.push(parent);
+  for (const [parent, name] of [
+    [SHOWCASE.nationalId, 'Mari Tamm'],
+    [SHOWCASE.partnerId, 'Jaan Tamm'],
+  ] as const) {
+    adults.push({ nationalId: parent, name });
     for (const child of SHOWCASE.childIds)
       rows['population.parent_child'].push({ parent_id: parent, child_id: child });
   }
@@ -146,6 +149,7 @@ export function addShowcaseHousehold(
   rows['business.board_member'].push({
     registry_code: SHOWCASE.companyRegistryCode,
     national_id: mari,
+    name: 'Mari Tamm',
     role: 'chair',
     since: '2014-03-10',
   });

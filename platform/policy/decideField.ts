@@ -1,7 +1,7 @@
 import type { Caller } from '../context/Caller';
 import { type Agreement, coversField, isInForce } from './agreement';
 import type { FieldDecision } from './decision';
-import type { FieldRule } from './fieldPolicy';
+import type { Audience, FieldRule } from './fieldPolicy';
 
 export interface FieldRequest {
   agency: string;
@@ -28,6 +28,11 @@ export function decideField(
   const name = `${agency}/${type}.${field}`;
   if (!rule) return { effect: 'deny', reason: `${name} is not classified, so nobody may read it` };
   if (rule.joinKey) return { effect: 'allow', basis: { kind: 'gateway-join' } };
+  if (rule.audience) {
+    return rule.audience.some((audience) => isInAudience(caller, audience))
+      ? { effect: 'allow', basis: { kind: 'public' } }
+      : { effect: 'deny', reason: `${name} is reserved to ${rule.audience.map(describeAudience).join(' or ')}` };
+  }
   if (rule.classification === 'public') return { effect: 'allow', basis: { kind: 'public' } };
 
   if (caller.kind === 'public') {
@@ -97,4 +102,13 @@ export function decideField(
 
 function rank(agreement: Agreement): number {
   return (agreement.legalBasisKind === 'consent' ? 2 : 0) + (agreement.form === 'masked' ? 1 : 0);
+}
+
+function isInAudience(caller: Caller, audience: Audience): boolean {
+  if (audience === 'citizen') return caller.kind === 'citizen';
+  return caller.kind === 'organisation' && caller.roles.includes(audience.role);
+}
+
+function describeAudience(audience: Audience): string {
+  return audience === 'citizen' ? 'signed-in citizens' : `holders of the ${audience.role} role`;
 }

@@ -17,7 +17,15 @@ export interface FieldRule {
   mask?: Mask;
   /** A federation join key hidden from clients (`@inaccessible`): always served to the gateway. */
   joinKey?: boolean;
+  /**
+   * Operations reserved to some callers (managing agreements, giving consent): only they may use
+   * the field, whatever its classification; the data it returns is still checked field by field.
+   */
+  audience?: Audience[];
 }
+
+/** A kind of caller an operation is reserved to: signed-in citizens, or holders of a role. */
+export type Audience = 'citizen' | { role: string };
 
 export interface TypePolicy {
   subject: SubjectRule;

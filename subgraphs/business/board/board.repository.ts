@@ -6,6 +6,7 @@ import type { BoardSeat } from './boardSeat.type';
 interface BoardMemberRow {
   registry_code: string;
   national_id: string;
+  name: string;
   role: string;
   since: string;
 }
@@ -16,6 +17,7 @@ function toBoardSeat(row: BoardMemberRow): BoardSeat {
   return {
     registryCode: row.registry_code,
     person: { nationalId: row.national_id },
+    name: row.name,
     role: row.role,
     since: row.since,
   };

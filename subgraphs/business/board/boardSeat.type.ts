@@ -11,6 +11,12 @@ export class BoardSeat {
   @Field(() => Person, { nullable: true, description: 'The person holding the seat.' })
   person!: Person;
 
+  @Field(() => String, {
+    nullable: true,
+    description: "The board member's name as filed with the register: public by law.",
+  })
+  name!: string | null;
+
   @Field(() => String, { nullable: true, description: 'Role on the board: chair or member.' })
   role!: string | null;
 

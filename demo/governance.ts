@@ -1,0 +1,112 @@
+import type { Db } from '../platform/db/createDb';
+import { SHOWCASE } from './showcase';
+
+/** The organisations of the demo government and its partners. */
+export const ORGANISATIONS = [
+  { code: 'population-register', name: 'Population Register', kind: 'agency' },
+  { code: 'tax-board', name: 'Tax and Customs Board', kind: 'agency' },
+  { code: 'social-insurance', name: 'Social Insurance Board', kind: 'agency' },
+  { code: 'health-board', name: 'Health Board', kind: 'agency' },
+  { code: 'transport-authority', name: 'Transport Authority', kind: 'agency' },
+  { code: 'business-register', name: 'Business Register', kind: 'agency' },
+  { code: 'statistics-office', name: 'Statistics Office', kind: 'public-body' },
+  { code: 'police', name: 'Police and Border Guard Board', kind: 'public-body' },
+  { code: 'data-protection-inspectorate', name: 'Data Protection Inspectorate', kind: 'public-body' },
+  { code: 'information-system-authority', name: 'Information System Authority', kind: 'public-body' },
+  { code: 'demo-bank', name: 'Demo Bank AS', kind: 'private' },
+] as const;
+
+/** Purposes of use a request may declare in `x-purpose`. */
+export const PURPOSES = [
+  { code: 'benefit-eligibility', title: 'Deciding eligibility for a social benefit' },
+  { code: 'tax-assessment', title: 'Assessing and collecting taxes' },
+  { code: 'medical-treatment', title: 'Treating a patient' },
+  { code: 'official-statistics', title: 'Producing official statistics (GDPR art. 89)' },
+  { code: 'traffic-control', title: 'Checking drivers and vehicles on the road' },
+  { code: 'loan-application', title: "Assessing a customer's loan application, with their consent" },
+  { code: 'oversight', title: 'Supervising the lawfulness of data processing' },
+] as const;
+
+const IDENTITY = [
+  'Person.nationalId',
+  'Person.givenName',
+  'Person.familyName',
+  'Person.dateOfBirth',
+  'Person.sex',
+  'Person.dateOfDeath',
+  'Person.address',
+  'Address.*',
+];
+const HOUSEHOLD = ['Person.household', 'Person.parents', 'Person.children', 'Household.*'];
+const INCOME = ['Person.incomeAssessments', 'IncomeAssessment.*'];
+const VEHICLES = ['Person.vehicles', 'Vehicle.*'];
+
+interface AgreementSeed {
+  id: string;
+  title: string;
+  provider: string;
+  consumer: string;
+  purposes: string[];
+  fields: string[];
+  form?: 'full' | 'masked';
+  legal_basis: string;
+  legal_basis_kind?: 'law' | 'public-task' | 'consent' | 'contract';
+  special_category?: boolean;
+  reuse_terms: string;
+  onward_sharing?: boolean;
+  retention_days?: number | null;
+  licence?: string | null;
+}
+
+const CASE_FILE_TERMS = 'No onward sharing. Keep only in the case file; delete when the retention period of the case ends.';
+
+/** The demo country's data-sharing agreements, modelled on statutory data-sharing agreements. */
+export const AGREEMENTS: AgreementSeed[] = [
+  { id: 'DSA-SIB-POP-01', title: 'Identity and family of benefit claimants', provider: 'population', consumer: 'social-insurance', purposes: ['benefit-eligibility'], fields: [...IDENTITY, ...HOUSEHOLD], legal_basis: 'Social Welfare Act § 30; Population Register Act § 47', reuse_terms: CASE_FILE_TERMS, retention_days: 2555 },
+  { id: 'DSA-SIB-TAX-01', title: 'Income of benefit claimants', provider: 'tax', consumer: 'social-insurance', purposes: ['benefit-eligibility'], fields: INCOME, legal_basis: 'Social Welfare Act § 30; Taxation Act § 29', reuse_terms: CASE_FILE_TERMS, retention_days: 2555 },
+  { id: 'DSA-SIB-SOC-01', title: "The board's own benefit case files", provider: 'social', consumer: 'social-insurance', purposes: ['benefit-eligibility'], fields: ['Person.benefitClaims', 'BenefitClaim.*'], legal_basis: 'Social Welfare Act § 30', reuse_terms: CASE_FILE_TERMS, retention_days: 2555 },
+  { id: 'DSA-TAX-POP-01', title: 'Identity of taxpayers', provider: 'population', consumer: 'tax-board', purposes: ['tax-assessment'], fields: IDENTITY, legal_basis: 'Taxation Act § 29; Population Register Act § 47', reuse_terms: CASE_FILE_TERMS, retention_days: 3650 },
+  { id: 'DSA-TAX-TAX-01', title: "The board's own tax records", provider: 'tax', consumer: 'tax-board', purposes: ['tax-assessment'], fields: [...INCOME, 'Person.taxDebt', 'Company.taxDebt'], legal_basis: 'Taxation Act § 29', reuse_terms: CASE_FILE_TERMS, retention_days: 3650 },
+  { id: 'DSA-TAX-TRA-01', title: 'Vehicles owned by taxpayers', provider: 'transport', consumer: 'tax-board', purposes: ['tax-assessment'], fields: VEHICLES, legal_basis: 'Motor Vehicle Tax Act § 9', reuse_terms: CASE_FILE_TERMS, retention_days: 3650 },
+  { id: 'DSA-TAX-BUS-01', title: 'Board memberships of taxpayers', provider: 'business', consumer: 'tax-board', purposes: ['tax-assessment'], fields: ['Person.boardMemberships'], legal_basis: 'Taxation Act § 29; Commercial Code § 28', reuse_terms: CASE_FILE_TERMS, retention_days: 3650 },
+  { id: 'DSA-HB-POP-01', title: 'Identity of patients', provider: 'population', consumer: 'health-board', purposes: ['medical-treatment'], fields: IDENTITY, legal_basis: 'Health Services Organisation Act § 59; Population Register Act § 47', reuse_terms: 'Only within the health information system; no onward sharing.', retention_days: 10950 },
+  { id: 'DSA-HB-HLT-01', title: 'Vaccinations and family doctor of patients', provider: 'health', consumer: 'health-board', purposes: ['medical-treatment'], fields: ['Person.vaccinations', 'Vaccination.*', 'Person.gp', 'GpRegistration.*'], legal_basis: 'Health Services Organisation Act § 59 (GDPR art. 9(2)(h))', special_category: true, reuse_terms: 'Only within the health information system; no onward sharing.', retention_days: 10950 },
+  { id: 'DSA-STAT-POP-01', title: 'Masked population data for official statistics', provider: 'population', consumer: 'statistics-office', purposes: ['official-statistics'], fields: ['Person.dateOfBirth', 'Person.address', 'Address.municipality'], form: 'masked', legal_basis: 'Official Statistics Act § 32 (GDPR art. 89)', reuse_terms: 'Statistical use only; publish aggregates of at least 10 people; never re-identify.', retention_days: 365, licence: null },
+  { id: 'DSA-STAT-TAX-01', title: 'Income bands for official statistics', provider: 'tax', consumer: 'statistics-office', purposes: ['official-statistics'], fields: ['Person.incomeAssessments', 'IncomeAssessment.year', 'IncomeAssessment.incomeBand'], form: 'masked', legal_basis: 'Official Statistics Act § 32 (GDPR art. 89)', reuse_terms: 'Statistical use only; publish aggregates of at least 10 people; never re-identify.', retention_days: 365 },
+  { id: 'DSA-POL-POP-01', title: 'Identity of drivers in traffic checks', provider: 'population', consumer: 'police', purposes: ['traffic-control'], fields: IDENTITY, legal_basis: 'Traffic Act § 200; Population Register Act § 47', reuse_terms: 'Only for the check at hand; no onward sharing; delete after 30 days unless a proceeding starts.', retention_days: 30 },
+  { id: 'DSA-POL-TRA-01', title: 'Driving licences and vehicles in traffic checks', provider: 'transport', consumer: 'police', purposes: ['traffic-control'], fields: ['Person.drivingLicence', 'DrivingLicence.*', ...VEHICLES], legal_basis: 'Traffic Act § 200', reuse_terms: 'Only for the check at hand; no onward sharing; delete after 30 days unless a proceeding starts.', retention_days: 30 },
+  { id: 'DSA-BANK-POP-01', title: "A loan applicant's identity, with their consent", provider: 'population', consumer: 'demo-bank', purposes: ['loan-application'], fields: ['Person.nationalId', 'Person.givenName', 'Person.familyName', 'Person.dateOfBirth', 'Person.address', 'Address.*'], legal_basis: "The customer's consent (GDPR art. 6(1)(a))", legal_basis_kind: 'consent', reuse_terms: 'Only for the loan decision; delete 30 days after it unless a contract is signed.', retention_days: 30 },
+  { id: 'DSA-BANK-TAX-01', title: "A loan applicant's income band, with their consent", provider: 'tax', consumer: 'demo-bank', purposes: ['loan-application'], fields: ['Person.incomeAssessments', 'IncomeAssessment.year', 'IncomeAssessment.incomeBand'], legal_basis: "The customer's consent (GDPR art. 6(1)(a))", legal_basis_kind: 'consent', reuse_terms: 'Only for the loan decision; delete 30 days after it unless a contract is signed.', retention_days: 30 },
+];
+
+/** Consents the showcase person has given: her bank may check her identity and income band. */
+export const CONSENTS = [
+  {
+    subject_id: SHOWCASE.nationalId,
+    consumer: 'demo-bank',
+    purpose: 'loan-application',
+    fields: ['Person.nationalId', 'Person.givenName', 'Person.familyName', 'Person.dateOfBirth', 'Person.address', 'Address.*', 'Person.incomeAssessments', 'IncomeAssessment.year', 'IncomeAssessment.incomeBand'],
+    data_life_days: 30,
+  },
+];
+
+/** Fills the governance store with the demo country's organisations, purposes, agreements and consents. */
+export async function seedGovernance(db: Db): Promise<void> {
+  await db('governance.organisation').insert(ORGANISATIONS.map((o) => ({ ...o, description: '' })));
+  await db('governance.purpose').insert(PURPOSES.map((p) => ({ ...p, description: '' })));
+  await db('governance.agreement').insert(
+    AGREEMENTS.map((a) => ({
+      form: 'full',
+      legal_basis_kind: 'law',
+      special_category: false,
+      onward_sharing: false,
+      retention_days: null,
+      licence: null,
+      valid_from: '2026-01-01',
+      valid_until: '2030-12-31',
+      review_date: '2028-01-01',
+      ...a,
+    })),
+  );
+  await db('governance.consent').insert(CONSENTS);
+}

@@ -1,0 +1,44 @@
+import type { Caller } from '../context/Caller';
+import type { Db } from '../db/createDb';
+import type { Logger } from '../logging/logger';
+import { AgreementRepository } from './agreementRepository';
+import { ConsentRepository } from './consentRepository';
+import type { AgencyFieldPolicy } from './fieldPolicy';
+import { createPolicyStore, type PolicyStore } from './policyStore';
+import { RequestPolicy } from './RequestPolicy';
+
+/** What a subgraph process needs to decide policy: agreements in memory, consents on demand. */
+export interface PolicyRuntime {
+  store: PolicyStore;
+  /** The policy of one request to this subgraph. */
+  forRequest(fieldPolicy: AgencyFieldPolicy, caller: Caller, purpose: string | null): RequestPolicy;
+  stop(): void;
+}
+
+export interface PolicyRuntimeOptions {
+  /** A connection to the governance store (its own pool, apart from the agency's data). */
+  db: Db;
+  /** Load only this agency's agreements; all of them when absent. */
+  provider?: string;
+  refreshMs?: number;
+  logger: Logger;
+  /** Today's date as YYYY-MM-DD; agreements are in force by calendar day. */
+  today?: () => string;
+}
+
+export async function createPolicyRuntime(options: PolicyRuntimeOptions): Promise<PolicyRuntime> {
+  const store = await createPolicyStore({
+    repository: new AgreementRepository(options.db),
+    provider: options.provider,
+    refreshMs: options.refreshMs ?? 500,
+    logger: options.logger,
+  });
+  const consents = new ConsentRepository(options.db);
+  const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  return {
+    store,
+    forRequest: (fieldPolicy, caller, purpose) =>
+      new RequestPolicy({ fieldPolicy, caller, purpose, agreements: store.agreements(), consents, today: today() }),
+    stop: () => store.stop(),
+  };
+}
