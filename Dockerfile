@@ -13,4 +13,5 @@ COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/schema ./schema
+COPY --from=build /app/demo/keys ./demo/keys
 USER node

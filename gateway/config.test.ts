@@ -1,17 +1,47 @@
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { ConfigError } from '../platform/config/loadConfig';
 import { loadGatewayConfig } from './config';
 
 const REPO_ROOT = resolve(__dirname, '..');
+const DEMO_KEYS = resolve(REPO_ROOT, 'demo', 'keys');
+const demoKey = (file: string) => resolve(DEMO_KEYS, file);
+
+const PRIVATE_KEY_SET = join(mkdtempSync(join(tmpdir(), 'govgraph-config-')), 'jwks.json');
+writeFileSync(
+  PRIVATE_KEY_SET,
+  JSON.stringify({
+    keys: [JSON.parse(readFileSync(demoKey('demo-idp.private.jwk.json'), 'utf8'))],
+  }),
+);
+
+/** The least a gateway starts with: who issues client tokens, their keys, and its signing key. */
+const IDENTITY_ENV = {
+  AUTH_ISSUER: 'https://idp.demo.govgraph',
+  AUTH_AUDIENCE: 'govgraph',
+  AUTH_JWKS_FILE: demoKey('demo-idp.jwks.json'),
+  GATEWAY_SIGNING_KEY_FILE: demoKey('gateway-signing.private.jwk.json'),
+};
 
 test('defaults describe a gateway on localhost:4000 serving the checked-in supergraph', () => {
-  expect(loadGatewayConfig({})).toEqual({
+  const config = loadGatewayConfig(IDENTITY_ENV);
+
+  expect(config).toEqual({
     host: '127.0.0.1',
     port: 4000,
     supergraphPath: resolve(REPO_ROOT, 'schema', 'supergraph.graphql'),
     logLevel: 'info',
     subgraphUrls: {},
+    identity: {
+      issuer: 'https://idp.demo.govgraph',
+      audience: 'govgraph',
+      keys: { jwks: JSON.parse(readFileSync(demoKey('demo-idp.jwks.json'), 'utf8')) },
+    },
+    signingKey: expect.anything(),
   });
+  expect(config.signingKey.type).toBe('private');
+  expect(config.signingKey.asymmetricKeyType).toBe('ed25519');
 });
 
 test('every variable can be set', () => {
@@ -24,6 +54,12 @@ test('every variable can be set', () => {
       SUBGRAPH_URL_POPULATION: 'http://population:4001/graphql',
       SUBGRAPH_URL_BUSINESS: 'https://business.internal/graphql',
       SUBGRAPH_URL_TAX: '',
+      AUTH_ISSUER: 'https://login.gov.example',
+      AUTH_AUDIENCE: 'data-exchange',
+      AUTH_JWKS_URL: 'https://login.gov.example/.well-known/jwks.json',
+      AUTH_JWKS_FILE: '',
+      AUTH_ALGORITHMS: 'ES256, PS256',
+      GATEWAY_SIGNING_KEY: readFileSync(demoKey('gateway-signing.private.jwk.json'), 'utf8'),
     }),
   ).toEqual({
     host: '0.0.0.0',
@@ -34,6 +70,13 @@ test('every variable can be set', () => {
       population: 'http://population:4001/graphql',
       business: 'https://business.internal/graphql',
     },
+    identity: {
+      issuer: 'https://login.gov.example',
+      audience: 'data-exchange',
+      keys: { jwksUrl: 'https://login.gov.example/.well-known/jwks.json' },
+      algorithms: ['ES256', 'PS256'],
+    },
+    signingKey: expect.objectContaining({ type: 'private' }),
   });
 });
 
@@ -48,16 +91,59 @@ function problemsWith(env: NodeJS.ProcessEnv): string {
   throw new Error('the environment was accepted');
 }
 
+test('without identity settings and a signing key the gateway does not start', () => {
+  const message = problemsWith({});
+
+  expect(message).toContain('AUTH_ISSUER: is required');
+  expect(message).toContain('AUTH_AUDIENCE: is required');
+  expect(message).toContain('AUTH_JWKS_URL: is required (or AUTH_JWKS_FILE)');
+  expect(message).toContain('GATEWAY_SIGNING_KEY_FILE: is required (or GATEWAY_SIGNING_KEY)');
+});
+
 test('every wrong value is reported at once, by variable name', () => {
   const message = problemsWith({
+    ...IDENTITY_ENV,
     GATEWAY_PORT: 'eighty',
     LOG_LEVEL: 'loud',
     SUBGRAPH_URL_HEALTH: 'health:4004',
     SUBGRAPH_URL_TRANSPORT: 'ftp://transport/graphql',
+    AUTH_ALGORITHMS: 'EdDSA,none',
+    AUTH_JWKS_URL: 'https://idp.example/jwks.json',
+    GATEWAY_SIGNING_KEY_FILE: '/nonexistent/gateway.jwk.json',
   });
 
   expect(message).toContain('GATEWAY_PORT: must be a port number');
   expect(message).toContain('LOG_LEVEL:');
   expect(message).toContain('SUBGRAPH_URL_HEALTH: must be an http:// or https:// URL');
   expect(message).toContain('SUBGRAPH_URL_TRANSPORT: must be an http:// or https:// URL');
+  expect(message).toMatch(/AUTH_ALGORITHMS\.1: must be a comma-separated list of EdDSA, /);
+  expect(message).toContain('AUTH_JWKS_URL: set AUTH_JWKS_URL or AUTH_JWKS_FILE, not both');
+  expect(message).toContain(
+    'GATEWAY_SIGNING_KEY_FILE: cannot read /nonexistent/gateway.jwk.json: ENOENT',
+  );
+});
+
+test.each([
+  [
+    'a public key to sign with',
+    { GATEWAY_SIGNING_KEY_FILE: demoKey('gateway-signing.public.jwk.json') },
+    'GATEWAY_SIGNING_KEY_FILE: must be an Ed25519 private key',
+  ],
+  [
+    'a key set holding a private key',
+    { AUTH_JWKS_FILE: PRIVATE_KEY_SET },
+    'AUTH_JWKS_FILE: must hold public keys only',
+  ],
+  [
+    'a single key instead of a key set',
+    { AUTH_JWKS_FILE: demoKey('gateway-signing.public.jwk.json') },
+    'AUTH_JWKS_FILE: must be a JSON Web Key Set',
+  ],
+  [
+    'a key that is not JSON',
+    { GATEWAY_SIGNING_KEY_FILE: undefined, GATEWAY_SIGNING_KEY: 'secret' },
+    'GATEWAY_SIGNING_KEY: is not valid JSON',
+  ],
+])('%s is refused', (_case, overrides, problem) => {
+  expect(problemsWith({ ...IDENTITY_ENV, ...overrides })).toContain(problem);
 });

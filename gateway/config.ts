@@ -1,9 +1,18 @@
+import type { KeyObject } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AGENCY_NAMES, type AgencyName } from '../platform/agencies';
 import { logLevelField, portField } from '../platform/config/envFields';
 import { loadConfig } from '../platform/config/loadConfig';
+import { ed25519PrivateKeyFromJwk } from '../platform/identity/ed25519Keys';
+import { exactlyOneOf, inlineJsonField, jsonFileField } from '../platform/identity/jsonSettings';
 import { repoRoot } from '../platform/repoRoot';
+import {
+  CLIENT_TOKEN_ALGORITHMS,
+  type ClientTokenAlgorithm,
+  type ClientTokenOptions,
+} from './identity/createClientTokenVerifier';
+import { publicKeySet } from './identity/publicKeySet';
 
 /** The gateway's settings, read once from the environment at start-up. */
 export interface GatewayConfig {
@@ -14,6 +23,10 @@ export interface GatewayConfig {
   logLevel: string;
   /** Endpoints that replace the URLs written in the supergraph, by subgraph name. */
   subgraphUrls: Partial<Record<AgencyName, string>>;
+  /** How the bearer tokens of clients are verified. */
+  identity: ClientTokenOptions;
+  /** The Ed25519 private key that signs the gateway's calls to subgraphs. */
+  signingKey: KeyObject;
 }
 
 /** The environment variable that overrides one agency's subgraph URL, e.g. `SUBGRAPH_URL_TAX`. */
@@ -24,22 +37,62 @@ export function subgraphUrlVariable(agency: AgencyName): SubgraphUrlVariable {
 type SubgraphUrlVariable = `SUBGRAPH_URL_${Uppercase<AgencyName>}`;
 
 // docker-compose passes `VAR=` for a variable it has no value for; that means "not set".
+const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+
 const subgraphUrlField = z.preprocess(
-  (value) => (value === '' ? undefined : value),
+  unsetIfEmpty,
   z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
 );
 
-const gatewayEnvSchema = z.object({
-  GATEWAY_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
-  GATEWAY_PORT: portField.default(4000),
-  SUPERGRAPH_PATH: z.string().min(1, 'must not be empty').optional(),
-  LOG_LEVEL: logLevelField,
-  ...(Object.fromEntries(
-    AGENCY_NAMES.map((agency) => [subgraphUrlVariable(agency), subgraphUrlField]),
-  ) as Record<SubgraphUrlVariable, typeof subgraphUrlField>),
-});
+const requiredText = (what: string) =>
+  z.string({ error: `is required (${what})` }).min(1, `is required (${what})`);
 
-/** Reads and validates the gateway's environment; every problem is reported at once. */
+const algorithmsField = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .transform((list) => list.split(',').map((name) => name.trim()))
+    .pipe(
+      z
+        .array(
+          z.enum(CLIENT_TOKEN_ALGORITHMS, {
+            error: `must be a comma-separated list of ${CLIENT_TOKEN_ALGORITHMS.join(', ')}`,
+          }),
+        )
+        .min(1),
+    )
+    .optional(),
+);
+
+const gatewayEnvSchema = z
+  .object({
+    GATEWAY_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+    GATEWAY_PORT: portField.default(4000),
+    SUPERGRAPH_PATH: z.string().min(1, 'must not be empty').optional(),
+    LOG_LEVEL: logLevelField,
+    ...(Object.fromEntries(
+      AGENCY_NAMES.map((agency) => [subgraphUrlVariable(agency), subgraphUrlField]),
+    ) as Record<SubgraphUrlVariable, typeof subgraphUrlField>),
+    AUTH_ISSUER: requiredText("the identity provider's issuer, the tokens' iss"),
+    AUTH_AUDIENCE: requiredText("the tokens' aud for this gateway"),
+    AUTH_JWKS_URL: z.preprocess(
+      unsetIfEmpty,
+      z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+    ),
+    AUTH_JWKS_FILE: jsonFileField(publicKeySet),
+    AUTH_ALGORITHMS: algorithmsField,
+    GATEWAY_SIGNING_KEY: inlineJsonField(ed25519PrivateKeyFromJwk),
+    GATEWAY_SIGNING_KEY_FILE: jsonFileField(ed25519PrivateKeyFromJwk),
+  })
+  .superRefine(exactlyOneOf('AUTH_JWKS_URL', 'AUTH_JWKS_FILE'), { when: () => true })
+  .superRefine(exactlyOneOf('GATEWAY_SIGNING_KEY_FILE', 'GATEWAY_SIGNING_KEY'), {
+    when: () => true,
+  });
+
+/**
+ * Reads and validates the gateway's environment; every problem is reported at once. The
+ * gateway does not start without a way to verify clients and a key to sign with.
+ */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const parsed = loadConfig('gateway', gatewayEnvSchema, env);
   const subgraphUrls: Partial<Record<AgencyName, string>> = {};
@@ -47,6 +100,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     const url = parsed[subgraphUrlVariable(agency)];
     if (typeof url === 'string') subgraphUrls[agency] = url;
   }
+  const jwks = parsed.AUTH_JWKS_FILE;
   return {
     host: parsed.GATEWAY_HOST,
     port: parsed.GATEWAY_PORT,
@@ -55,5 +109,14 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
     ),
     logLevel: parsed.LOG_LEVEL,
     subgraphUrls,
+    identity: {
+      issuer: parsed.AUTH_ISSUER,
+      audience: parsed.AUTH_AUDIENCE,
+      keys: jwks ? { jwks } : { jwksUrl: parsed.AUTH_JWKS_URL! },
+      ...(parsed.AUTH_ALGORITHMS
+        ? { algorithms: parsed.AUTH_ALGORITHMS as ClientTokenAlgorithm[] }
+        : {}),
+    },
+    signingKey: (parsed.GATEWAY_SIGNING_KEY_FILE ?? parsed.GATEWAY_SIGNING_KEY)!,
   };
 }

@@ -15,8 +15,9 @@ describe('through the gateway', () => {
   const query = (text: string) => postGraphQL(federation.graphqlUrl, { query: text });
 
   test("a subgraph's FORBIDDEN reaches the client with message, path and code, without its stack", async () => {
-    const direct = await postGraphQL(federation.population.url, {
-      query: '{ thing(id: "1") { secret } }',
+    const body = JSON.stringify({ query: '{ thing(id: "1") { secret } }' });
+    const direct = await postGraphQL(federation.population.url, body, {
+      'x-gateway-token': await federation.auth.gatewayTokenFor('population', body),
     });
     expect(direct.body.errors?.[0]?.extensions).toHaveProperty('stacktrace');
 
@@ -62,6 +63,8 @@ test('an unreachable subgraph gives a masked error that does not reveal its addr
     subgraphUrls: { population: federation.population.url, tax: 'http://127.0.0.1:9/graphql' },
     logger: federation.log.logger,
     watch: false,
+    identity: federation.auth.identity,
+    signingKey: federation.auth.signingKey,
   });
   try {
     const url = await gateway.listen(0, '127.0.0.1');

@@ -48,7 +48,7 @@ test('an unknown field fails validation at the gateway', async () => {
   expect(federation.population.requests.length).toBe(before);
 });
 
-test('purpose, case and request id reach every subgraph the query touches', async () => {
+test('purpose, case and request id reach every subgraph the query touches, signed', async () => {
   const headers = {
     'x-purpose': 'benefit-review',
     'x-case-id': 'CASE-42',
@@ -58,18 +58,26 @@ test('purpose, case and request id reach every subgraph the query touches', asyn
 
   expect(response.headers.get('x-request-id')).toBe('req-abc-1');
   for (const subgraph of [federation.population, federation.tax]) {
-    expect(subgraph.requests.at(-1)).toMatchObject(headers);
+    const received = subgraph.requests.at(-1)!;
+    expect(received.identity).toEqual({
+      requestId: 'req-abc-1',
+      caller: { kind: 'public' },
+      purpose: 'benefit-review',
+      caseId: 'CASE-42',
+    });
+    // Subgraphs trust the token alone: the client's headers are not passed on.
+    expect(received.headers['x-purpose']).toBeUndefined();
+    expect(received.headers['x-case-id']).toBeUndefined();
   }
 });
 
-test('a request without an id gets one, echoed to the client and sent to the subgraphs', async () => {
+test('a request without an id gets one, echoed to the client and signed for the subgraphs', async () => {
   const response = await query('{ thing(id: "1") { name taxNumber } }');
   const requestId = response.headers.get('x-request-id');
 
   expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
-  expect(federation.population.requests.at(-1)?.['x-request-id']).toBe(requestId);
-  expect(federation.tax.requests.at(-1)?.['x-request-id']).toBe(requestId);
-  expect(federation.tax.requests.at(-1)?.['x-purpose']).toBeUndefined();
+  expect(federation.population.requests.at(-1)?.identity.requestId).toBe(requestId);
+  expect(federation.tax.requests.at(-1)?.identity).toMatchObject({ requestId, purpose: null });
 });
 
 test('the health check answers and unknown paths are 404', async () => {
@@ -83,6 +91,8 @@ test('an override for a subgraph the supergraph does not have is reported', asyn
     subgraphUrls: { health: 'http://health:4004/graphql' },
     logger: federation.log.logger,
     watch: false,
+    identity: federation.auth.identity,
+    signingKey: federation.auth.signingKey,
   });
   await gateway.stop();
 
@@ -96,6 +106,8 @@ test('a gateway does not start on a missing supergraph', async () => {
     createGateway({
       supergraphPath: '/nonexistent/supergraph.graphql',
       logger: federation.log.logger,
+      identity: federation.auth.identity,
+      signingKey: federation.auth.signingKey,
     }),
   ).rejects.toThrow(
     new SupergraphError(

@@ -1,8 +1,10 @@
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
+import type { KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../platform/logging/logger';
 import { createRuntimeConfig, GRAPHQL_PATH, type SubgraphUrls } from './createRuntimeConfig';
+import type { ClientTokenOptions } from './identity/createClientTokenVerifier';
 import { DEFAULT_EXTENSION_KEYS } from './plugins';
 import { createSupergraphSource, type RefreshOutcome } from './supergraphSource';
 import { watchFile, type FileWatch } from './watchFile';
@@ -13,6 +15,10 @@ export interface GatewayOptions {
   /** Endpoints replacing the supergraph's subgraph URLs, by subgraph name. */
   subgraphUrls?: SubgraphUrls;
   logger: Logger;
+  /** How the bearer tokens of clients are verified; a request without one is the public caller. */
+  identity: ClientTokenOptions;
+  /** The Ed25519 private key that signs every call to a subgraph. */
+  signingKey: KeyObject;
   /** Reload when the supergraph file changes. Default true. */
   watch?: boolean;
   /** Subgraph response extensions passed on to clients. Default `['dataUse']`. */
@@ -50,6 +56,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       subgraphUrls,
       logger,
       extensionKeys: options.extensionKeys ?? DEFAULT_EXTENSION_KEYS,
+      identity: options.identity,
+      signingKey: options.signingKey,
     }),
   );
   try {

@@ -1,8 +1,13 @@
 import type { GatewayConfigSupergraph } from '@graphql-hive/gateway-runtime';
 import * as httpTransport from '@graphql-mesh/transport-http';
+import type { KeyObject } from 'node:crypto';
 import type { Logger } from '../platform/logging/logger';
 import { createErrorMasker } from './createErrorMasker';
-import { headersForSubgraphs } from './forwardedHeaders';
+import {
+  type ClientTokenOptions,
+  createClientTokenVerifier,
+} from './identity/createClientTokenVerifier';
+import { createRequestIds, REQUEST_ID_HEADER } from './identity/requestIds';
 import { createGatewayPlugins } from './plugins';
 import { renderExplorer } from './renderExplorer';
 import type { SupergraphSource } from './supergraphSource';
@@ -16,6 +21,10 @@ export interface RuntimeConfigOptions {
   subgraphUrls: SubgraphUrls;
   logger: Logger;
   extensionKeys: readonly string[];
+  /** How client tokens are verified. */
+  identity: ClientTokenOptions;
+  /** The gateway's Ed25519 private key, signing every subgraph call. */
+  signingKey: KeyObject;
 }
 
 /** The path of the GraphQL endpoint; a browser asking it for HTML gets the explorer. */
@@ -24,6 +33,8 @@ export const GRAPHQL_PATH = '/graphql';
 /** How the gateway configures Hive Gateway's runtime; everything not set here is its default. */
 export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfigSupergraph {
   const { source, logger } = options;
+  const requestIds = createRequestIds();
+  const verifyClientToken = createClientTokenVerifier(options.identity);
   return {
     // A function, not a path: the runtime reads a path once and never again, while a
     // function is called again on every invalidateUnifiedGraph().
@@ -39,13 +50,22 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
     // Requests admitted on the previous supergraph finish on it instead of being aborted.
     gracefulSchemaReload: { drainTimeout: 30_000 },
     graphqlEndpoint: GRAPHQL_PATH,
-    propagateHeaders: { fromClientToSubgraphs: headersForSubgraphs },
+    // Subgraphs receive no client headers: who asks and why reach them only in the signed
+    // gateway token. The request id is the client's `x-request-id` or one made up here.
+    requestId: { headerName: REQUEST_ID_HEADER, generateRequestId: requestIds.generate },
     maskedErrors: { maskError: createErrorMasker(logger) },
     graphiql: { title: 'govgraph explorer' },
     renderGraphiQL: renderExplorer,
     // The runtime's landing page pulls scripts from a CDN; unknown paths answer 404 instead.
     landingPage: false,
     logging: toHiveLogger(logger),
-    plugins: () => createGatewayPlugins({ extensionKeys: options.extensionKeys }),
+    plugins: () =>
+      createGatewayPlugins({
+        extensionKeys: options.extensionKeys,
+        verifyClientToken,
+        requestIds,
+        signingKey: options.signingKey,
+        logger,
+      }),
   };
 }

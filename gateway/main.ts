@@ -14,6 +14,8 @@ runMain(async () => {
     supergraphPath: config.supergraphPath,
     subgraphUrls: config.subgraphUrls,
     logger,
+    identity: config.identity,
+    signingKey: config.signingKey,
   }).catch((error: unknown) => {
     // A missing or broken supergraph is an operator's fix, reported like bad configuration.
     if (error instanceof SupergraphError)
@@ -31,6 +33,7 @@ runMain(async () => {
       url: `${url}${GRAPHQL_PATH}`,
       explorer: `${url}${GRAPHQL_PATH}`,
       subgraphUrls: config.subgraphUrls,
+      tokenIssuer: config.identity.issuer,
     },
     `gateway ready at ${url}${GRAPHQL_PATH} (open it in a browser for the explorer)`,
   );

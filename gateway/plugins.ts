@@ -1,5 +1,11 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { KeyObject } from 'node:crypto';
+import type { Logger } from '../platform/logging/logger';
 import { useExplorerAssets } from './explorerAssets';
+import type { ClientTokenVerifier } from './identity/createClientTokenVerifier';
+import type { RequestIds } from './identity/requestIds';
+import { useClientIdentity } from './identity/useClientIdentity';
+import { useGatewayToken } from './identity/useGatewayToken';
 import { useSubgraphExtensions } from './useSubgraphExtensions';
 import { useVariableErrorCodes } from './useVariableErrorCodes';
 
@@ -8,16 +14,23 @@ export const DEFAULT_EXTENSION_KEYS = ['dataUse'] as const;
 
 export interface GatewayPluginOptions {
   extensionKeys: readonly string[];
+  verifyClientToken: ClientTokenVerifier;
+  requestIds: RequestIds;
+  /** The gateway's Ed25519 private key, signing every subgraph call. */
+  signingKey: KeyObject;
+  logger: Logger;
 }
 
 /**
- * Every plugin the gateway runs, in order. Identity checks (verifying the caller's token)
- * and signing what the subgraphs receive belong here, ahead of the plugins that read the
- * request's context.
+ * Every plugin the gateway runs, in order: identity first (a refused token or header stops
+ * the request before anything else runs), then signing what the subgraphs receive, then the
+ * plugins that shape responses.
  */
 export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlugin[] {
   return [
     useExplorerAssets(),
+    useClientIdentity({ verifyToken: options.verifyClientToken, requestIds: options.requestIds }),
+    useGatewayToken({ key: options.signingKey, logger: options.logger }),
     useVariableErrorCodes(),
     useSubgraphExtensions({ keys: options.extensionKeys }),
   ];

@@ -74,10 +74,16 @@ runMain(async () => {
   for (const [agency, { url }] of Object.entries(federation.subgraphs))
     say(`  ${agency.padEnd(10)} ${url}`);
   say(`\ngovgraph is up. Explorer and endpoint: ${federation.gatewayUrl}`);
-  say(`Try: curl -s ${federation.gatewayUrl} -H 'content-type: application/json' \\`);
+  say(
+    'Try it as a caseworker of the Social Insurance Board (other personas: npm run token -- --help):',
+  );
+  say(`  TOKEN=$(npm run --silent token -- caseworker)`);
+  say(`  curl -s ${federation.gatewayUrl} -H 'content-type: application/json' \\`);
+  say(`       -H "authorization: Bearer $TOKEN" -H 'x-purpose: benefit-eligibility' \\`);
   say(
     `       -d '{"query":"{ person(nationalId: \\"${SHOWCASE.nationalId}\\") { givenName familyName address { city } } }"}'`,
   );
+  say(`Subgraphs answer only the gateway: a request straight to one gets 401.`);
 
   const shutdown = async () => {
     say('stopping…');

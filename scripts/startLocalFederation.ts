@@ -1,3 +1,4 @@
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { AGENCIES, AGENCY_NAMES, type AgencyName } from '../platform/agencies';
 import { createDb, type Db } from '../platform/db/createDb';
@@ -6,6 +7,8 @@ import { repoRoot } from '../platform/repoRoot';
 import type { RunningSubgraph } from '../platform/server/startSubgraphServer';
 import { serveAgency } from '../platform/subgraph/serveAgency';
 import { createGateway } from '../gateway/createGateway';
+import type { ClientTokenOptions } from '../gateway/identity/createClientTokenVerifier';
+import { demoIdentityOptions } from '../demo/identity/demoIdentityProvider';
 import { SUBGRAPH_FACTORIES } from '../subgraphs/registry';
 
 export interface LocalFederationOptions {
@@ -20,6 +23,16 @@ export interface LocalFederationOptions {
   /** Connections per agency pool, as each agency would have in its own process. */
   poolSize?: number;
   watchSupergraph?: boolean;
+  /** How client tokens are verified; default: the demo identity provider's tokens. */
+  identity?: ClientTokenOptions;
+  /** The key pair the gateway signs subgraph calls with; default: a new one for this run. */
+  gatewayKeys?: GatewayKeyPair;
+}
+
+/** An Ed25519 key pair: the gateway signs with the private key, subgraphs verify with the public one. */
+export interface GatewayKeyPair {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
 }
 
 export interface LocalFederation {
@@ -36,6 +49,7 @@ export interface LocalFederation {
 export async function startLocalFederation(
   options: LocalFederationOptions,
 ): Promise<LocalFederation> {
+  const gatewayKeys = options.gatewayKeys ?? generateKeyPairSync('ed25519');
   const running: { agency: AgencyName; server: RunningSubgraph; db: Db }[] = [];
   const stopAll = async () => {
     await Promise.all(running.map(({ server }) => server.stop()));
@@ -54,7 +68,12 @@ export async function startLocalFederation(
       running.push({
         agency,
         db,
-        server: await serveAgency(subgraph, { host: options.host, port, logger }),
+        server: await serveAgency(subgraph, {
+          host: options.host,
+          port,
+          logger,
+          gatewayPublicKey: gatewayKeys.publicKey,
+        }),
       });
     }
     const gateway = await createGateway({
@@ -63,6 +82,8 @@ export async function startLocalFederation(
       subgraphUrls: Object.fromEntries(running.map(({ agency, server }) => [agency, server.url])),
       logger: options.logger.child({ service: 'gateway' }),
       watch: options.watchSupergraph ?? false,
+      identity: options.identity ?? demoIdentityOptions(),
+      signingKey: gatewayKeys.privateKey,
     });
     const baseUrl = await gateway.listen(options.gatewayPort, options.host);
     return {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createGateway, type Gateway, GRAPHQL_PATH } from '../createGateway';
 import { composeSupergraph } from './composeSupergraph';
 import { memoryLogger, type MemoryLogger } from './memoryLogger';
+import { createTestIdentity, type TestIdentity } from './testIdentity';
 import {
   POPULATION_SDL,
   startPopulationSubgraph,
@@ -41,6 +42,8 @@ export interface TestFederation {
   tax: TestSubgraph;
   supergraphPath: string;
   log: MemoryLogger;
+  /** The test identity provider (`tokenFor`) and the gateway's key pair. */
+  auth: TestIdentity;
   writeSupergraph(sdl: string): Promise<void>;
   stop(): Promise<void>;
 }
@@ -51,14 +54,21 @@ export async function startTestFederation(
   const directory = await mkdtemp(join(tmpdir(), 'govgraph-gateway-'));
   const supergraphPath = join(directory, 'supergraph.graphql');
   await writeFile(supergraphPath, SUPERGRAPHS.initial);
-  const [population, tax] = await Promise.all([startPopulationSubgraph(), startTaxSubgraph()]);
   const log = memoryLogger();
+  const auth = createTestIdentity();
+  const subgraphOptions = { gatewayPublicKey: auth.gatewayPublicKey, logger: log.logger };
+  const [population, tax] = await Promise.all([
+    startPopulationSubgraph(subgraphOptions),
+    startTaxSubgraph(subgraphOptions),
+  ]);
   const gateway = await createGateway({
     supergraphPath,
     subgraphUrls: { population: population.url, tax: tax.url },
     logger: log.logger,
     watch: options.watch ?? false,
     shutdownGraceMs: 1_000,
+    identity: auth.identity,
+    signingKey: auth.signingKey,
   });
   const baseUrl = await gateway.listen(0, '127.0.0.1');
   return {
@@ -69,6 +79,7 @@ export async function startTestFederation(
     tax,
     supergraphPath,
     log,
+    auth,
     writeSupergraph: (sdl) => writeFile(supergraphPath, sdl),
     async stop() {
       await gateway.stop();

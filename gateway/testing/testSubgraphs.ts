@@ -1,10 +1,14 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse } from 'graphql';
+import type { KeyObject } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import type { RequestIdentity } from '../../platform/identity/RequestIdentity';
+import { createGatewayTokenVerifier } from '../../platform/identity/verifyGatewayToken';
+import type { Logger } from '../../platform/logging/logger';
+import { serveBehindGateway } from '../../platform/server/startSubgraphServer';
 
 const LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';
@@ -15,6 +19,8 @@ type Query {
   thing(id: ID!): Thing
   "Answers after the given delay: a request still in progress."
   slow(ms: Int!): String
+  "The caller and purpose the gateway token vouched for, after the given delay."
+  whoami(ms: Int!): String
 }
 type Thing @key(fields: "id") {
   id: ID!
@@ -31,6 +37,8 @@ type Thing @key(fields: "id") {
   id: ID!
   taxNumber: String!
   taxClass: String
+  "The caller the gateway token of this \`_entities\` call vouched for."
+  taxViewer: String
 }`;
 
 export const TAX_SDL_WITHOUT_TAX_CLASS = TAX_SDL.replace('  taxClass: String\n', '');
@@ -44,14 +52,27 @@ export interface DataUse {
 
 interface SubgraphContext {
   dataUse: DataUse[];
+  identity: RequestIdentity;
 }
 
-/** A running test subgraph and the headers of every request it received. */
+/** One request a test subgraph admitted: its HTTP headers and the identity its token vouched for. */
+export interface ReceivedRequest {
+  headers: IncomingHttpHeaders;
+  identity: RequestIdentity;
+}
+
+/** A running test subgraph and every request it admitted. */
 export interface TestSubgraph {
   name: string;
   url: string;
-  requests: IncomingHttpHeaders[];
+  requests: ReceivedRequest[];
   stop(): Promise<void>;
+}
+
+/** What a test subgraph needs to admit the gateway's calls. */
+export interface TestSubgraphOptions {
+  gatewayPublicKey: KeyObject;
+  logger: Logger;
 }
 
 const THINGS: Record<string, { name: string; taxNumber: string }> = {
@@ -59,12 +80,31 @@ const THINGS: Record<string, { name: string; taxNumber: string }> = {
   '2': { name: 'Second thing', taxNumber: 'T-002' },
 };
 
-export function startPopulationSubgraph(): Promise<TestSubgraph> {
-  return startSubgraph('population', POPULATION_SDL, {
+/** How a test subgraph names the caller of a request, e.g. `organisation:EE1:tax-board/audit`. */
+export function describeIdentity({ caller, purpose }: RequestIdentity): string {
+  const who =
+    caller.kind === 'public'
+      ? 'public'
+      : caller.kind === 'citizen'
+        ? `citizen:${caller.subject}`
+        : `organisation:${caller.subject}:${caller.organisation}`;
+  return `${who}/${purpose ?? '-'}`;
+}
+
+const delay = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function startPopulationSubgraph(options: TestSubgraphOptions): Promise<TestSubgraph> {
+  return startSubgraph('population', POPULATION_SDL, options, {
     Query: {
       thing: (_source: unknown, { id }: { id: string }) => (THINGS[id] ? { id } : null),
-      slow: (_source: unknown, { ms }: { ms: number }) =>
-        new Promise((resolve) => setTimeout(() => resolve(`after ${ms} ms`), ms)),
+      slow: async (_source: unknown, { ms }: { ms: number }) => {
+        await delay(ms);
+        return `after ${ms} ms`;
+      },
+      whoami: async (_source: unknown, { ms }: { ms: number }, context: SubgraphContext) => {
+        await delay(ms);
+        return describeIdentity(context.identity);
+      },
     },
     Thing: {
       name: ({ id }: { id: string }, _args: unknown, context: SubgraphContext) => {
@@ -83,8 +123,8 @@ export function startPopulationSubgraph(): Promise<TestSubgraph> {
   });
 }
 
-export function startTaxSubgraph(): Promise<TestSubgraph> {
-  return startSubgraph('tax', TAX_SDL, {
+export function startTaxSubgraph(options: TestSubgraphOptions): Promise<TestSubgraph> {
+  return startSubgraph('tax', TAX_SDL, options, {
     Thing: {
       __resolveReference: ({ id }: { id: string }) => ({ id }),
       taxNumber: ({ id }: { id: string }, _args: unknown, context: SubgraphContext) => {
@@ -92,6 +132,10 @@ export function startTaxSubgraph(): Promise<TestSubgraph> {
         return THINGS[id]?.taxNumber;
       },
       taxClass: () => 'B',
+      taxViewer: async (_source: unknown, _args: unknown, context: SubgraphContext) => {
+        await delay(100);
+        return describeIdentity(context.identity);
+      },
     },
   });
 }
@@ -112,8 +156,13 @@ const reportDataUse: ApolloServerPlugin<SubgraphContext> = {
   },
 };
 
-async function startSubgraph(name: string, sdl: string, resolvers: unknown): Promise<TestSubgraph> {
-  const requests: IncomingHttpHeaders[] = [];
+async function startSubgraph(
+  name: string,
+  sdl: string,
+  options: TestSubgraphOptions,
+  resolvers: unknown,
+): Promise<TestSubgraph> {
+  const requests: ReceivedRequest[] = [];
   const server = new ApolloServer<SubgraphContext>({
     schema: buildSubgraphSchema({
       typeDefs: parse(sdl),
@@ -123,12 +172,18 @@ async function startSubgraph(name: string, sdl: string, resolvers: unknown): Pro
     // As a careless subgraph would: the gateway must not pass stack traces on.
     includeStacktraceInErrorResponses: true,
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { host: '127.0.0.1', port: 0 },
-    context: async ({ req }) => {
-      requests.push(req.headers);
-      return { dataUse: [] };
+  const { url, stop } = await serveBehindGateway(server, {
+    host: '127.0.0.1',
+    port: 0,
+    logger: options.logger,
+    verifyGatewayToken: createGatewayTokenVerifier({
+      publicKey: options.gatewayPublicKey,
+      audience: name,
+    }),
+    createContext: async (identity, request) => {
+      requests.push({ headers: request.headers, identity });
+      return { dataUse: [], identity };
     },
   });
-  return { name, url: new URL('graphql', url).toString(), requests, stop: () => server.stop() };
+  return { name, url, requests, stop };
 }

@@ -1,14 +1,17 @@
 import { loadSubgraphConfig } from '../subgraph/subgraphConfig';
 import { ConfigError } from './loadConfig';
 
+const GATEWAY_PUBLIC_KEY = JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: 'Fp_ko_CtcCv91P1U0SAHtwvs67yDmgOucWmYPrAjEd0' });
+
 describe('configuration from the environment', () => {
   it('applies defaults for what is optional', () => {
-    expect(loadSubgraphConfig('tax', { DATABASE_URL: 'postgres://db/x' })).toEqual({
+    expect(loadSubgraphConfig('tax', { DATABASE_URL: 'postgres://db/x', GATEWAY_PUBLIC_KEY })).toEqual({
       databaseUrl: 'postgres://db/x',
       host: '127.0.0.1',
       port: 4002,
       poolSize: 10,
       logLevel: 'info',
+      gatewayPublicKey: expect.objectContaining({ type: 'public', asymmetricKeyType: 'ed25519' }),
     });
   });
 
@@ -27,5 +30,6 @@ describe('configuration from the environment', () => {
     expect(message).toMatch(/DATABASE_URL: is required/);
     expect(message).toMatch(/PORT: must be a port number/);
     expect(message).toMatch(/LOG_LEVEL:/);
+    expect(message).toMatch(/GATEWAY_PUBLIC_KEY: is required \(or GATEWAY_PUBLIC_KEY_FILE\)/);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * Who is asking, as verified by the gateway. Until a request carries a verified identity
- * it is the anonymous `public` caller, which policy treats as the least privileged.
+ * Who is asking, as the gateway verified it from the client's token and vouched for in its
+ * signed gateway token: the anonymous `public` caller (no token), a citizen signed in with
+ * their national ID, or a member or system of an organisation with its roles there.
  */
 export type Caller =
   | { kind: 'public' }

@@ -20,6 +20,7 @@ export function runAgencyMain(agency: AgencyName, factory: AgencySubgraphFactory
       host: config.host,
       port: config.port,
       logger,
+      gatewayPublicKey: config.gatewayPublicKey,
     });
     const shutdown = async () => {
       logger.info('shutting down');

@@ -1,12 +1,24 @@
+import type { KeyObject } from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import { type RunningSubgraph, startSubgraphServer } from '../server/startSubgraphServer';
 import { createRequestContext } from './createRequestContext';
 import type { AgencySubgraph } from './SubgraphDefinition';
 
-/** Serves an agency subgraph over HTTP, with a fresh request context (and loaders) per request. */
+export interface ServeAgencyOptions {
+  host: string;
+  port: number;
+  logger: Logger;
+  /** The gateway's Ed25519 public key; requests without its valid token are refused. */
+  gatewayPublicKey: KeyObject;
+}
+
+/**
+ * Serves an agency subgraph over HTTP to the gateway alone: each request's context (caller,
+ * purpose, fresh loaders) comes from the gateway token it carries.
+ */
 export function serveAgency(
   subgraph: AgencySubgraph,
-  options: { host: string; port: number; logger: Logger },
+  options: ServeAgencyOptions,
 ): Promise<RunningSubgraph> {
   return startSubgraphServer({
     name: subgraph.name,
@@ -14,6 +26,7 @@ export function serveAgency(
     host: options.host,
     port: options.port,
     logger: options.logger,
-    createContext: async (request) => createRequestContext(subgraph, request),
+    gatewayPublicKey: options.gatewayPublicKey,
+    createContext: async (identity) => createRequestContext(subgraph, identity),
   });
 }

@@ -1,7 +1,10 @@
+import type { KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { AGENCIES, type AgencyName } from '../agencies';
 import { databaseUrlField, logLevelField, portField, positiveIntField } from '../config/envFields';
 import { loadConfig } from '../config/loadConfig';
+import { ed25519PublicKeyFromJwk } from '../identity/ed25519Keys';
+import { exactlyOneOf, inlineJsonField, jsonFileField } from '../identity/jsonSettings';
 
 export interface SubgraphConfig {
   databaseUrl: string;
@@ -9,17 +12,25 @@ export interface SubgraphConfig {
   port: number;
   poolSize: number;
   logLevel: string;
+  /** The gateway's Ed25519 public key: the subgraph answers only requests the gateway signed. */
+  gatewayPublicKey: KeyObject;
 }
 
 /** Reads one agency subgraph's configuration; the only place a subgraph reads the environment. */
 export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): SubgraphConfig {
-  const schema = z.object({
-    DATABASE_URL: databaseUrlField,
-    HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: portField.default(AGENCIES[agency].defaultPort),
-    DB_POOL_SIZE: positiveIntField.max(200, 'must be at most 200').default(10),
-    LOG_LEVEL: logLevelField,
-  });
+  const schema = z
+    .object({
+      DATABASE_URL: databaseUrlField,
+      HOST: z.string().min(1).default('127.0.0.1'),
+      PORT: portField.default(AGENCIES[agency].defaultPort),
+      DB_POOL_SIZE: positiveIntField.max(200, 'must be at most 200').default(10),
+      LOG_LEVEL: logLevelField,
+      GATEWAY_PUBLIC_KEY: inlineJsonField(ed25519PublicKeyFromJwk),
+      GATEWAY_PUBLIC_KEY_FILE: jsonFileField(ed25519PublicKeyFromJwk),
+    })
+    .superRefine(exactlyOneOf('GATEWAY_PUBLIC_KEY', 'GATEWAY_PUBLIC_KEY_FILE'), {
+      when: () => true,
+    });
   const config = loadConfig(`${agency} subgraph`, schema, env);
   return {
     databaseUrl: config.DATABASE_URL,
@@ -27,5 +38,6 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
     port: config.PORT,
     poolSize: config.DB_POOL_SIZE,
     logLevel: config.LOG_LEVEL,
+    gatewayPublicKey: (config.GATEWAY_PUBLIC_KEY ?? config.GATEWAY_PUBLIC_KEY_FILE)!,
   };
 }

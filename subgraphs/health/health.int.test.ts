@@ -1,7 +1,7 @@
-import type { IncomingMessage } from 'node:http';
 import { graphql } from 'graphql';
 import { SHOWCASE } from '../../demo/showcase';
 import type { Db } from '../../platform/db/createDb';
+import { anonymousRequest } from '../../platform/identity/RequestIdentity';
 import { createRequestContext } from '../../platform/subgraph/createRequestContext';
 import { countStatements } from '../../test/support/countStatements';
 import { connectTestDatabase } from '../../test/support/testDatabase';
@@ -36,7 +36,7 @@ async function people(nationalIds: readonly string[]): Promise<PersonHealth[]> {
     variableValues: {
       representations: nationalIds.map((id) => ({ __typename: 'Person', id })),
     },
-    contextValue: createRequestContext(subgraph, { headers: {} } as IncomingMessage),
+    contextValue: createRequestContext(subgraph, anonymousRequest('test')),
   });
   expect(result.errors).toBeUndefined();
   return (result.data as { _entities: PersonHealth[] })._entities;

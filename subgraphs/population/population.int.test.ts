@@ -1,7 +1,7 @@
-import type { IncomingMessage } from 'node:http';
 import { graphql } from 'graphql';
 import { SHOWCASE } from '../../demo/showcase';
 import type { Db } from '../../platform/db/createDb';
+import { anonymousRequest } from '../../platform/identity/RequestIdentity';
 import { createRequestContext } from '../../platform/subgraph/createRequestContext';
 import { connectTestDatabase } from '../../test/support/testDatabase';
 import { createPopulationSubgraph } from './index';
@@ -16,7 +16,7 @@ beforeAll(async () => {
 afterAll(() => db.destroy());
 
 async function execute(source: string, variableValues?: Record<string, unknown>) {
-  const contextValue = createRequestContext(subgraph, { headers: {} } as IncomingMessage);
+  const contextValue = createRequestContext(subgraph, anonymousRequest('test'));
   return graphql({ schema: subgraph.schema, source, variableValues, contextValue });
 }
 

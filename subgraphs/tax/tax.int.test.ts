@@ -1,7 +1,7 @@
-import type { IncomingMessage } from 'node:http';
 import { graphql } from 'graphql';
 import { SHOWCASE } from '../../demo/showcase';
 import type { Db } from '../../platform/db/createDb';
+import { anonymousRequest } from '../../platform/identity/RequestIdentity';
 import { createRequestContext } from '../../platform/subgraph/createRequestContext';
 import { countStatements } from '../../test/support/countStatements';
 import { connectTestDatabase } from '../../test/support/testDatabase';
@@ -23,7 +23,7 @@ afterAll(() => db.destroy());
 
 /** Runs a query as one request to the subgraph, failing the test on any GraphQL error. */
 async function execute(source: string, variableValues?: Record<string, unknown>) {
-  const contextValue = createRequestContext(subgraph, { headers: {} } as IncomingMessage);
+  const contextValue = createRequestContext(subgraph, anonymousRequest('test'));
   const result = await graphql({ schema: subgraph.schema, source, variableValues, contextValue });
   expect(result.errors).toBeUndefined();
   return result.data as Record<string, unknown>;

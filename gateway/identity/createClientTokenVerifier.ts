@@ -1,0 +1,92 @@
+import { createLocalJWKSet, createRemoteJWKSet, errors, type JSONWebKeySet, jwtVerify } from 'jose';
+import type { Caller } from '../../platform/context/Caller';
+import { callerFromClaims } from './callerFromClaims';
+import { unauthenticated } from './requestErrors';
+
+/** Asymmetric signature algorithms a client token may use. `none` and shared secrets never. */
+export const CLIENT_TOKEN_ALGORITHMS = [
+  'EdDSA',
+  'Ed25519',
+  'ES256',
+  'ES384',
+  'ES512',
+  'RS256',
+  'RS384',
+  'RS512',
+  'PS256',
+  'PS384',
+  'PS512',
+] as const;
+
+export type ClientTokenAlgorithm = (typeof CLIENT_TOKEN_ALGORITHMS)[number];
+
+export const DEFAULT_CLIENT_TOKEN_ALGORITHMS: readonly ClientTokenAlgorithm[] = [
+  'EdDSA',
+  'ES256',
+  'RS256',
+];
+
+/** Clock difference tolerated between the identity provider and the gateway. */
+export const CLOCK_TOLERANCE_SECONDS = 30;
+
+/** How the gateway checks the tokens clients send as `Authorization: Bearer <JWT>`. */
+export interface ClientTokenOptions {
+  /** The identity provider's `iss`. */
+  issuer: string;
+  /** The `aud` a token must be issued for. */
+  audience: string;
+  /** The provider's public keys: a JWKS URL (fetched and cached) or the key set itself. */
+  keys: { jwksUrl: string } | { jwks: JSONWebKeySet };
+  /** Accepted algorithms; default EdDSA, ES256 and RS256. */
+  algorithms?: readonly ClientTokenAlgorithm[];
+}
+
+/** Verifies a client token and returns its caller, or throws an `UNAUTHENTICATED` error. */
+export type ClientTokenVerifier = (token: string) => Promise<Caller>;
+
+export function createClientTokenVerifier(options: ClientTokenOptions): ClientTokenVerifier {
+  const keys =
+    'jwksUrl' in options.keys
+      ? createRemoteJWKSet(new URL(options.keys.jwksUrl))
+      : createLocalJWKSet(options.keys.jwks);
+  const algorithms = [...(options.algorithms ?? DEFAULT_CLIENT_TOKEN_ALGORITHMS)];
+  return async (token) => {
+    try {
+      const { payload } = await jwtVerify(token, keys, {
+        issuer: options.issuer,
+        audience: options.audience,
+        algorithms,
+        clockTolerance: CLOCK_TOLERANCE_SECONDS,
+        requiredClaims: ['exp'],
+      });
+      return callerFromClaims(payload);
+    } catch (error) {
+      const problem = describeRefusal(error);
+      if (problem === undefined) throw error;
+      throw unauthenticated(problem);
+    }
+  };
+}
+
+/** What is wrong with a refused token, in words for the client; undefined for a server fault. */
+function describeRefusal(error: unknown): string | undefined {
+  if (error instanceof errors.JWTExpired) return 'The access token has expired';
+  if (error instanceof errors.JWTClaimValidationFailed) {
+    if (error.claim === 'iss') return 'The access token was not issued by the trusted provider';
+    if (error.claim === 'aud') return 'The access token is not meant for this service ("aud")';
+    if (error.claim === 'nbf') return 'The access token is not valid yet';
+    return `The access token has an invalid "${error.claim}" claim: ${error.reason}`;
+  }
+  if (error instanceof errors.JOSEAlgNotAllowed)
+    return 'The access token is signed with an algorithm that is not accepted';
+  if (
+    error instanceof errors.JWSSignatureVerificationFailed ||
+    error instanceof errors.JWKSNoMatchingKey ||
+    error instanceof errors.JWKSMultipleMatchingKeys
+  )
+    return 'The access token is not signed by a key of the trusted provider';
+  // A key set that cannot be fetched is the server's problem, not the client's.
+  if (error instanceof errors.JWKSTimeout || error instanceof errors.JWKSInvalid) return undefined;
+  if (error instanceof errors.JOSEError) return 'The access token is not a valid signed JWT';
+  return undefined;
+}

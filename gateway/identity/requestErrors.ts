@@ -1,0 +1,15 @@
+import type { GraphQLError } from 'graphql';
+import { clientError } from '../../platform/errors/clientErrors';
+import { ErrorCode } from '../../platform/errors/ErrorCode';
+
+/** A refused credential: HTTP 401 with `UNAUTHENTICATED`, before anything is executed. */
+export function unauthenticated(message: string): GraphQLError {
+  return clientError(ErrorCode.UNAUTHENTICATED, message, {
+    http: { status: 401, headers: { 'www-authenticate': 'Bearer error="invalid_token"' } },
+  });
+}
+
+/** A malformed request header: HTTP 400 with `BAD_USER_INPUT`, naming the header. */
+export function badHeader(header: string, message: string): GraphQLError {
+  return clientError(ErrorCode.BAD_USER_INPUT, message, { header, http: { status: 400 } });
+}

@@ -1,0 +1,39 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { RequestIdentity } from '../../platform/identity/RequestIdentity';
+import type { ClientTokenVerifier } from './createClientTokenVerifier';
+import { readRequestIdentity } from './readRequestIdentity';
+import type { RequestIds } from './requestIds';
+
+/** The context of a request whose identity has been established. */
+export interface IdentityContext {
+  identity: RequestIdentity;
+}
+
+/**
+ * Establishes who asks and why before a request is parsed: a bad token is refused with 401 and
+ * a malformed purpose or case id with 400, before anything is planned or sent to a subgraph.
+ * The result is the context's `identity`.
+ */
+export function useClientIdentity(options: {
+  verifyToken: ClientTokenVerifier;
+  requestIds: RequestIds;
+}): GatewayPlugin<IdentityContext> {
+  const identities = new WeakMap<Request, RequestIdentity>();
+  return {
+    async onRequestParse({ request }) {
+      const requestId = options.requestIds.of(request);
+      identities.set(request, await readRequestIdentity(request, requestId, options.verifyToken));
+    },
+    onContextBuilding({ context, extendContext }) {
+      const identity = identities.get(context.request);
+      if (identity) extendContext({ identity });
+    },
+  };
+}
+
+/** The identity of the request a context belongs to, if one was established. */
+export function identityOf(context: unknown): RequestIdentity | undefined {
+  return typeof context === 'object' && context !== null && 'identity' in context
+    ? (context as IdentityContext).identity
+    : undefined;
+}

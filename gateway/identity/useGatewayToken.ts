@@ -1,0 +1,77 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import { createHash, type KeyObject } from 'node:crypto';
+import { GATEWAY_TOKEN_HEADER, identityClaims } from '../../platform/identity/gatewayToken';
+import type { RequestIdentity } from '../../platform/identity/RequestIdentity';
+import { signGatewayToken } from '../../platform/identity/signGatewayToken';
+import type { Logger } from '../../platform/logging/logger';
+import { identityOf } from './useClientIdentity';
+
+/**
+ * Internal headers, set on each subgraph call before the runtime computes the key of its
+ * in-flight deduplication and removed again before the call is sent: the scope makes calls on
+ * behalf of different callers, purposes or cases different keys, so they are never merged.
+ */
+const SCOPE_HEADER = 'x-govgraph-identity-scope';
+const AUDIENCE_HEADER = 'x-govgraph-audience';
+
+/**
+ * Signs every call the gateway makes to a subgraph, root fields and `_entities` alike: a
+ * short-lived token for that subgraph and that exact body, carrying the request's identity
+ * (`x-gateway-token`). Identical in-flight calls are still deduplicated, but only among
+ * requests with the same identity scope; the token then carries the first request's id.
+ */
+export function useGatewayToken(options: { key: KeyObject; logger: Logger }): GatewayPlugin {
+  return {
+    onSubgraphExecute({ executionRequest, subgraphName }) {
+      const identity = identityOf(executionRequest.context);
+      if (!identity) throw new Error(`a call to ${subgraphName} has no request identity to sign`);
+      const extensions = (executionRequest.extensions ??= {});
+      extensions.headers = {
+        ...(extensions.headers as Record<string, string> | undefined),
+        [SCOPE_HEADER]: identityScope(identity),
+        [AUDIENCE_HEADER]: subgraphName,
+      };
+    },
+    async onFetch({ context, options: request, setOptions }) {
+      const {
+        [SCOPE_HEADER]: scope,
+        [AUDIENCE_HEADER]: audience,
+        ...headers
+      } = request.headers ?? {};
+      const identity = identityOf(context);
+      // The token must vouch for exactly the identity the deduplication key was made of.
+      if (!identity || !audience || scope !== identityScope(identity))
+        throw new Error('a subgraph call without a matching identity scope is not signed');
+      if (request.body !== undefined && request.body !== null && typeof request.body !== 'string')
+        throw new Error('only string bodies can be signed');
+      const token = await signGatewayToken({
+        identity,
+        audience,
+        body: request.body ?? '',
+        key: options.key,
+      });
+      setOptions({ ...request, headers: { ...headers, [GATEWAY_TOKEN_HEADER]: token } });
+      return async ({ response, setResponse }) => {
+        if (response.status !== 401) return;
+        // A refused gateway token is a fault between gateway and subgraph (keys, clocks), not
+        // the client's: it is logged and surfaces as an internal error.
+        options.logger.error(
+          { subgraph: audience, reason: await response.text().catch(() => '') },
+          'a subgraph refused the gateway token; check the gateway key pair and the clocks',
+        );
+        setResponse(
+          new Response(
+            JSON.stringify({ errors: [{ message: 'subgraph refused the gateway token' }] }),
+            { status: 502, headers: { 'content-type': 'application/json' } },
+          ),
+        );
+      };
+    },
+  };
+}
+
+/** Everything a gateway token asserts except the request id: what deduplication must respect. */
+function identityScope(identity: RequestIdentity): string {
+  const { rid: _requestId, ...scope } = identityClaims(identity);
+  return createHash('sha256').update(JSON.stringify(scope)).digest('base64url');
+}

@@ -1,0 +1,46 @@
+import { type JWTPayload, SignJWT } from 'jose';
+import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import { anonymousRequest, type RequestIdentity } from '../../platform/identity/RequestIdentity';
+import { signGatewayToken } from '../../platform/identity/signGatewayToken';
+import type { ClientTokenOptions } from '../identity/createClientTokenVerifier';
+
+/** The identity provider and key pair of a gateway under test. */
+export interface TestIdentity {
+  /** How the gateway under test verifies client tokens. */
+  identity: ClientTokenOptions;
+  /** The gateway's own signing key, and the public key its subgraphs check. */
+  signingKey: KeyObject;
+  gatewayPublicKey: KeyObject;
+  /** A token of the test provider with these claims, valid for a minute unless `exp` is given. */
+  tokenFor(claims: JWTPayload, options?: { key?: KeyObject; alg?: string }): Promise<string>;
+  /** A gateway token for one call to a subgraph, as the gateway under test would mint it. */
+  gatewayTokenFor(subgraph: string, body: string, identity?: RequestIdentity): Promise<string>;
+}
+
+export const TEST_ISSUER = 'https://idp.test.govgraph';
+export const TEST_AUDIENCE = 'govgraph-test';
+
+/** A fresh identity provider and gateway key pair for one test gateway. */
+export function createTestIdentity(): TestIdentity {
+  const provider = generateKeyPairSync('ed25519');
+  const gateway = generateKeyPairSync('ed25519');
+  const jwk = { ...provider.publicKey.export({ format: 'jwk' }), kid: 'test-1', alg: 'EdDSA' };
+  return {
+    identity: { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, keys: { jwks: { keys: [jwk] } } },
+    signingKey: gateway.privateKey,
+    gatewayPublicKey: gateway.publicKey,
+    tokenFor(claims, options = {}) {
+      return new SignJWT({
+        iss: TEST_ISSUER,
+        aud: TEST_AUDIENCE,
+        exp: Math.floor(Date.now() / 1000) + 60,
+        ...claims,
+      })
+        .setProtectedHeader({ alg: options.alg ?? 'EdDSA', kid: 'test-1' })
+        .sign(options.key ?? provider.privateKey);
+    },
+    gatewayTokenFor(subgraph, body, identity = anonymousRequest('test')) {
+      return signGatewayToken({ identity, audience: subgraph, body, key: gateway.privateKey });
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { SignJWT } from 'jose';
+import { generateKeyPairSync } from 'node:crypto';
+import type { RequestIdentity } from './RequestIdentity';
+import { signGatewayToken } from './signGatewayToken';
+import { createGatewayTokenVerifier, GatewayTokenError } from './verifyGatewayToken';
+
+const gateway = generateKeyPairSync('ed25519');
+const BODY = '{"query":"{ person(nationalId: \\"48507120002\\") { givenName } }"}';
+const IDENTITY: RequestIdentity = {
+  requestId: 'req-1',
+  caller: {
+    kind: 'organisation',
+    subject: '47902140990',
+    organisation: 'social-insurance',
+    roles: ['caseworker'],
+  },
+  purpose: 'benefit-eligibility',
+  caseId: 'CASE-7',
+};
+
+const verify = createGatewayTokenVerifier({ publicKey: gateway.publicKey, audience: 'population' });
+const mint = (overrides: Partial<Parameters<typeof signGatewayToken>[0]> = {}) =>
+  signGatewayToken({
+    identity: IDENTITY,
+    audience: 'population',
+    body: BODY,
+    key: gateway.privateKey,
+    ...overrides,
+  });
+const bytes = (text: string) => Buffer.from(text, 'utf8');
+
+async function refusal(token: string | undefined, body = BODY): Promise<string> {
+  const error = await verify(token, bytes(body)).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof GatewayTokenError)) throw new Error(`accepted or failed oddly: ${error}`);
+  return error.message;
+}
+
+test('a token for this subgraph and this body yields the identity it carries', async () => {
+  expect(await verify(await mint(), bytes(BODY))).toEqual(IDENTITY);
+});
+
+test.each<[string, RequestIdentity]>([
+  ['a public caller', { requestId: 'r', caller: { kind: 'public' }, purpose: null, caseId: null }],
+  [
+    'a citizen',
+    {
+      requestId: 'r',
+      caller: { kind: 'citizen', subject: '48507120002' },
+      purpose: null,
+      caseId: null,
+    },
+  ],
+])('%s round-trips', async (_case, identity) => {
+  expect(await verify(await mint({ identity }), bytes(BODY))).toEqual(identity);
+});
+
+test('each token is good for one call only', async () => {
+  const token = await mint();
+  await verify(token, bytes(BODY));
+  expect(await refusal(token)).toBe('The gateway token has already been used');
+});
+
+test.each<[string, () => Promise<string | undefined>, string, RegExp]>([
+  ['no token', async () => undefined, BODY, /carries no gateway token/],
+  [
+    'a token for another body',
+    () => mint(),
+    '{"query":"{ people { nodes { id } } }"}',
+    /another request body/,
+  ],
+  ['a token for another subgraph', () => mint({ audience: 'tax' }), BODY, /"aud"/],
+  [
+    'a token signed by another key',
+    () => mint({ key: generateKeyPairSync('ed25519').privateKey }),
+    BODY,
+    /signature verification failed/,
+  ],
+  [
+    'a token of another type signed by the same key',
+    () =>
+      new SignJWT({ kind: 'public', rid: 'r', bh: 'x' })
+        .setProtectedHeader({ alg: 'EdDSA' })
+        .setIssuer('govgraph-gateway')
+        .setAudience('population')
+        .setIssuedAt()
+        .setExpirationTime('30s')
+        .setJti('j')
+        .sign(gateway.privateKey),
+    BODY,
+    /"typ"/,
+  ],
+  [
+    'a long-lived token',
+    () =>
+      new SignJWT({ kind: 'public', rid: 'r', bh: 'x' })
+        .setProtectedHeader({ alg: 'EdDSA', typ: 'govgraph-gateway+jwt' })
+        .setIssuer('govgraph-gateway')
+        .setAudience('population')
+        .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
+        .setExpirationTime('1d')
+        .setJti('j')
+        .sign(gateway.privateKey),
+    BODY,
+    /"iat"/,
+  ],
+  ['garbage', async () => 'abc', BODY, /not valid/],
+])('%s is refused', async (_case, token, body, message) => {
+  expect(await refusal(await token(), body)).toMatch(message);
+});
+
+test('a citizen whose subject is not a national ID is refused', async () => {
+  const token = await mint({
+    identity: { ...IDENTITY, caller: { kind: 'citizen', subject: '12345' } },
+  });
+  expect(await refusal(token)).toBe('The gateway token names no valid caller');
+});
