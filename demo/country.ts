@@ -132,8 +132,7 @@ function addHousehold(
         child_id: child.nationalId,
       });
   }
-  for (const person of [...members, ...children])
-    addAgencyRecords(rows, person, rng, serials);
+  for (const person of [...members, ...children]) addAgencyRecords(rows, person, rng, serials);
   addBenefitClaims(rows, rng, members, children);
   return members.length + children.length;
 }

@@ -89,7 +89,13 @@ function addIncome(rows: CountryRows, person: GeneratedPerson, rng: Random, age:
   }
 }
 
-function addLicence(rows: CountryRows, person: GeneratedPerson, rng: Random, age: number, serial: number): void {
+function addLicence(
+  rows: CountryRows,
+  person: GeneratedPerson,
+  rng: Random,
+  age: number,
+  serial: number,
+): void {
   const issued = addDays(REFERENCE_DATE, -rng.int(30, Math.max(31, (age - 18) * 365)));
   rows['transport.driving_licence'].push({
     national_id: person.nationalId,

@@ -4,7 +4,7 @@ import { dropSchema, migrateSchema } from '../platform/db/migrate';
 import { seedCountry, type SeedOptions, type SeedSummary } from './seedCountry';
 
 /** The schemas the demo country fills: one per agency, and the governance store. */
-export const DEMO_SCHEMAS: readonly string[] = [...AGENCY_NAMES, 'governance'];
+export const DEMO_SCHEMAS: readonly string[] = AGENCY_NAMES;
 
 /** Rebuilds every agency schema from its migrations and fills it with the demo country. */
 export async function resetDemoCountry(db: Db, options: SeedOptions): Promise<SeedSummary> {

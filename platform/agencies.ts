@@ -6,6 +6,7 @@ export const AGENCIES = {
   health: { title: 'Health Board', defaultPort: 4004 },
   transport: { title: 'Transport Authority', defaultPort: 4005 },
   business: { title: 'Business Register', defaultPort: 4006 },
+  governance: { title: 'Data Governance Service', defaultPort: 4007 },
 } as const;
 
 /** The subgraph name of an agency; also the name of its PostgreSQL schema and migration folder. */

@@ -1,11 +1,10 @@
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import path from 'node:path';
 import { AGENCIES, AGENCY_NAMES, type AgencyName } from '../platform/agencies';
-import { createDb, type Db } from '../platform/db/createDb';
+import type { Db } from '../platform/db/createDb';
 import type { Logger } from '../platform/logging/logger';
 import { repoRoot } from '../platform/repoRoot';
-import type { RunningSubgraph } from '../platform/server/startSubgraphServer';
-import { serveAgency } from '../platform/subgraph/serveAgency';
+import { type HostedAgency, hostAgency } from '../platform/subgraph/hostAgency';
 import { createGateway } from '../gateway/createGateway';
 import type { ClientTokenOptions } from '../gateway/identity/createClientTokenVerifier';
 import { demoIdentityOptions } from '../demo/identity/demoIdentityProvider';
@@ -27,6 +26,8 @@ export interface LocalFederationOptions {
   identity?: ClientTokenOptions;
   /** The key pair the gateway signs subgraph calls with; default: a new one for this run. */
   gatewayKeys?: GatewayKeyPair;
+  /** How soon a changed agreement or consent applies in every subgraph. */
+  policyRefreshMs?: number;
 }
 
 /** An Ed25519 key pair: the gateway signs with the private key, subgraphs verify with the public one. */
@@ -43,43 +44,33 @@ export interface LocalFederation {
 }
 
 /**
- * Runs the six agency subgraphs and the gateway in this process, each agency with its own
+ * Runs every agency subgraph and the gateway in this process, each agency with its own
  * connection pool and HTTP port, as `npm start` and the end-to-end tests do.
  */
 export async function startLocalFederation(
   options: LocalFederationOptions,
 ): Promise<LocalFederation> {
   const gatewayKeys = options.gatewayKeys ?? generateKeyPairSync('ed25519');
-  const running: { agency: AgencyName; server: RunningSubgraph; db: Db }[] = [];
-  const stopAll = async () => {
-    await Promise.all(running.map(({ server }) => server.stop()));
-    await Promise.all(running.map(({ db }) => db.destroy()));
-  };
+  const running: HostedAgency[] = [];
+  const stopAll = () => Promise.all(running.map((hosted) => hosted.stop()));
   try {
     for (const agency of AGENCY_NAMES) {
-      const db = createDb({
-        url: options.databaseUrl,
-        poolSize: options.poolSize ?? 5,
-        applicationName: `govgraph-${agency}`,
-      });
-      const subgraph = await SUBGRAPH_FACTORIES[agency](db);
-      const port = options.subgraphPorts === 'default' ? AGENCIES[agency].defaultPort : 0;
-      const logger = options.logger.child({ service: `${agency}-subgraph` });
-      running.push({
-        agency,
-        db,
-        server: await serveAgency(subgraph, {
+      running.push(
+        await hostAgency(agency, SUBGRAPH_FACTORIES[agency], {
+          databaseUrl: options.databaseUrl,
+          poolSize: options.poolSize ?? 5,
           host: options.host,
-          port,
-          logger,
+          port: options.subgraphPorts === 'default' ? AGENCIES[agency].defaultPort : 0,
+          logger: options.logger.child({ service: `${agency}-subgraph` }),
           gatewayPublicKey: gatewayKeys.publicKey,
+          policyRefreshMs: options.policyRefreshMs,
         }),
-      });
+      );
     }
     const gateway = await createGateway({
       supergraphPath:
         options.supergraphPath ?? path.join(repoRoot(), 'schema', 'supergraph.graphql'),
-      subgraphUrls: Object.fromEntries(running.map(({ agency, server }) => [agency, server.url])),
+      subgraphUrls: Object.fromEntries(running.map(({ agency, url }) => [agency, url])),
       logger: options.logger.child({ service: 'gateway' }),
       watch: options.watchSupergraph ?? false,
       identity: options.identity ?? demoIdentityOptions(),
@@ -89,7 +80,7 @@ export async function startLocalFederation(
     return {
       gatewayUrl: `${baseUrl}/graphql`,
       subgraphs: Object.fromEntries(
-        running.map(({ agency, server, db }) => [agency, { url: server.url, db }]),
+        running.map(({ agency, url, db }) => [agency, { url, db }]),
       ) as LocalFederation['subgraphs'],
       async stop() {
         await gateway.stop();

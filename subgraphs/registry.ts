@@ -1,6 +1,7 @@
 import type { AgencyName } from '../platform/agencies';
 import type { AgencySubgraphFactory } from '../platform/subgraph/SubgraphDefinition';
 import { createBusinessSubgraph } from './business/index';
+import { createGovernanceSubgraph } from './governance/index';
 import { createHealthSubgraph } from './health/index';
 import { createPopulationSubgraph } from './population/index';
 import { createSocialSubgraph } from './social/index';
@@ -15,4 +16,5 @@ export const SUBGRAPH_FACTORIES: Record<AgencyName, AgencySubgraphFactory> = {
   health: createHealthSubgraph,
   transport: createTransportSubgraph,
   business: createBusinessSubgraph,
+  governance: createGovernanceSubgraph,
 };

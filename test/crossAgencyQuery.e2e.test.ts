@@ -21,7 +21,8 @@ describe('one query across all six agencies', () => {
           boardMemberships { name }
         }
       }`,
-      { variables: { id: SHOWCASE.nationalId } },
+      // Only she may see all of it: the citizen reads her own data from every agency.
+      { variables: { id: SHOWCASE.nationalId }, persona: 'citizen' },
     );
     expect(status).toBe(200);
     expect(body.errors).toBeUndefined();
@@ -45,8 +46,9 @@ describe('one query across all six agencies', () => {
     const { body } = await federation.query(
       `{ company(registryCode: "${SHOWCASE.companyRegistryCode}") {
            name
-           boardMembers { familyName household { members { givenName vaccinations { vaccine } } } }
+           boardMembers { familyName household { members { givenName } } }
          } }`,
+      { persona: 'caseworker', purpose: 'benefit-eligibility' },
     );
     expect(body.errors).toBeUndefined();
     const company = (

@@ -1,11 +1,17 @@
 import { loadSubgraphConfig } from '../subgraph/subgraphConfig';
 import { ConfigError } from './loadConfig';
 
-const GATEWAY_PUBLIC_KEY = JSON.stringify({ kty: 'OKP', crv: 'Ed25519', x: 'Fp_ko_CtcCv91P1U0SAHtwvs67yDmgOucWmYPrAjEd0' });
+const GATEWAY_PUBLIC_KEY = JSON.stringify({
+  kty: 'OKP',
+  crv: 'Ed25519',
+  x: 'Fp_ko_CtcCv91P1U0SAHtwvs67yDmgOucWmYPrAjEd0',
+});
 
 describe('configuration from the environment', () => {
   it('applies defaults for what is optional', () => {
-    expect(loadSubgraphConfig('tax', { DATABASE_URL: 'postgres://db/x', GATEWAY_PUBLIC_KEY })).toEqual({
+    expect(
+      loadSubgraphConfig('tax', { DATABASE_URL: 'postgres://db/x', GATEWAY_PUBLIC_KEY }),
+    ).toEqual({
       databaseUrl: 'postgres://db/x',
       host: '127.0.0.1',
       port: 4002,

@@ -1,3 +1,4 @@
+import type { RequestPolicy } from '../policy/RequestPolicy';
 import type { Caller } from './Caller';
 
 /**
@@ -14,4 +15,6 @@ export interface RequestContext<TLoaders = unknown, TRepositories = unknown> {
   loaders: TLoaders;
   /** Data access that is not batched by key (paging, search). */
   repositories: TRepositories;
+  /** What policy releases to this caller for this purpose; decided once per field per request. */
+  policy: RequestPolicy;
 }

@@ -9,7 +9,8 @@ function isCalendarDate(value: string): boolean {
 }
 
 function serializeDate(value: unknown): string {
-  if (typeof value === 'string' && (isCalendarDate(value) || REDUCED_DATE.test(value))) return value;
+  if (typeof value === 'string' && (isCalendarDate(value) || REDUCED_DATE.test(value)))
+    return value;
   throw new TypeError('a Date must be a calendar date written YYYY-MM-DD (or YYYY when masked)');
 }
 

@@ -19,8 +19,13 @@ interface PolicyContext {
  */
 export function applyFieldPolicy(schema: GraphQLSchema, policy: AgencyFieldPolicy): GraphQLSchema {
   assertEveryFieldClassified(schema, policy);
+  const federationRules = Object.fromEntries(
+    ['_entities', '_service']
+      .filter((field) => schema.getQueryType()?.getFields()[field])
+      .map((field) => [field, allow]),
+  );
   const rules: Record<string, Record<string, unknown>> = {
-    Query: { _entities: allow, _service: allow },
+    Query: federationRules,
     _Service: { sdl: allow },
   };
   for (const [type, field] of servedFields(schema)) {

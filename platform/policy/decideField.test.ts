@@ -210,16 +210,32 @@ describe('decideField', () => {
 
 describe('operations reserved to an audience', () => {
   const rule: FieldRule = { classification: 'internal', audience: [{ role: 'governance-admin' }] };
-  const steward: Caller = { kind: 'organisation', subject: 's', organisation: 'information-system-authority', roles: ['governance-admin'] };
+  const steward: Caller = {
+    kind: 'organisation',
+    subject: 's',
+    organisation: 'information-system-authority',
+    roles: ['governance-admin'],
+  };
 
   it('allows holders of the role, without a purpose', () => {
-    expect(decideField(field(rule, 'revokeAgreement'), { caller: steward, purpose: null }, [], today).effect).toBe('allow');
+    expect(
+      decideField(field(rule, 'revokeAgreement'), { caller: steward, purpose: null }, [], today)
+        .effect,
+    ).toBe('allow');
   });
 
   it('denies everyone else, naming the audience', () => {
-    expect(decideField(field(rule, 'revokeAgreement'), { caller: caseworker, purpose: 'benefit-eligibility' }, [], today)).toEqual({
+    expect(
+      decideField(
+        field(rule, 'revokeAgreement'),
+        { caller: caseworker, purpose: 'benefit-eligibility' },
+        [],
+        today,
+      ),
+    ).toEqual({
       effect: 'deny',
-      reason: 'tax/IncomeAssessment.revokeAgreement is reserved to holders of the governance-admin role',
+      reason:
+        'tax/IncomeAssessment.revokeAgreement is reserved to holders of the governance-admin role',
     });
   });
 });

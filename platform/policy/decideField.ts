@@ -31,7 +31,10 @@ export function decideField(
   if (rule.audience) {
     return rule.audience.some((audience) => isInAudience(caller, audience))
       ? { effect: 'allow', basis: { kind: 'public' } }
-      : { effect: 'deny', reason: `${name} is reserved to ${rule.audience.map(describeAudience).join(' or ')}` };
+      : {
+          effect: 'deny',
+          reason: `${name} is reserved to ${rule.audience.map(describeAudience).join(' or ')}`,
+        };
   }
   if (rule.classification === 'public') return { effect: 'allow', basis: { kind: 'public' } };
 
@@ -55,6 +58,7 @@ export function decideField(
 
   const candidates = agreements.filter(
     (a) =>
+      a.provider === agency &&
       a.consumer === caller.organisation &&
       a.purposes.includes(purpose) &&
       isInForce(a, today) &&

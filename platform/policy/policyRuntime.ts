@@ -38,7 +38,14 @@ export async function createPolicyRuntime(options: PolicyRuntimeOptions): Promis
   return {
     store,
     forRequest: (fieldPolicy, caller, purpose) =>
-      new RequestPolicy({ fieldPolicy, caller, purpose, agreements: store.agreements(), consents, today: today() }),
+      new RequestPolicy({
+        fieldPolicy,
+        caller,
+        purpose,
+        agreements: store.agreements(),
+        consents,
+        today: today(),
+      }),
     stop: () => store.stop(),
   };
 }

@@ -14,6 +14,7 @@ import {
   type GatewayTokenVerifier,
 } from '../identity/verifyGatewayToken';
 import type { Logger } from '../logging/logger';
+import { dataUsePlugin } from '../policy/dataUsePlugin';
 
 export interface SubgraphServerOptions<TContext extends object> {
   name: string;
@@ -46,7 +47,7 @@ export async function startSubgraphServer<TContext extends object>(
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
     // Inline traces are only read by a commercial tracing service; they cost time per request.
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), dataUsePlugin()],
     formatError: (formatted, error) =>
       maskError(formatted, error, (original) =>
         logger.error({ err: original }, 'unexpected error while resolving a request'),

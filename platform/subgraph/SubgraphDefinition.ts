@@ -1,11 +1,15 @@
 import type { GraphQLSchema } from 'graphql';
 import type { AgencyName } from '../agencies';
 import type { Db } from '../db/createDb';
+import type { AgencyFieldPolicy } from '../policy/fieldPolicy';
 
 /** What an agency contributes: its schema and how to make the per-request loaders. */
 export interface AgencySubgraph<TLoaders = unknown, TRepositories = unknown> {
   name: AgencyName;
+  /** The schema with its field policy applied (see applyFieldPolicy). */
   schema: GraphQLSchema;
+  /** How sensitive each field is: the classification the schema's rules were generated from. */
+  fieldPolicy: AgencyFieldPolicy;
   repositories: TRepositories;
   createLoaders(): TLoaders;
 }

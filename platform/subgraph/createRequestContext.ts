@@ -1,5 +1,6 @@
 import type { RequestContext } from '../context/RequestContext';
 import type { RequestIdentity } from '../identity/RequestIdentity';
+import type { PolicyRuntime } from '../policy/policyRuntime';
 import type { AgencySubgraph } from './SubgraphDefinition';
 
 /**
@@ -9,6 +10,7 @@ import type { AgencySubgraph } from './SubgraphDefinition';
 export function createRequestContext<TLoaders, TRepositories>(
   subgraph: AgencySubgraph<TLoaders, TRepositories>,
   identity: RequestIdentity,
+  policy: PolicyRuntime,
 ): RequestContext<TLoaders, TRepositories> {
   return {
     requestId: identity.requestId,
@@ -17,5 +19,6 @@ export function createRequestContext<TLoaders, TRepositories>(
     caseId: identity.caseId,
     loaders: subgraph.createLoaders(),
     repositories: subgraph.repositories,
+    policy: policy.forRequest(subgraph.fieldPolicy, identity.caller, identity.purpose),
   };
 }

@@ -1,8 +1,7 @@
 import type { AgencyName } from '../agencies';
 import { runMain } from '../config/runMain';
-import { createDb } from '../db/createDb';
 import { createLogger } from '../logging/logger';
-import { serveAgency } from './serveAgency';
+import { hostAgency } from './hostAgency';
 import type { AgencySubgraphFactory } from './SubgraphDefinition';
 import { loadSubgraphConfig } from './subgraphConfig';
 
@@ -11,12 +10,9 @@ export function runAgencyMain(agency: AgencyName, factory: AgencySubgraphFactory
   runMain(async () => {
     const config = loadSubgraphConfig(agency, process.env);
     const logger = createLogger(`${agency}-subgraph`, config.logLevel);
-    const db = createDb({
-      url: config.databaseUrl,
+    const hosted = await hostAgency(agency, factory, {
+      databaseUrl: config.databaseUrl,
       poolSize: config.poolSize,
-      applicationName: `govgraph-${agency}`,
-    });
-    const running = await serveAgency(await factory(db), {
       host: config.host,
       port: config.port,
       logger,
@@ -24,8 +20,7 @@ export function runAgencyMain(agency: AgencyName, factory: AgencySubgraphFactory
     });
     const shutdown = async () => {
       logger.info('shutting down');
-      await running.stop();
-      await db.destroy();
+      await hosted.stop();
       process.exit(0);
     };
     process.once('SIGTERM', shutdown);

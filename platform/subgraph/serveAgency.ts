@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import type { Logger } from '../logging/logger';
+import type { PolicyRuntime } from '../policy/policyRuntime';
 import { type RunningSubgraph, startSubgraphServer } from '../server/startSubgraphServer';
 import { createRequestContext } from './createRequestContext';
 import type { AgencySubgraph } from './SubgraphDefinition';
@@ -10,6 +11,8 @@ export interface ServeAgencyOptions {
   logger: Logger;
   /** The gateway's Ed25519 public key; requests without its valid token are refused. */
   gatewayPublicKey: KeyObject;
+  /** The agreements in force, kept current; every request's policy is made from them. */
+  policy: PolicyRuntime;
 }
 
 /**
@@ -27,6 +30,6 @@ export function serveAgency(
     port: options.port,
     logger: options.logger,
     gatewayPublicKey: options.gatewayPublicKey,
-    createContext: async (identity) => createRequestContext(subgraph, identity),
+    createContext: async (identity) => createRequestContext(subgraph, identity, options.policy),
   });
 }

@@ -1,37 +1,36 @@
-import { graphql, type ExecutionResult } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import { SHOWCASE } from '../../demo/showcase';
-import { PUBLIC_CALLER } from '../../platform/context/Caller';
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { subgraphRequester } from '../../test/support/subgraphRequest';
 import { connectTestDatabase } from '../../test/support/testDatabase';
-import type { BusinessContext } from './context';
 import { createBusinessSubgraph } from './index';
 import type { BusinessLoaders } from './loaders';
 import type { BusinessRepositories } from './repositories';
 
+/** The persona these tests ask as: one whose agreements cover this agency's data. */
+const AS = { persona: 'tax-officer', purpose: 'tax-assessment' } as const;
+
 let db: Db;
+let requester: Awaited<ReturnType<typeof subgraphRequester>>;
 let subgraph: AgencySubgraph<BusinessLoaders, BusinessRepositories>;
 
 beforeAll(async () => {
   db = connectTestDatabase();
   subgraph = await createBusinessSubgraph(db);
+  requester = await subgraphRequester(subgraph);
 });
-afterAll(() => db.destroy());
+afterAll(async () => {
+  await requester.stop();
+  await db.destroy();
+});
 
 /** Runs a query as the gateway would send it: a fresh context and fresh loaders per request. */
 function execute(
   source: string,
   variableValues?: Record<string, unknown>,
 ): Promise<ExecutionResult> {
-  const contextValue: BusinessContext = {
-    requestId: 'business-test',
-    caller: PUBLIC_CALLER,
-    purpose: null,
-    caseId: null,
-    loaders: subgraph.createLoaders(),
-    repositories: subgraph.repositories,
-  };
-  return graphql({ schema: subgraph.schema, source, variableValues, contextValue });
+  return requester.run(source, AS, variableValues);
 }
 
 async function data(

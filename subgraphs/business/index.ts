@@ -1,3 +1,4 @@
+import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
@@ -8,6 +9,7 @@ import { resolvePersonReference } from './person/person.reference';
 import { PersonResolver } from './person/person.resolver';
 import { Person } from './person/person.type';
 import { createBusinessRepositories, type BusinessRepositories } from './repositories';
+import { businessPolicy } from './policy';
 
 /** The Business Register: companies and the people on their boards. */
 export async function createBusinessSubgraph(
@@ -24,7 +26,8 @@ export async function createBusinessSubgraph(
   });
   return {
     name: 'business',
-    schema,
+    schema: applyFieldPolicy(schema, businessPolicy),
+    fieldPolicy: businessPolicy,
     repositories,
     createLoaders: () => createBusinessLoaders(repositories),
   };

@@ -1,9 +1,7 @@
-import { graphql } from 'graphql';
 import { SHOWCASE } from '../../demo/showcase';
 import type { Db } from '../../platform/db/createDb';
-import { anonymousRequest } from '../../platform/identity/RequestIdentity';
-import { createRequestContext } from '../../platform/subgraph/createRequestContext';
 import { countStatements } from '../../test/support/countStatements';
+import { subgraphRequester } from '../../test/support/subgraphRequest';
 import { connectTestDatabase } from '../../test/support/testDatabase';
 import { createHealthSubgraph } from './index';
 
@@ -19,24 +17,27 @@ interface PersonHealth {
   gp: { practice: string } | null;
 }
 
+/** The persona these tests ask as: one whose agreements cover this agency's data. */
+const AS = { persona: 'physician', purpose: 'medical-treatment' } as const;
+
 let db: Db;
+let requester: Awaited<ReturnType<typeof subgraphRequester>>;
 let subgraph: Awaited<ReturnType<typeof createHealthSubgraph>>;
 
 beforeAll(async () => {
   db = connectTestDatabase();
   subgraph = await createHealthSubgraph(db);
+  requester = await subgraphRequester(subgraph);
 });
-afterAll(() => db.destroy());
+afterAll(async () => {
+  await requester.stop();
+  await db.destroy();
+});
 
 /** Resolves people through `_entities` as one request, failing the test on any GraphQL error. */
 async function people(nationalIds: readonly string[]): Promise<PersonHealth[]> {
-  const result = await graphql({
-    schema: subgraph.schema,
-    source: ENTITIES,
-    variableValues: {
-      representations: nationalIds.map((id) => ({ __typename: 'Person', id })),
-    },
-    contextValue: createRequestContext(subgraph, anonymousRequest('test')),
+  const result = await requester.run(ENTITIES, AS, {
+    representations: nationalIds.map((id) => ({ __typename: 'Person', id })),
   });
   expect(result.errors).toBeUndefined();
   return (result.data as { _entities: PersonHealth[] })._entities;

@@ -1,3 +1,4 @@
+import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
@@ -6,6 +7,7 @@ import { resolvePersonReference } from './person/person.reference';
 import { PersonResolver } from './person/person.resolver';
 import { Person } from './person/person.type';
 import { createHealthRepositories, type HealthRepositories } from './repositories';
+import { healthPolicy } from './policy';
 
 /** The Health Board: vaccinations and family doctor (GP) registrations. */
 export async function createHealthSubgraph(
@@ -20,7 +22,8 @@ export async function createHealthSubgraph(
   });
   return {
     name: 'health',
-    schema,
+    schema: applyFieldPolicy(schema, healthPolicy),
+    fieldPolicy: healthPolicy,
     repositories,
     createLoaders: () => createHealthLoaders(repositories),
   };

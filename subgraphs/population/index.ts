@@ -1,3 +1,4 @@
+import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
@@ -6,6 +7,7 @@ import { createPopulationLoaders, type PopulationLoaders } from './loaders';
 import { resolvePersonReference } from './person/person.reference';
 import { PersonResolver } from './person/person.resolver';
 import { createPopulationRepositories, type PopulationRepositories } from './repositories';
+import { populationPolicy } from './policy';
 
 /** The population register: people, addresses, households and family relations. */
 export async function createPopulationSubgraph(
@@ -18,7 +20,8 @@ export async function createPopulationSubgraph(
   });
   return {
     name: 'population',
-    schema,
+    schema: applyFieldPolicy(schema, populationPolicy),
+    fieldPolicy: populationPolicy,
     repositories,
     createLoaders: () => createPopulationLoaders(repositories),
   };

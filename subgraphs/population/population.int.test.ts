@@ -1,23 +1,28 @@
-import { graphql } from 'graphql';
 import { SHOWCASE } from '../../demo/showcase';
 import type { Db } from '../../platform/db/createDb';
-import { anonymousRequest } from '../../platform/identity/RequestIdentity';
-import { createRequestContext } from '../../platform/subgraph/createRequestContext';
+import { subgraphRequester } from '../../test/support/subgraphRequest';
 import { connectTestDatabase } from '../../test/support/testDatabase';
 import { createPopulationSubgraph } from './index';
 
+/** The persona these tests ask as: one whose agreements cover this agency's data. */
+const AS = { persona: 'caseworker', purpose: 'benefit-eligibility' } as const;
+
 let db: Db;
+let requester: Awaited<ReturnType<typeof subgraphRequester>>;
 let subgraph: Awaited<ReturnType<typeof createPopulationSubgraph>>;
 
 beforeAll(async () => {
   db = connectTestDatabase();
   subgraph = await createPopulationSubgraph(db);
+  requester = await subgraphRequester(subgraph);
 });
-afterAll(() => db.destroy());
+afterAll(async () => {
+  await requester.stop();
+  await db.destroy();
+});
 
 async function execute(source: string, variableValues?: Record<string, unknown>) {
-  const contextValue = createRequestContext(subgraph, anonymousRequest('test'));
-  return graphql({ schema: subgraph.schema, source, variableValues, contextValue });
+  return requester.run(source, AS, variableValues);
 }
 
 async function data(source: string, variableValues?: Record<string, unknown>) {

@@ -1,3 +1,4 @@
+import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
@@ -6,6 +7,7 @@ import { resolvePersonReference } from './person/person.reference';
 import { PersonResolver } from './person/person.resolver';
 import { Person } from './person/person.type';
 import { createSocialRepositories, type SocialRepositories } from './repositories';
+import { socialPolicy } from './policy';
 
 /** The Social Insurance Board: benefits claimed by people and where each claim stands. */
 export async function createSocialSubgraph(
@@ -20,7 +22,8 @@ export async function createSocialSubgraph(
   });
   return {
     name: 'social',
-    schema,
+    schema: applyFieldPolicy(schema, socialPolicy),
+    fieldPolicy: socialPolicy,
     repositories,
     createLoaders: () => createSocialLoaders(repositories),
   };

@@ -1,3 +1,4 @@
+import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
@@ -9,6 +10,7 @@ import { resolvePersonReference } from './person/person.reference';
 import { PersonResolver } from './person/person.resolver';
 import { Person } from './person/person.type';
 import { createTaxRepositories, type TaxRepositories } from './repositories';
+import { taxPolicy } from './policy';
 
 /** The Tax Board: income assessments of people and the tax debts of people and companies. */
 export async function createTaxSubgraph(
@@ -26,7 +28,8 @@ export async function createTaxSubgraph(
   });
   return {
     name: 'tax',
-    schema,
+    schema: applyFieldPolicy(schema, taxPolicy),
+    fieldPolicy: taxPolicy,
     repositories,
     createLoaders: () => createTaxLoaders(repositories),
   };

@@ -1,9 +1,7 @@
-import { graphql } from 'graphql';
 import { SHOWCASE } from '../../demo/showcase';
 import type { Db } from '../../platform/db/createDb';
-import { anonymousRequest } from '../../platform/identity/RequestIdentity';
-import { createRequestContext } from '../../platform/subgraph/createRequestContext';
 import { countStatements } from '../../test/support/countStatements';
+import { subgraphRequester } from '../../test/support/subgraphRequest';
 import { connectTestDatabase } from '../../test/support/testDatabase';
 import { createTaxSubgraph } from './index';
 
@@ -12,19 +10,26 @@ const ENTITIES = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) { ${PERSON_FIELDS} ... on Company { registryCode taxDebt } }
 }`;
 
+/** The persona these tests ask as: one whose agreements cover this agency's data. */
+const AS = { persona: 'tax-officer', purpose: 'tax-assessment' } as const;
+
 let db: Db;
+let requester: Awaited<ReturnType<typeof subgraphRequester>>;
 let subgraph: Awaited<ReturnType<typeof createTaxSubgraph>>;
 
 beforeAll(async () => {
   db = connectTestDatabase();
   subgraph = await createTaxSubgraph(db);
+  requester = await subgraphRequester(subgraph);
 });
-afterAll(() => db.destroy());
+afterAll(async () => {
+  await requester.stop();
+  await db.destroy();
+});
 
 /** Runs a query as one request to the subgraph, failing the test on any GraphQL error. */
 async function execute(source: string, variableValues?: Record<string, unknown>) {
-  const contextValue = createRequestContext(subgraph, anonymousRequest('test'));
-  const result = await graphql({ schema: subgraph.schema, source, variableValues, contextValue });
+  const result = await requester.run(source, AS, variableValues);
   expect(result.errors).toBeUndefined();
   return result.data as Record<string, unknown>;
 }

@@ -1,3 +1,4 @@
+import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
@@ -8,6 +9,7 @@ import { Person } from './person/person.type';
 import { createTransportRepositories, type TransportRepositories } from './repositories';
 import { resolveVehicleReference } from './vehicle/vehicle.reference';
 import { VehicleResolver } from './vehicle/vehicle.resolver';
+import { transportPolicy } from './policy';
 
 /** The Transport Authority: vehicles, their owners and driving licences. */
 export async function createTransportSubgraph(
@@ -24,7 +26,8 @@ export async function createTransportSubgraph(
   });
   return {
     name: 'transport',
-    schema,
+    schema: applyFieldPolicy(schema, transportPolicy),
+    fieldPolicy: transportPolicy,
     repositories,
     createLoaders: () => createTransportLoaders(repositories),
   };

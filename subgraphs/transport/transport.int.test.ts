@@ -1,37 +1,36 @@
-import { graphql, type ExecutionResult } from 'graphql';
+import type { ExecutionResult } from 'graphql';
 import { SHOWCASE } from '../../demo/showcase';
-import { PUBLIC_CALLER } from '../../platform/context/Caller';
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { subgraphRequester } from '../../test/support/subgraphRequest';
 import { connectTestDatabase } from '../../test/support/testDatabase';
-import type { TransportContext } from './context';
 import { createTransportSubgraph } from './index';
 import type { TransportLoaders } from './loaders';
 import type { TransportRepositories } from './repositories';
 
+/** The persona these tests ask as: one whose agreements cover this agency's data. */
+const AS = { persona: 'police-officer', purpose: 'traffic-control' } as const;
+
 let db: Db;
+let requester: Awaited<ReturnType<typeof subgraphRequester>>;
 let subgraph: AgencySubgraph<TransportLoaders, TransportRepositories>;
 
 beforeAll(async () => {
   db = connectTestDatabase();
   subgraph = await createTransportSubgraph(db);
+  requester = await subgraphRequester(subgraph);
 });
-afterAll(() => db.destroy());
+afterAll(async () => {
+  await requester.stop();
+  await db.destroy();
+});
 
 /** Runs a query as the gateway would send it: a fresh context and fresh loaders per request. */
 function execute(
   source: string,
   variableValues?: Record<string, unknown>,
 ): Promise<ExecutionResult> {
-  const contextValue: TransportContext = {
-    requestId: 'transport-test',
-    caller: PUBLIC_CALLER,
-    purpose: null,
-    caseId: null,
-    loaders: subgraph.createLoaders(),
-    repositories: subgraph.repositories,
-  };
-  return graphql({ schema: subgraph.schema, source, variableValues, contextValue });
+  return requester.run(source, AS, variableValues);
 }
 
 async function data(

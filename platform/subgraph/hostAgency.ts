@@ -1,0 +1,79 @@
+import type { KeyObject } from 'node:crypto';
+import type { AgencyName } from '../agencies';
+import { createDb, type Db } from '../db/createDb';
+import type { Logger } from '../logging/logger';
+import { createPolicyRuntime } from '../policy/policyRuntime';
+import { serveAgency } from './serveAgency';
+import type { AgencySubgraphFactory } from './SubgraphDefinition';
+
+export interface HostAgencyOptions {
+  databaseUrl: string;
+  poolSize: number;
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  logger: Logger;
+  gatewayPublicKey: KeyObject;
+  /** How soon a changed agreement or consent applies. */
+  policyRefreshMs?: number;
+}
+
+export interface HostedAgency {
+  agency: AgencyName;
+  url: string;
+  /** The agency's own data connection. */
+  db: Db;
+  stop(): Promise<void>;
+}
+
+/**
+ * Runs one agency subgraph: its data connection, a separate small connection to the governance
+ * store for its agreements, and its HTTP server behind the gateway.
+ */
+export async function hostAgency(
+  agency: AgencyName,
+  factory: AgencySubgraphFactory,
+  options: HostAgencyOptions,
+): Promise<HostedAgency> {
+  const db = createDb({
+    url: options.databaseUrl,
+    poolSize: options.poolSize,
+    applicationName: `govgraph-${agency}`,
+  });
+  const governanceDb = createDb({
+    url: options.databaseUrl,
+    poolSize: 2,
+    applicationName: `govgraph-${agency}-policy`,
+  });
+  const closeDatabases = () => Promise.all([db.destroy(), governanceDb.destroy()]);
+  try {
+    const subgraph = await factory(db);
+    const policy = await createPolicyRuntime({
+      db: governanceDb,
+      // The governance service describes every agency's agreements; an agency needs only its own.
+      provider: agency === 'governance' ? undefined : agency,
+      refreshMs: options.policyRefreshMs,
+      logger: options.logger,
+    });
+    const server = await serveAgency(subgraph, {
+      host: options.host,
+      port: options.port,
+      logger: options.logger,
+      gatewayPublicKey: options.gatewayPublicKey,
+      policy,
+    });
+    return {
+      agency,
+      url: server.url,
+      db,
+      async stop() {
+        await server.stop();
+        policy.stop();
+        await closeDatabases();
+      },
+    };
+  } catch (error) {
+    await closeDatabases();
+    throw error;
+  }
+}

@@ -1,0 +1,79 @@
+import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { AGENCIES, isAgencyName } from '../../../platform/agencies';
+import { notFound } from '../../../platform/errors/clientErrors';
+import { isInForce } from '../../../platform/policy/agreement';
+import type { GovernanceContext } from '../context';
+import { todayUtc } from '../graphql/calendar';
+import { Organisation } from '../organisation/organisation.type';
+import { Agreement } from './agreement.type';
+import { AgreementChange } from './agreementChange.type';
+import { AgreementStatus } from './AgreementStatus';
+
+@Resolver(() => Agreement)
+export class AgreementResolver {
+  @Query(() => [Agreement], {
+    description:
+      'The central register of data-sharing agreements, by register number; every argument narrows it.',
+  })
+  agreements(
+    @Arg('provider', () => String, { nullable: true, description: 'A providing agency.' })
+    provider: string | null,
+    @Arg('consumer', () => String, { nullable: true, description: 'A consuming organisation.' })
+    consumer: string | null,
+    @Arg('status', () => AgreementStatus, { nullable: true }) status: AgreementStatus | null,
+    @Ctx() { repositories }: GovernanceContext,
+  ): Promise<Agreement[]> {
+    return repositories.agreements.findAll({
+      provider: provider ?? undefined,
+      consumer: consumer ?? undefined,
+      status: status ?? undefined,
+    });
+  }
+
+  @Query(() => Agreement, { nullable: true, description: 'One agreement, by register number.' })
+  async agreement(
+    @Arg('id', () => ID) id: string,
+    @Ctx() { loaders }: GovernanceContext,
+  ): Promise<Agreement> {
+    const agreement = await loaders.agreementById.load(id);
+    if (!agreement) throw notFound(`No agreement ${id} is in the register`);
+    return agreement;
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description: 'The name of the providing agency.',
+  })
+  providerTitle(@Root() agreement: Agreement): string | null {
+    return isAgencyName(agreement.provider) ? AGENCIES[agreement.provider].title : null;
+  }
+
+  @FieldResolver(() => Organisation, {
+    nullable: true,
+    description: 'The consuming organisation, as registered.',
+  })
+  consumerOrganisation(
+    @Root() agreement: Agreement,
+    @Ctx() { loaders }: GovernanceContext,
+  ): Promise<Organisation | null> {
+    return loaders.organisationByCode.load(agreement.consumer);
+  }
+
+  @FieldResolver(() => Boolean, {
+    description: 'Whether policy applies it today: active, and today within its validity period.',
+  })
+  inForce(@Root() agreement: Agreement): boolean {
+    return isInForce(agreement, todayUtc());
+  }
+
+  @FieldResolver(() => [AgreementChange], {
+    description:
+      'Its changes through this register, oldest first: grants, changes of terms and revocation.',
+  })
+  history(
+    @Root() agreement: Agreement,
+    @Ctx() { loaders }: GovernanceContext,
+  ): Promise<AgreementChange[]> {
+    return loaders.historyByAgreement.load(agreement.id);
+  }
+}

@@ -1,0 +1,50 @@
+import type { Db } from '../../platform/db/createDb';
+import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
+import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
+import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { resolveAgreementReference } from './agreement/agreement.reference';
+import { AgreementResolver } from './agreement/agreement.resolver';
+import { AgreementAdminResolver } from './agreement/agreementAdmin.resolver';
+import { CatalogResolver } from './catalog/catalog.resolver';
+import type { DataCatalog } from './catalog/DataCatalog';
+import { loadCatalog } from './catalog/loadCatalog';
+import { ConsentResolver } from './consent/consent.resolver';
+import { createGovernanceLoaders, type GovernanceLoaders } from './loaders';
+import { OrganisationResolver } from './organisation/organisation.resolver';
+import { governancePolicy } from './policy';
+import { PurposeResolver } from './purpose/purpose.resolver';
+import { createGovernanceRepositories, type GovernanceRepositories } from './repositories';
+
+export interface GovernanceSubgraphOptions {
+  /** The data catalog; read from schema/catalog.json when absent. */
+  catalog?: DataCatalog;
+}
+
+/**
+ * The Information System Authority's data governance service: the data catalog, the central
+ * register of data-sharing agreements, and citizens' consents.
+ */
+export async function createGovernanceSubgraph(
+  db: Db,
+  options: GovernanceSubgraphOptions = {},
+): Promise<AgencySubgraph<GovernanceLoaders, GovernanceRepositories>> {
+  const repositories = createGovernanceRepositories(db, options.catalog ?? loadCatalog());
+  const schema = await buildFederatedSchema({
+    resolvers: [
+      CatalogResolver,
+      AgreementResolver,
+      AgreementAdminResolver,
+      OrganisationResolver,
+      PurposeResolver,
+      ConsentResolver,
+    ],
+    referenceResolvers: { Agreement: resolveAgreementReference as never },
+  });
+  return {
+    name: 'governance',
+    schema: applyFieldPolicy(schema, governancePolicy),
+    fieldPolicy: governancePolicy,
+    repositories,
+    createLoaders: () => createGovernanceLoaders(repositories),
+  };
+}

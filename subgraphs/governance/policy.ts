@@ -1,0 +1,142 @@
+import type { Classification } from '../../platform/policy/classification';
+import { defineFieldPolicy, type FieldRule } from '../../platform/policy/fieldPolicy';
+
+/** Operations and details reserved to the register's administrators. */
+const administrators: FieldRule = {
+  classification: 'internal',
+  audience: [{ role: 'governance-admin' }],
+};
+/** A citizen's own consents: only they may read or change them. */
+const citizens: FieldRule = { classification: 'personal', audience: ['citizen'] };
+
+function every(classification: Classification, fields: string[]): Record<string, Classification> {
+  return Object.fromEntries(fields.map((field) => [field, classification]));
+}
+
+/**
+ * How sensitive each field of the governance service is. The register of agreements, the data
+ * catalog, organisations and purposes are public, as a data-sharing register should be; who
+ * changed an agreement is shown to administrators; consents are the personal data of the person
+ * who gave them.
+ */
+export const governancePolicy = defineFieldPolicy('governance', {
+  Query: {
+    subject: 'none',
+    fields: {
+      ...every('public', ['dataCatalog', 'agreements', 'agreement', 'organisations', 'purposes']),
+      myConsents: citizens,
+    },
+  },
+  Mutation: {
+    subject: 'none',
+    fields: {
+      grantAgreement: administrators,
+      changeAgreement: administrators,
+      revokeAgreement: administrators,
+      grantConsent: citizens,
+      withdrawConsent: citizens,
+    },
+  },
+  Agreement: {
+    subject: 'none',
+    fields: {
+      ...every('public', [
+        'id',
+        'title',
+        'provider',
+        'providerTitle',
+        'consumer',
+        'consumerOrganisation',
+        'purposes',
+        'fields',
+        'form',
+        'legalBasis',
+        'legalBasisKind',
+        'specialCategory',
+        'reuseTerms',
+        'onwardSharing',
+        'retentionDays',
+        'licence',
+        'validFrom',
+        'validUntil',
+        'reviewDate',
+        'status',
+        'inForce',
+        'version',
+        'revokedAt',
+        'revokedReason',
+        'updatedAt',
+        'history',
+      ]),
+      changedBy: { ...administrators, classification: 'personal' },
+    },
+  },
+  AgreementChange: {
+    subject: 'none',
+    fields: {
+      ...every('public', ['version', 'action', 'changedTerms', 'reason', 'changedAt']),
+      changedBy: { ...administrators, classification: 'personal' },
+    },
+  },
+  Organisation: {
+    subject: 'none',
+    fields: every('public', ['code', 'name', 'kind', 'description', 'agreements']),
+  },
+  Purpose: { subject: 'none', fields: every('public', ['code', 'title', 'description']) },
+  Consent: {
+    subject: { property: 'subjectId' },
+    fields: every('personal', [
+      'id',
+      'organisation',
+      'consumerOrganisation',
+      'purpose',
+      'fields',
+      'status',
+      'grantedAt',
+      'expiresAt',
+      'withdrawnAt',
+      'dataLifeDays',
+    ]),
+  },
+  CatalogField: {
+    subject: 'none',
+    fields: every('public', [
+      'agency',
+      'agencyTitle',
+      'type',
+      'typeDescription',
+      'field',
+      'name',
+      'returns',
+      'description',
+      'classification',
+      'classificationMeaning',
+      'maskable',
+      'maskedForm',
+      'reservedTo',
+      'access',
+      'grants',
+    ]),
+  },
+  FieldAccess: {
+    subject: 'none',
+    fields: every('public', ['decision', 'reason', 'purpose', 'agreement']),
+  },
+  CatalogGrant: {
+    subject: 'none',
+    fields: every('public', [
+      'id',
+      'title',
+      'provider',
+      'purposes',
+      'decision',
+      'form',
+      'legalBasis',
+      'legalBasisKind',
+      'reuseTerms',
+      'onwardSharing',
+      'retentionDays',
+      'validUntil',
+    ]),
+  },
+});

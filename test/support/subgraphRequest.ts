@@ -1,0 +1,70 @@
+import { graphql, type ExecutionResult } from 'graphql';
+import type { Caller } from '../../platform/context/Caller';
+import { createLogger } from '../../platform/logging/logger';
+import { createPolicyRuntime, type PolicyRuntime } from '../../platform/policy/policyRuntime';
+import { createRequestContext } from '../../platform/subgraph/createRequestContext';
+import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { PERSONAS } from '../../demo/identity/personas';
+import { connectTestDatabase } from './testDatabase';
+
+export type PersonaName = keyof typeof PERSONAS;
+
+/** The caller a persona's token stands for, as the gateway would verify it. */
+export function callerOf(persona: PersonaName, subject?: string): Caller {
+  const claims = (PERSONAS[persona] as { claims?: { sub: string; org?: string; roles?: string[] } })
+    .claims;
+  if (!claims) return { kind: 'public' };
+  if (!claims.org) return { kind: 'citizen', subject: subject ?? claims.sub };
+  return {
+    kind: 'organisation',
+    subject: claims.sub,
+    organisation: claims.org,
+    roles: claims.roles ?? [],
+  };
+}
+
+export interface AsCaller {
+  persona: PersonaName;
+  purpose?: string;
+  subject?: string;
+}
+
+/**
+ * Runs queries against one subgraph as it runs behind the gateway: a request context per query,
+ * made for a persona and purpose, under the agreements of the test database.
+ */
+export async function subgraphRequester(subgraph: AgencySubgraph) {
+  // The governance store gets a connection of its own, so it never counts as the agency's SQL.
+  const governanceDb = connectTestDatabase(2);
+  const policy: PolicyRuntime = await createPolicyRuntime({
+    db: governanceDb,
+    provider: subgraph.name === 'governance' ? undefined : subgraph.name,
+    logger: createLogger('test', 'silent'),
+  });
+  return {
+    policy,
+    run(
+      source: string,
+      as: AsCaller,
+      variableValues?: Record<string, unknown>,
+    ): Promise<ExecutionResult> {
+      const contextValue = createRequestContext(
+        subgraph,
+        {
+          requestId: 'test',
+          caller: callerOf(as.persona, as.subject),
+          purpose: as.purpose ?? null,
+          caseId: null,
+        },
+        policy,
+      );
+      return Promise.resolve(
+        graphql({ schema: subgraph.schema, source, variableValues, contextValue }),
+      );
+    },
+    async stop() {
+      policy.stop();
+      await governanceDb.destroy();
+    },
+  };
+}
