@@ -1,4 +1,10 @@
-import { type GraphQLSchema, GraphQLError, type GraphQLResolveInfo, getNamedType } from 'graphql';
+import {
+  type GraphQLSchema,
+  GraphQLError,
+  type GraphQLResolveInfo,
+  getNamedType,
+  isLeafType,
+} from 'graphql';
 import { applyMiddleware, type IMiddlewareFunction } from 'graphql-middleware';
 import { allow, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield/typings/types';
@@ -64,10 +70,11 @@ async function releaseMiddleware(
   if (release instanceof GraphQLError) throw release;
   const value = await resolve(parent, args, context, info);
   if (value === null || value === undefined) return value;
-  policy.dataUse.record(release.basis);
+  const returned = getNamedType(info.returnType);
+  // Only values are data; entry points and links to records are not releases of their own.
+  if (isLeafType(returned)) policy.dataUse.record(release.basis);
   const released = release.mask ? applyMask(value, release.mask) : value;
-  const returned = getNamedType(info.returnType).name;
-  return policy.inheritsSubject(returned)
+  return policy.inheritsSubject(returned.name)
     ? withSubject(released, policy.subjectOf(type, parent))
     : released;
 }
