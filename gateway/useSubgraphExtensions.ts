@@ -11,7 +11,8 @@ type Collected = Map<string, unknown[]>;
 /**
  * Carries chosen `extensions` of subgraph responses into the gateway's response, which the
  * runtime otherwise drops. Values under one key are concatenated across every subgraph call
- * of the operation (arrays are flattened one level, other values appended as one item), so
+ * of the operation (arrays are flattened one level, other values appended as one item, equal
+ * values kept once), so
  * each subgraph can report, for example, the data it disclosed.
  */
 export function useSubgraphExtensions(options: SubgraphExtensionsOptions): GatewayPlugin {
@@ -25,7 +26,7 @@ export function useSubgraphExtensions(options: SubgraphExtensionsOptions): Gatew
       if (!collected) byContext.set(context, (collected = new Map()));
       const values = collected.get(key) ?? [];
       values.push(...asItems(extensions[key]));
-      collected.set(key, values);
+      collected.set(key, distinct(values));
     }
   }
 
@@ -72,6 +73,17 @@ function withExtensions(result: ExecutionResult, collected: Collected): Executio
     extensions[key] = key in extensions ? [...asItems(extensions[key]), ...values] : values;
   }
   return { ...result, extensions };
+}
+
+/** One agency called twice in a request reports the same terms twice: keep each value once. */
+function distinct(values: unknown[]): unknown[] {
+  const seen = new Set<string>();
+  return values.filter((value) => {
+    const key = JSON.stringify(value);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
 }
 
 function asItems(value: unknown): unknown[] {

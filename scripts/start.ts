@@ -70,6 +70,7 @@ runMain(async () => {
     gatewayPort: env.GATEWAY_PORT,
     logger,
     watchSupergraph: true,
+    embeddedDatabase: embedded !== null,
   });
   for (const [agency, { url }] of Object.entries(federation.subgraphs))
     say(`  ${agency.padEnd(10)} ${url}`);

@@ -28,6 +28,8 @@ export interface LocalFederationOptions {
   gatewayKeys?: GatewayKeyPair;
   /** How soon a changed agreement or consent applies in every subgraph. */
   policyRefreshMs?: number;
+  /** The database is the embedded one, whose clients share one session (no per-connection role). */
+  embeddedDatabase?: boolean;
 }
 
 /** An Ed25519 key pair: the gateway signs with the private key, subgraphs verify with the public one. */
@@ -64,6 +66,7 @@ export async function startLocalFederation(
           logger: options.logger.child({ service: `${agency}-subgraph` }),
           gatewayPublicKey: gatewayKeys.publicKey,
           policyRefreshMs: options.policyRefreshMs,
+          sessionRole: !options.embeddedDatabase,
         }),
       );
     }

@@ -5,6 +5,7 @@ import { SHOWCASE } from '../demo/showcase';
 import { countStatements } from './support/countStatements';
 import { grantHarnessAccess, HARNESS_PURPOSE, harnessToken } from './support/harnessAccess';
 import { waitUntilAllowed } from './support/waitUntilAllowed';
+import { connectTestDatabase } from './support/testDatabase';
 import { startTestFederation, type TestFederation } from './support/testFederation';
 
 // Every level of this query is reached by the showcase person alone, so a page that starts with
@@ -31,12 +32,14 @@ const NESTED_QUERY = `query Nested($first: Int!, $after: String) {
 
 const HARNESS = 'sql-count-harness';
 let federation: TestFederation;
-let revokeHarness: () => Promise<void>;
+let revokeHarness: (() => Promise<void>) | undefined;
+let admin: Db | undefined;
 let headers: Record<string, string>;
 beforeAll(async () => {
   federation = await startTestFederation();
-  const db = federation.subgraphs.governance.db;
-  revokeHarness = await grantHarnessAccess(db, HARNESS);
+  // Set-up writes to the governance store as the test's own user, not as a service role.
+  admin = connectTestDatabase(2);
+  revokeHarness = await grantHarnessAccess(admin, HARNESS);
   headers = {
     authorization: `Bearer ${await harnessToken(HARNESS)}`,
     'x-purpose': HARNESS_PURPOSE,
@@ -44,8 +47,9 @@ beforeAll(async () => {
   await waitUntilAllowed(federation, headers);
 });
 afterAll(async () => {
-  await revokeHarness();
-  await federation.stop();
+  await revokeHarness?.();
+  await admin?.destroy();
+  await federation?.stop();
 });
 
 async function statementsPerAgency(first: number): Promise<Record<AgencyName, number>> {

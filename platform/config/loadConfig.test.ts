@@ -18,6 +18,7 @@ describe('configuration from the environment', () => {
       poolSize: 10,
       logLevel: 'info',
       gatewayPublicKey: expect.objectContaining({ type: 'public', asymmetricKeyType: 'ed25519' }),
+      pageCursorKey: undefined,
     });
   });
 

@@ -1,6 +1,10 @@
 import knex, { type Knex } from 'knex';
 import { types } from 'pg';
 
+interface PgConnection {
+  query(sql: string, callback: (error: Error | null) => void): void;
+}
+
 // Dates stay ISO strings (no time-zone shifts), numerics and bigints become numbers:
 // row mapping is then identical on PostgreSQL and on the embedded database.
 const DATE_OID = 1082;
@@ -17,13 +21,34 @@ export interface DbOptions {
   poolSize?: number;
   /** Application name shown in pg_stat_activity. */
   applicationName?: string;
+  /** A role every connection acts as (SET ROLE), e.g. an agency's least-privileged service role. */
+  role?: string;
 }
 
 /** Opens a pooled knex connection to PostgreSQL (a real server or the embedded one). */
-export function createDb({ url, poolSize = 10, applicationName = 'govgraph' }: DbOptions): Db {
+export function createDb({
+  url,
+  poolSize = 10,
+  applicationName = 'govgraph',
+  role,
+}: DbOptions): Db {
   return knex({
     client: 'pg',
     connection: { connectionString: url, application_name: applicationName },
-    pool: { min: 0, max: poolSize },
+    pool: {
+      min: 0,
+      max: poolSize,
+      ...(role
+        ? {
+            afterCreate: (
+              connection: PgConnection,
+              done: (error: Error | null, connection: PgConnection) => void,
+            ) =>
+              connection.query(`set role "${role.replace(/"/g, '""')}"`, (error) =>
+                done(error, connection),
+              ),
+          }
+        : {}),
+    },
   });
 }

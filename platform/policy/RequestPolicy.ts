@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
+import type { Path } from 'graphql/jsutils/Path';
 import type { GraphQLError } from 'graphql';
+import { AccessRecorder } from '../accessLog/AccessRecorder';
 import type { Caller } from '../context/Caller';
 import { forbidden } from '../errors/clientErrors';
 import type { Agreement } from './agreement';
@@ -36,11 +38,34 @@ export interface RequestPolicyInput {
  */
 export class RequestPolicy {
   readonly dataUse: DataUseLedger;
+  /** Every release of personal data in this request, for the access log. */
+  readonly accessRecorder = new AccessRecorder();
   private readonly decisions = new Map<string, FieldDecision>();
   private consentLoader: DataLoader<string, Consent[]> | undefined;
 
   constructor(private readonly input: RequestPolicyInput) {
     this.dataUse = new DataUseLedger(input.fieldPolicy.agency, input.purpose);
+  }
+
+  get caller(): Caller {
+    return this.input.caller;
+  }
+
+  get purpose(): string | null {
+    return this.input.purpose;
+  }
+
+  /**
+   * Notes a released value for the access log when it is personal data about a person
+   * (not the join key, not the access log itself).
+   */
+  noteRelease(type: string, field: string, record: unknown, basis: Basis, path: Path): void {
+    if (basis.kind === 'gateway-join' || basis.kind === 'public') return;
+    const rule = fieldRule(this.input.fieldPolicy, type, field);
+    if (!rule || rule.auditTrail) return;
+    if (rule.classification !== 'personal' && rule.classification !== 'special-category') return;
+    const subject = this.subjectOf(type, record);
+    if (subject) this.accessRecorder.record(subject, `${type}.${field}`, path);
   }
 
   decision(type: string, field: string): FieldDecision {

@@ -73,6 +73,7 @@ async function releaseMiddleware(
   const returned = getNamedType(info.returnType);
   // Only values are data; entry points and links to records are not releases of their own.
   if (isLeafType(returned)) policy.dataUse.record(release.basis);
+  policy.noteRelease(type, info.fieldName, parent, release.basis, info.path);
   const released = release.mask ? applyMask(value, release.mask) : value;
   return policy.inheritsSubject(returned.name)
     ? withSubject(released, policy.subjectOf(type, parent))

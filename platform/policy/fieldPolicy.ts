@@ -22,6 +22,8 @@ export interface FieldRule {
    * the field, whatever its classification; the data it returns is still checked field by field.
    */
   audience?: Audience[];
+  /** The access log's own records: reading them is not itself recorded (no loop). */
+  auditTrail?: boolean;
 }
 
 /** A kind of caller an operation is reserved to: signed-in citizens, or holders of a role. */

@@ -1,4 +1,9 @@
-import { ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
+import {
+  ApolloServer,
+  type ApolloServerPlugin,
+  HeaderMap,
+  type HTTPGraphQLResponse,
+} from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { KeyObject } from 'node:crypto';
@@ -26,6 +31,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   /** The gateway's Ed25519 public key: the only key whose tokens this subgraph accepts. */
   gatewayPublicKey: KeyObject;
   createContext(identity: RequestIdentity): Promise<TContext>;
+  /** Plugins of the agency's server besides the defaults (the access log). */
+  plugins?: ApolloServerPlugin<TContext>[];
 }
 
 export interface RunningSubgraph {
@@ -47,7 +54,7 @@ export async function startSubgraphServer<TContext extends object>(
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
     // Inline traces are only read by a commercial tracing service; they cost time per request.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), dataUsePlugin()],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), dataUsePlugin(), ...(options.plugins ?? [])],
     formatError: (formatted, error) =>
       maskError(formatted, error, (original) =>
         logger.error({ err: original }, 'unexpected error while resolving a request'),

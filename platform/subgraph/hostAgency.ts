@@ -3,6 +3,8 @@ import type { AgencyName } from '../agencies';
 import { createDb, type Db } from '../db/createDb';
 import type { Logger } from '../logging/logger';
 import { createPolicyRuntime } from '../policy/policyRuntime';
+import { createAccessLogWriter } from '../accessLog/accessLogWriter';
+import { serviceRole } from '../accessLog/serviceRole';
 import { serveAgency } from './serveAgency';
 import type { AgencySubgraphFactory } from './SubgraphDefinition';
 
@@ -16,6 +18,11 @@ export interface HostAgencyOptions {
   gatewayPublicKey: KeyObject;
   /** How soon a changed agreement or consent applies. */
   policyRefreshMs?: number;
+  /**
+   * Act as the agency's service role on every connection (default). The embedded database shares
+   * one session between all clients, so there only the access-log writes take the role.
+   */
+  sessionRole?: boolean;
 }
 
 export interface HostedAgency {
@@ -35,10 +42,12 @@ export async function hostAgency(
   factory: AgencySubgraphFactory,
   options: HostAgencyOptions,
 ): Promise<HostedAgency> {
+  const role = serviceRole(agency);
   const db = createDb({
     url: options.databaseUrl,
     poolSize: options.poolSize,
     applicationName: `govgraph-${agency}`,
+    role: options.sessionRole === false ? undefined : role,
   });
   const governanceDb = createDb({
     url: options.databaseUrl,
@@ -61,6 +70,7 @@ export async function hostAgency(
       logger: options.logger,
       gatewayPublicKey: options.gatewayPublicKey,
       policy,
+      accessLog: createAccessLogWriter(db, agency),
     });
     return {
       agency,

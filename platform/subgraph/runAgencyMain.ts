@@ -1,6 +1,7 @@
 import type { AgencyName } from '../agencies';
 import { runMain } from '../config/runMain';
 import { createLogger } from '../logging/logger';
+import { setCursorKey } from '../pagination/cursor';
 import { hostAgency } from './hostAgency';
 import type { AgencySubgraphFactory } from './SubgraphDefinition';
 import { loadSubgraphConfig } from './subgraphConfig';
@@ -10,6 +11,7 @@ export function runAgencyMain(agency: AgencyName, factory: AgencySubgraphFactory
   runMain(async () => {
     const config = loadSubgraphConfig(agency, process.env);
     const logger = createLogger(`${agency}-subgraph`, config.logLevel);
+    if (config.pageCursorKey) setCursorKey(config.pageCursorKey);
     const hosted = await hostAgency(agency, factory, {
       databaseUrl: config.databaseUrl,
       poolSize: config.poolSize,

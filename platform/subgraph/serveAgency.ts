@@ -1,6 +1,8 @@
 import type { KeyObject } from 'node:crypto';
 import type { Logger } from '../logging/logger';
 import type { PolicyRuntime } from '../policy/policyRuntime';
+import { accessLogPlugin } from '../accessLog/accessLogPlugin';
+import type { AccessLogWriter } from '../accessLog/accessLogWriter';
 import { type RunningSubgraph, startSubgraphServer } from '../server/startSubgraphServer';
 import { createRequestContext } from './createRequestContext';
 import type { AgencySubgraph } from './SubgraphDefinition';
@@ -13,6 +15,8 @@ export interface ServeAgencyOptions {
   gatewayPublicKey: KeyObject;
   /** The agreements in force, kept current; every request's policy is made from them. */
   policy: PolicyRuntime;
+  /** Where releases of personal data are recorded before they leave the subgraph. */
+  accessLog: AccessLogWriter;
 }
 
 /**
@@ -31,5 +35,6 @@ export function serveAgency(
     logger: options.logger,
     gatewayPublicKey: options.gatewayPublicKey,
     createContext: async (identity) => createRequestContext(subgraph, identity, options.policy),
+    plugins: [accessLogPlugin(options.accessLog, options.logger) as never],
   });
 }

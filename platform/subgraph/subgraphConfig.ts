@@ -14,6 +14,8 @@ export interface SubgraphConfig {
   logLevel: string;
   /** The gateway's Ed25519 public key: the subgraph answers only requests the gateway signed. */
   gatewayPublicKey: KeyObject;
+  /** The key that seals page cursors, shared by the replicas of a subgraph; per process when absent. */
+  pageCursorKey: Buffer | undefined;
 }
 
 /** Reads one agency subgraph's configuration; the only place a subgraph reads the environment. */
@@ -27,6 +29,11 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
       LOG_LEVEL: logLevelField,
       GATEWAY_PUBLIC_KEY: inlineJsonField(ed25519PublicKeyFromJwk),
       GATEWAY_PUBLIC_KEY_FILE: jsonFileField(ed25519PublicKeyFromJwk),
+      PAGE_CURSOR_KEY: z
+        .string()
+        .transform((value) => Buffer.from(value, 'base64url'))
+        .refine((key) => key.length === 32, 'must be 32 bytes, base64url-encoded')
+        .optional(),
     })
     .superRefine(exactlyOneOf('GATEWAY_PUBLIC_KEY', 'GATEWAY_PUBLIC_KEY_FILE'), {
       when: () => true,
@@ -39,5 +46,6 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
     poolSize: config.DB_POOL_SIZE,
     logLevel: config.LOG_LEVEL,
     gatewayPublicKey: (config.GATEWAY_PUBLIC_KEY ?? config.GATEWAY_PUBLIC_KEY_FILE)!,
+    pageCursorKey: config.PAGE_CURSOR_KEY,
   };
 }

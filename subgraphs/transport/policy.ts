@@ -10,6 +10,7 @@ export const transportPolicy = defineFieldPolicy('transport', {
   Vehicle: {
     subject: { property: 'ownerId' },
     fields: {
+      id: joinKey,
       registrationNumber: 'personal',
       make: 'personal',
       model: 'personal',

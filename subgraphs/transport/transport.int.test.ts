@@ -169,9 +169,9 @@ describe('Vehicle references', () => {
   }`;
 
   test('resolve known vehicles and give null for unknown ones', async () => {
-    const representations = [SHOWCASE.vehicleRegistration, '999ZZZ'].map((registrationNumber) => ({
+    const representations = [SHOWCASE.vehicleRegistration, '999ZZZ'].map((id) => ({
       __typename: 'Vehicle',
-      registrationNumber,
+      id,
     }));
     expect(await data(VEHICLES, { representations })).toEqual({
       _entities: [

@@ -4,7 +4,7 @@ import { createDb } from '../../platform/db/createDb';
 import { startEmbeddedPostgres } from '../../platform/db/embeddedPostgres';
 import { DEFAULT_PEOPLE, DEFAULT_SEED } from '../../demo/demoConfig';
 import { resetDemoCountry } from '../../demo/resetDemoCountry';
-import { TEST_DATABASE_URL_VARIABLE } from './testDatabase';
+import { TEST_DATABASE_EMBEDDED_VARIABLE, TEST_DATABASE_URL_VARIABLE } from './testDatabase';
 
 interface TestDatabaseState {
   stop(): Promise<void>;
@@ -28,6 +28,7 @@ export default async function globalSetup(): Promise<void> {
     `\ntest database: ${where}; demo country of ${DEFAULT_PEOPLE} people ready in ${Date.now() - started} ms\n`,
   );
   process.env[TEST_DATABASE_URL_VARIABLE] = url;
+  process.env[TEST_DATABASE_EMBEDDED_VARIABLE] = String(!process.env.DATABASE_URL);
   (globalThis as { __testDatabase?: TestDatabaseState }).__testDatabase = { stop };
 }
 

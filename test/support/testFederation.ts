@@ -10,7 +10,7 @@ import {
 } from '../../scripts/startLocalFederation';
 import { mintDemoToken } from '../../demo/identity/mintDemoToken';
 import { isPersonaName } from '../../demo/identity/personas';
-import { testDatabaseUrl } from './testDatabase';
+import { isEmbeddedTestDatabase, testDatabaseUrl } from './testDatabase';
 
 export interface GraphQLResponse<TData = Record<string, unknown>> {
   status: number;
@@ -73,6 +73,7 @@ export async function startTestFederation(): Promise<TestFederation> {
     gatewayPort: 0,
     logger: createLogger('test', process.env.TEST_LOG_LEVEL ?? 'silent'),
     gatewayKeys,
+    embeddedDatabase: isEmbeddedTestDatabase(),
   });
   const headersFor: TestFederation['headersFor'] = async (options) => {
     const headers: Record<string, string> = {};

@@ -7,7 +7,11 @@ import { DateScalar } from '../../../platform/graphql/scalars';
 })
 @Directive('@key(fields: "id")')
 export class Person {
-  @Field(() => ID, { description: 'The national identification number (personal code).' })
+  // Nullable so that policy can withhold it without withholding the whole person.
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The national identification number (personal code).',
+  })
   nationalId!: string;
 
   @Field(() => String, { nullable: true, description: 'Given name(s).' })

@@ -3,8 +3,8 @@ import type { Vehicle } from './vehicle.type';
 
 /** Resolves `Vehicle` references from other agencies through the per-request loader. */
 export function resolveVehicleReference(
-  reference: { registrationNumber: string },
+  reference: { id: string },
   { loaders }: TransportContext,
 ): Promise<Vehicle | null> {
-  return loaders.vehicleByRegistration.load(reference.registrationNumber);
+  return loaders.vehicleByRegistration.load(reference.id);
 }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, Directive, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../../platform/errors/clientErrors';
 import type { TransportContext } from '../context';
 import { Person } from '../person/person.type';
@@ -21,6 +21,13 @@ export class VehicleResolver {
       throw notFound(`No vehicle with registrationNumber ${registrationNumber} is registered`);
     }
     return vehicle;
+  }
+
+  // Joins on a hidden key, so that the registration number itself stays under policy.
+  @FieldResolver(() => ID, { description: 'Internal join key: the registration number.' })
+  @Directive('@inaccessible')
+  id(@Root() vehicle: Vehicle): string {
+    return vehicle.registrationNumber;
   }
 
   @FieldResolver(() => Person, {

@@ -3,9 +3,10 @@ import { DateScalar } from '../../../platform/graphql/scalars';
 
 /** A road vehicle in the Transport Authority's register. */
 @ObjectType({ description: "A road vehicle in the Transport Authority's register." })
-@Directive('@key(fields: "registrationNumber")')
+@Directive('@key(fields: "id")')
 export class Vehicle {
   @Field(() => ID, {
+    nullable: true,
     description:
       'The registration (licence plate) number, capital letters and digits without spaces.',
   })

@@ -1,0 +1,193 @@
+import { PERSONAS } from '../../demo/identity/personas';
+import { SHOWCASE } from '../../demo/showcase';
+import { anonymousRequest, type RequestIdentity } from '../../platform/identity/RequestIdentity';
+import { startTestFederation, type TestFederation } from '../support/testFederation';
+import {
+  expectData,
+  expectForbidden,
+  forbiddenErrors,
+  valueAt,
+} from './support/graphqlExpectations';
+
+const MARI = `person(nationalId: "${SHOWCASE.nationalId}")`;
+const PUBLIC = {};
+const AUDITOR = { persona: 'auditor', purpose: 'oversight' };
+const PHYSICIAN = { persona: 'physician', purpose: 'medical-treatment' };
+const STATISTICIAN = { persona: 'statistician', purpose: 'official-statistics' };
+
+let federation: TestFederation;
+beforeAll(async () => {
+  federation = await startTestFederation();
+});
+afterAll(() => federation.stop());
+
+describe('no way of asking returns a denied field', () => {
+  it('denies a field under aliases', async () => {
+    const response = await federation.query(
+      `{ a: ${MARI} { x: givenName } b: ${MARI} { y: givenName z: familyName } }`,
+      AUDITOR,
+    );
+    expect(response.body.data).toEqual({ a: { x: null }, b: { y: null, z: null } });
+    expectForbidden(response, ['a', 'x'], 'population/Person.givenName');
+    expectForbidden(response, ['b', 'y'], 'population/Person.givenName');
+    expectForbidden(response, ['b', 'z'], 'population/Person.familyName');
+  });
+
+  it('denies a field behind named fragments, inline fragments and fragments within fragments', async () => {
+    const response = await federation.query(
+      `query {
+        ${MARI} { ...Names ... on Person { address { ...Street } } ... { dateOfBirth } }
+      }
+      fragment Names on Person { givenName ...Family }
+      fragment Family on Person { familyName }
+      fragment Street on Address { street }`,
+      AUDITOR,
+    );
+    for (const path of [
+      ['person', 'givenName'],
+      ['person', 'familyName'],
+      ['person', 'address'],
+      ['person', 'dateOfBirth'],
+    ]) {
+      expectForbidden(response, path);
+    }
+    expect(response.body.data).toEqual({
+      person: { givenName: null, familyName: null, address: null, dateOfBirth: null },
+    });
+  });
+
+  it("denies the public a board member's name, reached from the open company register", async () => {
+    const response = await federation.query(
+      `{ company(registryCode: "${SHOWCASE.companyRegistryCode}") {
+          name boardMembers { givenName } boardSeats { name person { givenName familyName } }
+      } }`,
+      PUBLIC,
+    );
+    expect(valueAt(response.body.data, ['company', 'name'])).toBe('Tamm Tarkvara OÜ');
+    const reason = 'population/Person.givenName is personal data: sign in to read it';
+    expectForbidden(response, ['company', 'boardMembers', 0, 'givenName'], reason);
+    expectForbidden(response, ['company', 'boardSeats', 0, 'person', 'givenName'], reason);
+    expectForbidden(response, ['company', 'boardSeats', 0, 'person', 'familyName']);
+  });
+
+  it("denies a physician a car owner's name through the car, though it is hers to read directly", async () => {
+    const response = await federation.query(
+      `{ ${MARI} { givenName }
+         vehicle(registrationNumber: "${SHOWCASE.vehicleRegistration}") { owner { givenName } } }`,
+      PHYSICIAN,
+    );
+    expect(valueAt(response.body.data, ['person', 'givenName'])).toBe('Mari');
+    expect(valueAt(response.body.data, ['vehicle', 'owner']) ?? null).toBeNull();
+    const owner = forbiddenErrors(response).find((e) => e.extensions?.field === 'Vehicle.owner');
+    expect(owner?.path).toEqual(['vehicle', 'owner']);
+    expect(owner?.message).toContain('no agreement grants transport/Vehicle.owner to health-board');
+  });
+
+  it('denies a statistician households and family, however they are reached', async () => {
+    const response = await federation.query(
+      `{ ${MARI} { dateOfBirth household { members { givenName } } }
+         people(first: 3) { nodes { parents { dateOfBirth } children { dateOfBirth } } } }`,
+      STATISTICIAN,
+    );
+    expect(valueAt(response.body.data, ['person', 'dateOfBirth'])).toBe('1985');
+    expectForbidden(response, ['person', 'household'], 'population/Person.household');
+    for (const i of [0, 1, 2]) {
+      expectForbidden(response, ['people', 'nodes', i, 'parents'], 'population/Person.parents');
+      expectForbidden(response, ['people', 'nodes', i, 'children'], 'population/Person.children');
+    }
+  });
+
+  it("releases to a citizen her own record in her household, and no one else's", async () => {
+    const response = await federation.query(
+      '{ me { household { members { givenName address { street } } } } }',
+      { persona: 'citizen' },
+    );
+    const members = valueAt(response.body.data, ['me', 'household', 'members']) as {
+      givenName: string | null;
+    }[];
+    expect(members).toHaveLength(4);
+    expect(members.filter((m) => m.givenName !== null)).toEqual([
+      { givenName: 'Mari', address: { street: 'Tamme tn 12' } },
+    ]);
+    members.forEach((member, i) => {
+      if (member.givenName !== null) return;
+      expectForbidden(
+        response,
+        ['me', 'household', 'members', i, 'givenName'],
+        'only about themself',
+      );
+      expectForbidden(response, ['me', 'household', 'members', i, 'address']);
+    });
+  });
+
+  it('answers __typename-only queries without releasing or refusing anything', async () => {
+    const response = await federation.query(
+      `{ __typename ${MARI} { __typename }
+         company(registryCode: "${SHOWCASE.companyRegistryCode}") { boardMembers { __typename } } }`,
+      PUBLIC,
+    );
+    expect(expectData(response)).toEqual({
+      __typename: 'Query',
+      person: { __typename: 'Person' },
+      company: { boardMembers: [{ __typename: 'Person' }] },
+    });
+    const dataUse = (response.body.extensions?.dataUse ?? []) as { basis: string }[];
+    expect(dataUse.filter((entry) => entry.basis !== 'public')).toEqual([]);
+  });
+
+  it('denies every one of many aliases of the same person in one request', async () => {
+    const aliases = Array.from({ length: 40 }, (_, i) => `p${i}`);
+    const response = await federation.query(
+      `{ ${aliases.map((alias) => `${alias}: ${MARI} { givenName familyName }`).join(' ')} }`,
+      PUBLIC,
+    );
+    expect(forbiddenErrors(response)).toHaveLength(aliases.length * 2);
+    for (const alias of aliases) {
+      expect(valueAt(response.body.data, [alias])).toEqual({ givenName: null, familyName: null });
+      expectForbidden(response, [alias, 'givenName']);
+      expectForbidden(response, [alias, 'familyName']);
+    }
+  });
+});
+
+describe('subgraphs enforce policy themselves, behind the gateway', () => {
+  const ENTITIES = JSON.stringify({
+    query: 'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { givenName } } }',
+    variables: { r: [{ __typename: 'Person', id: SHOWCASE.nationalId }] },
+  });
+  const caseworker = PERSONAS.caseworker.claims;
+  const CASEWORKER_REQUEST: RequestIdentity = {
+    requestId: 'authz-paths-caseworker',
+    caller: {
+      kind: 'organisation',
+      subject: caseworker.sub,
+      organisation: caseworker.org,
+      roles: caseworker.roles,
+    },
+    purpose: 'benefit-eligibility',
+    caseId: null,
+  };
+  const askAs = async (identity: RequestIdentity) =>
+    federation.postToSubgraph('population', ENTITIES, {
+      'x-gateway-token': await federation.mintGatewayToken('population', ENTITIES, identity),
+    });
+
+  it('refuses _entities without a gateway token, with no data', async () => {
+    const response = await federation.postToSubgraph('population', ENTITIES);
+    expect(response.status).toBe(401);
+    expect(response.body.data).toBeUndefined();
+    expect(response.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  });
+
+  it("denies the public caller a person's name even under a valid gateway token", async () => {
+    const response = await askAs(anonymousRequest('authz-paths-public'));
+    expect(response.status).toBe(200);
+    expect(response.body.data).toEqual({ _entities: [{ givenName: null }] });
+    expectForbidden(response, ['_entities', 0, 'givenName'], 'sign in to read it');
+  });
+
+  it('releases the same name to a caller the gateway vouches for under an agreement', async () => {
+    const response = await askAs(CASEWORKER_REQUEST);
+    expect(expectData(response)).toEqual({ _entities: [{ givenName: 'Mari' }] });
+  });
+});
