@@ -30,6 +30,8 @@ export interface LocalFederationOptions {
   policyRefreshMs?: number;
   /** The database is the embedded one, whose clients share one session (no per-connection role). */
   embeddedDatabase?: boolean;
+  /** Where the agencies write their access logs, when not over their own pools (tests of outages). */
+  accessLogDatabaseUrl?: string;
 }
 
 /** An Ed25519 key pair: the gateway signs with the private key, subgraphs verify with the public one. */
@@ -67,6 +69,7 @@ export async function startLocalFederation(
           gatewayPublicKey: gatewayKeys.publicKey,
           policyRefreshMs: options.policyRefreshMs,
           sessionRole: !options.embeddedDatabase,
+          accessLogDatabaseUrl: options.accessLogDatabaseUrl,
         }),
       );
     }

@@ -11,8 +11,9 @@ export function serviceRole(schema: string): string {
  * Creates `<schema>.access_log`: an append-only, hash-chained record of every release of
  * personal data by the agency. A trigger numbers each record and chains it to the one before
  * (sha256 over the previous hash and the record), keeping the chain's head in a table the
- * service role cannot touch; another trigger refuses updates and deletes except by the
- * documented retention job, which leaves a checkpoint so the rest of the chain still verifies.
+ * service role cannot touch; another trigger refuses updates, truncation and deletes, except
+ * of records a retention checkpoint covers (the documented retention job writes the checkpoint
+ * first), so the rest of the chain still verifies.
  */
 export async function createAccessLog(knex: Knex, schema: string): Promise<void> {
   const role = serviceRole(schema);
@@ -60,7 +61,7 @@ export async function createAccessLog(knex: Knex, schema: string): Promise<void>
     begin
       select last_seq, last_hash into head from ${schema}.access_log_head where id = 1 for update;
       new.seq := head.last_seq + 1;
-      new.logged_at := coalesce(new.logged_at, clock_timestamp());
+      new.logged_at := clock_timestamp();
       new.prev_hash := head.last_hash;
       new.hash := encode(sha256(convert_to(${canonicalRecordSql('new')}, 'UTF8')), 'hex');
       update ${schema}.access_log_head set last_seq = new.seq, last_hash = new.hash where id = 1;
@@ -71,7 +72,10 @@ export async function createAccessLog(knex: Knex, schema: string): Promise<void>
   await knex.raw(`
     create function ${schema}.access_log_append_only() returns trigger language plpgsql as $$
     begin
-      if current_setting('govgraph.retention_job', true) = 'on' and tg_op = 'DELETE' then return old; end if;
+      -- Only records a retention checkpoint already covers may go: the chain stays verifiable from it.
+      if tg_op = 'DELETE' and exists (select 1 from ${schema}.access_log_checkpoint where seq >= old.seq) then
+        return old;
+      end if;
       raise exception 'the access log is append-only: % refused', tg_op using errcode = 'insufficient_privilege';
     end $$`);
   await knex.raw(`create trigger access_log_append_only before update or delete on ${schema}.access_log

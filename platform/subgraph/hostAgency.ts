@@ -23,6 +23,8 @@ export interface HostAgencyOptions {
    * one session between all clients, so there only the access-log writes take the role.
    */
   sessionRole?: boolean;
+  /** Where the access log is written, when not over the agency's own connection pool. */
+  accessLogDatabaseUrl?: string;
 }
 
 export interface HostedAgency {
@@ -54,7 +56,16 @@ export async function hostAgency(
     poolSize: 2,
     applicationName: `govgraph-${agency}-policy`,
   });
-  const closeDatabases = () => Promise.all([db.destroy(), governanceDb.destroy()]);
+  const logDb = options.accessLogDatabaseUrl
+    ? createDb({
+        url: options.accessLogDatabaseUrl,
+        poolSize: 2,
+        applicationName: `govgraph-${agency}-access-log`,
+        role: options.sessionRole === false ? undefined : role,
+      })
+    : db;
+  const closeDatabases = () =>
+    Promise.all([db.destroy(), governanceDb.destroy(), logDb === db ? undefined : logDb.destroy()]);
   try {
     const subgraph = await factory(db);
     const policy = await createPolicyRuntime({
@@ -70,7 +81,7 @@ export async function hostAgency(
       logger: options.logger,
       gatewayPublicKey: options.gatewayPublicKey,
       policy,
-      accessLog: createAccessLogWriter(db, agency),
+      accessLog: createAccessLogWriter(logDb, agency),
     });
     return {
       agency,

@@ -6,6 +6,7 @@ import { signGatewayToken } from '../../platform/identity/signGatewayToken';
 import {
   type GatewayKeyPair,
   type LocalFederation,
+  type LocalFederationOptions,
   startLocalFederation,
 } from '../../scripts/startLocalFederation';
 import { mintDemoToken } from '../../demo/identity/mintDemoToken';
@@ -64,7 +65,9 @@ export interface TestFederation extends LocalFederation {
  * Starts the six subgraphs and the gateway over the test database on free ports, trusting the
  * demo identity provider, with a gateway key pair of its own.
  */
-export async function startTestFederation(): Promise<TestFederation> {
+export async function startTestFederation(
+  options: Pick<LocalFederationOptions, 'accessLogDatabaseUrl'> = {},
+): Promise<TestFederation> {
   const gatewayKeys: GatewayKeyPair = generateKeyPairSync('ed25519');
   const federation = await startLocalFederation({
     databaseUrl: testDatabaseUrl(),
@@ -74,6 +77,7 @@ export async function startTestFederation(): Promise<TestFederation> {
     logger: createLogger('test', process.env.TEST_LOG_LEVEL ?? 'silent'),
     gatewayKeys,
     embeddedDatabase: isEmbeddedTestDatabase(),
+    ...options,
   });
   const headersFor: TestFederation['headersFor'] = async (options) => {
     const headers: Record<string, string> = {};

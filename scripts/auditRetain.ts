@@ -1,0 +1,61 @@
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { AGENCY_NAMES } from '../platform/agencies';
+import { ConfigError } from '../platform/config/loadConfig';
+import { runMain } from '../platform/config/runMain';
+import { databaseUrlField } from '../platform/config/envFields';
+import { createDb } from '../platform/db/createDb';
+import { retainAccessLog } from '../platform/accessLog/retainAccessLog';
+
+const USAGE = 'usage: npm run audit:retain -- --older-than-days <days> [--archive-dir <folder>]';
+
+/**
+ * `npm run audit:retain -- --older-than-days N [--archive-dir DIR]`: the one documented way to
+ * remove old access-log records. For each agency it verifies the chain, archives the records
+ * (JSON lines, with their hashes) if asked, leaves a checkpoint, then removes them.
+ */
+runMain(async () => {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { 'older-than-days': { type: 'string' }, 'archive-dir': { type: 'string' } },
+  });
+  const days = Number(values['older-than-days']);
+  if (!Number.isInteger(days) || days < 1)
+    throw new ConfigError(
+      `audit:retain: --older-than-days must be a whole number of days\n  ${USAGE}`,
+    );
+  const url = databaseUrlField.safeParse(process.env.DATABASE_URL);
+  if (!url.success)
+    throw new ConfigError('audit:retain: invalid configuration\n  DATABASE_URL: is required');
+  const olderThan = new Date(Date.now() - days * 86_400_000);
+  const archiveDir = values['archive-dir'];
+  if (archiveDir) await mkdir(archiveDir, { recursive: true });
+
+  const db = createDb({ url: url.data, poolSize: 2 });
+  try {
+    for (const schema of AGENCY_NAMES) {
+      const file = archiveDir
+        ? path.join(
+            archiveDir,
+            `${schema}-access-log-before-${olderThan.toISOString().slice(0, 10)}.jsonl`,
+          )
+        : null;
+      const out = file ? createWriteStream(file, { flags: 'a' }) : null;
+      const result = await retainAccessLog(db, schema, {
+        olderThan,
+        reason: `retention: older than ${days} days`,
+        archive: out
+          ? async (records) => void out.write(records.map((r) => `${JSON.stringify(r)}\n`).join(''))
+          : undefined,
+      });
+      await new Promise<void>((resolve) => (out ? out.end(resolve) : resolve()));
+      process.stdout.write(
+        `${schema.padEnd(11)} ${result.removed} records removed${result.checkpointSeq ? `, chain continues after checkpoint ${result.checkpointSeq}` : ''}${file && result.removed ? ` (archived in ${file})` : ''}\n`,
+      );
+    }
+  } finally {
+    await db.destroy();
+  }
+});
