@@ -1,13 +1,2 @@
-import { GraphQLScalarType } from 'graphql';
-import { DateTimeISOResolver } from 'graphql-scalars';
-
-/**
- * An instant, written as an RFC 3339 string at UTC (`2026-11-27T09:30:00.000Z`). Always
- * serialised as a string, so results are the same in-process and over HTTP.
- */
-export const DateTimeScalar = new GraphQLScalarType({
-  ...DateTimeISOResolver.toConfig(),
-  name: 'DateTime',
-  description:
-    'An instant, written as an RFC 3339 date-time at UTC, such as 2026-11-27T09:30:00.000Z.',
-});
+// The access log's records carry the same scalar in every subgraph, so it is defined once.
+export { DateTimeScalar } from '../../../platform/graphql/DateTimeScalar';
