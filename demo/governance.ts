@@ -1,3 +1,6 @@
+import { ACCESS_RECORD_POLICY } from '../platform/accessLog/accessLogPolicy';
+import { searchFieldOf } from '../platform/accessLog/accessLogFields';
+import type { AgencyName } from '../platform/agencies';
 import type { Db } from '../platform/db/createDb';
 import { SHOWCASE } from './showcase';
 
@@ -67,6 +70,29 @@ interface AgreementSeed {
   onward_sharing?: boolean;
   retention_days?: number | null;
   licence?: string | null;
+}
+
+/**
+ * The Data Protection Inspectorate supervises every agency's access log: each agency lets it
+ * search its records (the governance service also lets it run the search).
+ */
+function supervisionOf(provider: string, code: string, fields: string[] = []): AgreementSeed {
+  return {
+    id: `DSA-DPI-${code}-01`,
+    title: 'Supervision of the access log',
+    provider,
+    consumer: 'data-protection-inspectorate',
+    purposes: ['oversight'],
+    // The access log is granted field by field: a wildcard never reaches it.
+    fields: [
+      ...fields,
+      `AccessLogSearch.${searchFieldOf(provider as AgencyName)}`,
+      ...Object.keys(ACCESS_RECORD_POLICY.fields).map((field) => `AccessRecord.${field}`),
+    ],
+    legal_basis: 'Personal Data Protection Act § 56 (supervision)',
+    reuse_terms: 'Supervision only; no onward sharing',
+    retention_days: 1825,
+  };
 }
 
 const CASE_FILE_TERMS =
@@ -256,6 +282,13 @@ export const AGREEMENTS: AgreementSeed[] = [
     reuse_terms: 'Only for the loan decision; delete 30 days after it unless a contract is signed.',
     retention_days: 30,
   },
+  supervisionOf('population', 'POP'),
+  supervisionOf('tax', 'TAX'),
+  supervisionOf('social', 'SOC'),
+  supervisionOf('health', 'HLT'),
+  supervisionOf('transport', 'TRA'),
+  supervisionOf('business', 'BUS'),
+  supervisionOf('governance', 'GOV', ['Query.accessLogSearch', 'AccessLogSearch.results']),
 ];
 
 /** Consents the showcase person has given: her bank may check her identity and income band. */

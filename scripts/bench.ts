@@ -80,9 +80,16 @@ runMain(async () => {
       return { ms: performance.now() - started, ok: response.ok && !body.errors };
     };
 
-    const companies: string[] = await db('business.company').orderBy('registry_code').limit(500).pluck('registry_code');
+    const companies: string[] = await db('business.company')
+      .orderBy('registry_code')
+      .limit(500)
+      .pluck('registry_code');
     const scenarios: [string, (i: number) => string][] = [
-      ['public company data (no personal data, nothing logged)', (i) => `{ company(registryCode: "${companies[i % companies.length]}") { name status founded boardSeats { name role } } }`],
+      [
+        'public company data (no personal data, nothing logged)',
+        (i) =>
+          `{ company(registryCode: "${companies[i % companies.length]}") { name status founded boardSeats { name role } } }`,
+      ],
       [
         'one person, three agencies (distinct subjects)',
         (i) =>

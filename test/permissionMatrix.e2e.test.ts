@@ -24,7 +24,7 @@ function classifiedFields(): string[] {
       .filter(([type]) => !STRUCTURAL.has(type) && typesReached().includes(type))
       .flatMap(([type, { fields }]) =>
         Object.entries(fields)
-          .filter(([, rule]) => typeof rule === 'string' || !rule.joinKey)
+          .filter(([, rule]) => typeof rule === 'string' || (!rule.joinKey && !rule.auditTrail))
           .map(([field]) => `${type}.${field}`),
       ),
   );

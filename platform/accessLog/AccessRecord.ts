@@ -9,7 +9,7 @@ import { CallerKind } from './CallerKind';
  */
 @ObjectType({
   description:
-    "One release of personal data about a person, as recorded in the access log of the agency that released it. Reading these records is not itself recorded.",
+    'One release of personal data about a person, as recorded in the access log of the agency that released it. Reading these records is not itself recorded.',
 })
 @Directive('@shareable')
 export class AccessRecord {

@@ -11,7 +11,10 @@ describe('deny by default, at build time', () => {
   it('accepts a policy that classifies every served field', () => {
     const policy = defineFieldPolicy('population', {
       Query: { subject: 'none', fields: { person: 'public' } },
-      Person: { subject: { property: 'id' }, fields: { id: 'personal', givenName: 'personal', shoeSize: 'personal' } },
+      Person: {
+        subject: { property: 'id' },
+        fields: { id: 'personal', givenName: 'personal', shoeSize: 'personal' },
+      },
     });
     expect(() => assertEveryFieldClassified(schema, policy)).not.toThrow();
   });

@@ -62,7 +62,8 @@ export function decideField(
       a.consumer === caller.organisation &&
       a.purposes.includes(purpose) &&
       isInForce(a, today) &&
-      coversField(a, type, field),
+      // The access log is granted only by name: a wildcard over a type never reaches it.
+      (rule.auditTrail ? a.fields.includes(`${type}.${field}`) : coversField(a, type, field)),
   );
   if (candidates.length === 0) {
     return {

@@ -2,6 +2,7 @@ import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { businessAccessLog } from './accessLog/accessLog';
 import { resolveCompanyReference } from './company/company.reference';
 import { CompanyResolver } from './company/company.resolver';
 import { createBusinessLoaders, type BusinessLoaders } from './loaders';
@@ -17,11 +18,12 @@ export async function createBusinessSubgraph(
 ): Promise<AgencySubgraph<BusinessLoaders, BusinessRepositories>> {
   const repositories = createBusinessRepositories(db);
   const schema = await buildFederatedSchema({
-    resolvers: [CompanyResolver, PersonResolver],
-    orphanedTypes: [Person],
+    resolvers: [CompanyResolver, PersonResolver, ...businessAccessLog.resolvers],
+    orphanedTypes: [Person, ...businessAccessLog.orphanedTypes],
     referenceResolvers: {
       Person: resolvePersonReference as never,
       Company: resolveCompanyReference as never,
+      ...businessAccessLog.referenceResolvers,
     },
   });
   return {
@@ -29,6 +31,9 @@ export async function createBusinessSubgraph(
     schema: applyFieldPolicy(schema, businessPolicy),
     fieldPolicy: businessPolicy,
     repositories,
-    createLoaders: () => createBusinessLoaders(repositories),
+    createLoaders: () => ({
+      ...createBusinessLoaders(repositories),
+      ...businessAccessLog.createLoaders(db),
+    }),
   };
 }

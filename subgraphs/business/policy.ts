@@ -1,3 +1,4 @@
+import { accessLogTypes, auditTrail } from '../../platform/accessLog/accessLogPolicy';
 import { defineFieldPolicy, joinKey } from '../../platform/policy/fieldPolicy';
 
 /**
@@ -25,8 +26,9 @@ export const businessPolicy = defineFieldPolicy('business', {
   },
   Person: {
     subject: { property: 'nationalId' },
-    fields: { id: joinKey, boardMemberships: 'personal' },
+    fields: { id: joinKey, accessLogBusiness: auditTrail, boardMemberships: 'personal' },
   },
   CompanyConnection: { subject: 'none', fields: { nodes: 'public', pageInfo: 'public' } },
   PageInfo: { subject: 'none', fields: { endCursor: 'public', hasNextPage: 'public' } },
+  ...accessLogTypes('business'),
 });

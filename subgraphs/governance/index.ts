@@ -2,6 +2,13 @@ import type { Db } from '../../platform/db/createDb';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { AccessLogReader } from '../../platform/accessLog/AccessLogReader';
+import { createAccessLogLoaders } from '../../platform/accessLog/accessLogLoaders';
+import { resolveAccessLogSearchReference } from './accessLog/accessLogSearch.reference';
+import { AccessLogSearchResolver } from './accessLog/accessLogSearch.resolver';
+import { DataAccessLogResolver } from './accessLog/dataAccessLog.resolver';
+import { resolvePersonReference } from './accessLog/person.reference';
+import { Person } from './accessLog/person.type';
 import { resolveAgreementReference } from './agreement/agreement.reference';
 import { AgreementResolver } from './agreement/agreement.resolver';
 import { AgreementAdminResolver } from './agreement/agreementAdmin.resolver';
@@ -37,14 +44,25 @@ export async function createGovernanceSubgraph(
       OrganisationResolver,
       PurposeResolver,
       ConsentResolver,
+      DataAccessLogResolver,
+      AccessLogSearchResolver,
     ],
-    referenceResolvers: { Agreement: resolveAgreementReference as never },
+    // No Query field of this subgraph returns a person: the gateway brings them.
+    orphanedTypes: [Person],
+    referenceResolvers: {
+      Agreement: resolveAgreementReference as never,
+      Person: resolvePersonReference as never,
+      AccessLogSearch: resolveAccessLogSearchReference as never,
+    },
   });
   return {
     name: 'governance',
     schema: applyFieldPolicy(schema, governancePolicy),
     fieldPolicy: governancePolicy,
     repositories,
-    createLoaders: () => createGovernanceLoaders(repositories),
+    createLoaders: () => ({
+      ...createGovernanceLoaders(repositories),
+      ...createAccessLogLoaders(new AccessLogReader(db, 'governance')),
+    }),
   };
 }

@@ -1,5 +1,6 @@
 import type { Classification } from '../../platform/policy/classification';
 import { defineFieldPolicy, type FieldRule } from '../../platform/policy/fieldPolicy';
+import { accessLogSearchEntry, governanceAccessLogTypes } from './accessLog/accessLogPolicy';
 
 /** Operations and details reserved to the register's administrators. */
 const administrators: FieldRule = {
@@ -25,6 +26,7 @@ export const governancePolicy = defineFieldPolicy('governance', {
     fields: {
       ...every('public', ['dataCatalog', 'agreements', 'agreement', 'organisations', 'purposes']),
       myConsents: citizens,
+      accessLogSearch: accessLogSearchEntry,
     },
   },
   Mutation: {
@@ -139,4 +141,5 @@ export const governancePolicy = defineFieldPolicy('governance', {
       'validUntil',
     ]),
   },
+  ...governanceAccessLogTypes,
 });

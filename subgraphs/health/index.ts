@@ -2,6 +2,7 @@ import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { healthAccessLog } from './accessLog/accessLog';
 import { createHealthLoaders, type HealthLoaders } from './loaders';
 import { resolvePersonReference } from './person/person.reference';
 import { PersonResolver } from './person/person.resolver';
@@ -15,16 +16,22 @@ export async function createHealthSubgraph(
 ): Promise<AgencySubgraph<HealthLoaders, HealthRepositories>> {
   const repositories = createHealthRepositories(db);
   const schema = await buildFederatedSchema({
-    resolvers: [PersonResolver],
+    resolvers: [PersonResolver, ...healthAccessLog.resolvers],
     // No Query field of its own reaches the person, so it is named here.
-    orphanedTypes: [Person],
-    referenceResolvers: { Person: resolvePersonReference as never },
+    orphanedTypes: [Person, ...healthAccessLog.orphanedTypes],
+    referenceResolvers: {
+      Person: resolvePersonReference as never,
+      ...healthAccessLog.referenceResolvers,
+    },
   });
   return {
     name: 'health',
     schema: applyFieldPolicy(schema, healthPolicy),
     fieldPolicy: healthPolicy,
     repositories,
-    createLoaders: () => createHealthLoaders(repositories),
+    createLoaders: () => ({
+      ...createHealthLoaders(repositories),
+      ...healthAccessLog.createLoaders(db),
+    }),
   };
 }

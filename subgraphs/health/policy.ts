@@ -1,10 +1,16 @@
+import { accessLogTypes, auditTrail } from '../../platform/accessLog/accessLogPolicy';
 import { defineFieldPolicy, joinKey } from '../../platform/policy/fieldPolicy';
 
 /** How sensitive each field of the health board is: health data is special-category (GDPR art. 9). */
 export const healthPolicy = defineFieldPolicy('health', {
   Person: {
     subject: { property: 'nationalId' },
-    fields: { id: joinKey, vaccinations: 'special-category', gp: 'special-category' },
+    fields: {
+      id: joinKey,
+      accessLogHealth: auditTrail,
+      vaccinations: 'special-category',
+      gp: 'special-category',
+    },
   },
   Vaccination: {
     subject: { property: 'patientId' },
@@ -18,4 +24,5 @@ export const healthPolicy = defineFieldPolicy('health', {
       since: 'special-category',
     },
   },
+  ...accessLogTypes('health'),
 });

@@ -2,6 +2,7 @@ import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { populationAccessLog } from './accessLog/accessLog';
 import { HouseholdResolver } from './household/household.resolver';
 import { createPopulationLoaders, type PopulationLoaders } from './loaders';
 import { resolvePersonReference } from './person/person.reference';
@@ -15,14 +16,21 @@ export async function createPopulationSubgraph(
 ): Promise<AgencySubgraph<PopulationLoaders, PopulationRepositories>> {
   const repositories = createPopulationRepositories(db);
   const schema = await buildFederatedSchema({
-    resolvers: [PersonResolver, HouseholdResolver],
-    referenceResolvers: { Person: resolvePersonReference as never },
+    resolvers: [PersonResolver, HouseholdResolver, ...populationAccessLog.resolvers],
+    orphanedTypes: populationAccessLog.orphanedTypes,
+    referenceResolvers: {
+      Person: resolvePersonReference as never,
+      ...populationAccessLog.referenceResolvers,
+    },
   });
   return {
     name: 'population',
     schema: applyFieldPolicy(schema, populationPolicy),
     fieldPolicy: populationPolicy,
     repositories,
-    createLoaders: () => createPopulationLoaders(repositories),
+    createLoaders: () => ({
+      ...createPopulationLoaders(repositories),
+      ...populationAccessLog.createLoaders(db),
+    }),
   };
 }

@@ -1,3 +1,4 @@
+import { accessLogTypes, auditTrail } from '../../platform/accessLog/accessLogPolicy';
 import { defineFieldPolicy, joinKey, personal } from '../../platform/policy/fieldPolicy';
 import { keep, partialNationalId, yearOnly } from '../../platform/policy/masks';
 
@@ -8,6 +9,7 @@ export const populationPolicy = defineFieldPolicy('population', {
     subject: { property: 'nationalId' },
     fields: {
       id: joinKey,
+      accessLogPopulation: auditTrail,
       nationalId: personal({ mask: partialNationalId }),
       givenName: 'personal',
       familyName: 'personal',
@@ -35,4 +37,5 @@ export const populationPolicy = defineFieldPolicy('population', {
   },
   PersonConnection: { subject: 'none', fields: { nodes: 'public', pageInfo: 'public' } },
   PageInfo: { subject: 'none', fields: { endCursor: 'public', hasNextPage: 'public' } },
+  ...accessLogTypes('population'),
 });

@@ -2,6 +2,7 @@ import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { socialAccessLog } from './accessLog/accessLog';
 import { createSocialLoaders, type SocialLoaders } from './loaders';
 import { resolvePersonReference } from './person/person.reference';
 import { PersonResolver } from './person/person.resolver';
@@ -15,16 +16,22 @@ export async function createSocialSubgraph(
 ): Promise<AgencySubgraph<SocialLoaders, SocialRepositories>> {
   const repositories = createSocialRepositories(db);
   const schema = await buildFederatedSchema({
-    resolvers: [PersonResolver],
+    resolvers: [PersonResolver, ...socialAccessLog.resolvers],
     // No Query field of its own reaches the person, so it is named here.
-    orphanedTypes: [Person],
-    referenceResolvers: { Person: resolvePersonReference as never },
+    orphanedTypes: [Person, ...socialAccessLog.orphanedTypes],
+    referenceResolvers: {
+      Person: resolvePersonReference as never,
+      ...socialAccessLog.referenceResolvers,
+    },
   });
   return {
     name: 'social',
     schema: applyFieldPolicy(schema, socialPolicy),
     fieldPolicy: socialPolicy,
     repositories,
-    createLoaders: () => createSocialLoaders(repositories),
+    createLoaders: () => ({
+      ...createSocialLoaders(repositories),
+      ...socialAccessLog.createLoaders(db),
+    }),
   };
 }

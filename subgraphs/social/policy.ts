@@ -1,10 +1,11 @@
+import { accessLogTypes, auditTrail } from '../../platform/accessLog/accessLogPolicy';
 import { defineFieldPolicy, joinKey } from '../../platform/policy/fieldPolicy';
 
 /** How sensitive each field of the social insurance board is. */
 export const socialPolicy = defineFieldPolicy('social', {
   Person: {
     subject: { property: 'nationalId' },
-    fields: { id: joinKey, benefitClaims: 'personal' },
+    fields: { id: joinKey, accessLogSocial: auditTrail, benefitClaims: 'personal' },
   },
   BenefitClaim: {
     subject: { property: 'claimantId' },
@@ -16,4 +17,5 @@ export const socialPolicy = defineFieldPolicy('social', {
       until: 'personal',
     },
   },
+  ...accessLogTypes('social'),
 });

@@ -2,6 +2,7 @@ import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { taxAccessLog } from './accessLog/accessLog';
 import { resolveCompanyReference } from './company/company.reference';
 import { CompanyResolver } from './company/company.resolver';
 import { Company } from './company/company.type';
@@ -18,12 +19,13 @@ export async function createTaxSubgraph(
 ): Promise<AgencySubgraph<TaxLoaders, TaxRepositories>> {
   const repositories = createTaxRepositories(db);
   const schema = await buildFederatedSchema({
-    resolvers: [PersonResolver, CompanyResolver],
+    resolvers: [PersonResolver, CompanyResolver, ...taxAccessLog.resolvers],
     // No Query field of its own reaches these entities, so they are named here.
-    orphanedTypes: [Person, Company],
+    orphanedTypes: [Person, Company, ...taxAccessLog.orphanedTypes],
     referenceResolvers: {
       Person: resolvePersonReference as never,
       Company: resolveCompanyReference as never,
+      ...taxAccessLog.referenceResolvers,
     },
   });
   return {
@@ -31,6 +33,6 @@ export async function createTaxSubgraph(
     schema: applyFieldPolicy(schema, taxPolicy),
     fieldPolicy: taxPolicy,
     repositories,
-    createLoaders: () => createTaxLoaders(repositories),
+    createLoaders: () => ({ ...createTaxLoaders(repositories), ...taxAccessLog.createLoaders(db) }),
   };
 }

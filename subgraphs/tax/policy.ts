@@ -1,3 +1,4 @@
+import { accessLogTypes, auditTrail } from '../../platform/accessLog/accessLogPolicy';
 import { defineFieldPolicy, joinKey, personal } from '../../platform/policy/fieldPolicy';
 import { keep } from '../../platform/policy/masks';
 
@@ -5,7 +6,12 @@ import { keep } from '../../platform/policy/masks';
 export const taxPolicy = defineFieldPolicy('tax', {
   Person: {
     subject: { property: 'nationalId' },
-    fields: { id: joinKey, incomeAssessments: personal({ mask: keep }), taxDebt: 'personal' },
+    fields: {
+      id: joinKey,
+      accessLogTax: auditTrail,
+      incomeAssessments: personal({ mask: keep }),
+      taxDebt: 'personal',
+    },
   },
   IncomeAssessment: {
     subject: { property: 'nationalId' },
@@ -17,4 +23,5 @@ export const taxPolicy = defineFieldPolicy('tax', {
     },
   },
   Company: { subject: 'none', fields: { registryCode: 'public', taxDebt: 'internal' } },
+  ...accessLogTypes('tax'),
 });

@@ -2,6 +2,7 @@ import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { transportAccessLog } from './accessLog/accessLog';
 import { createTransportLoaders, type TransportLoaders } from './loaders';
 import { resolvePersonReference } from './person/person.reference';
 import { PersonResolver } from './person/person.resolver';
@@ -17,11 +18,12 @@ export async function createTransportSubgraph(
 ): Promise<AgencySubgraph<TransportLoaders, TransportRepositories>> {
   const repositories = createTransportRepositories(db);
   const schema = await buildFederatedSchema({
-    resolvers: [VehicleResolver, PersonResolver],
-    orphanedTypes: [Person],
+    resolvers: [VehicleResolver, PersonResolver, ...transportAccessLog.resolvers],
+    orphanedTypes: [Person, ...transportAccessLog.orphanedTypes],
     referenceResolvers: {
       Person: resolvePersonReference as never,
       Vehicle: resolveVehicleReference as never,
+      ...transportAccessLog.referenceResolvers,
     },
   });
   return {
@@ -29,6 +31,9 @@ export async function createTransportSubgraph(
     schema: applyFieldPolicy(schema, transportPolicy),
     fieldPolicy: transportPolicy,
     repositories,
-    createLoaders: () => createTransportLoaders(repositories),
+    createLoaders: () => ({
+      ...createTransportLoaders(repositories),
+      ...transportAccessLog.createLoaders(db),
+    }),
   };
 }

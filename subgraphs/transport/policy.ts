@@ -1,3 +1,4 @@
+import { accessLogTypes, auditTrail } from '../../platform/accessLog/accessLogPolicy';
 import { defineFieldPolicy, joinKey } from '../../platform/policy/fieldPolicy';
 
 /** How sensitive each field of the transport authority is. */
@@ -5,7 +6,12 @@ export const transportPolicy = defineFieldPolicy('transport', {
   Query: { subject: 'none', fields: { vehicle: 'public' } },
   Person: {
     subject: { property: 'nationalId' },
-    fields: { id: joinKey, vehicles: 'personal', drivingLicence: 'personal' },
+    fields: {
+      id: joinKey,
+      accessLogTransport: auditTrail,
+      vehicles: 'personal',
+      drivingLicence: 'personal',
+    },
   },
   Vehicle: {
     subject: { property: 'ownerId' },
@@ -29,4 +35,5 @@ export const transportPolicy = defineFieldPolicy('transport', {
       validUntil: 'personal',
     },
   },
+  ...accessLogTypes('transport'),
 });

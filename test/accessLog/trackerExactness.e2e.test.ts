@@ -1,6 +1,10 @@
 import type { Db } from '../../platform/db/createDb';
 import { connectTestDatabase } from '../support/testDatabase';
-import { startTestFederation, type TestFederation, type QueryOptions } from '../support/testFederation';
+import {
+  startTestFederation,
+  type TestFederation,
+  type QueryOptions,
+} from '../support/testFederation';
 
 // People from the middle of the register, whom no other test file reads through the gateway.
 let citizens: string[];
@@ -13,7 +17,7 @@ beforeAll(async () => {
   citizens = await db('population.person')
     .where('date_of_birth', '<', '1990-01-01')
     .orderBy('national_id')
-    .offset(7000)
+    .offset(4000)
     .limit(3)
     .pluck('national_id');
   federation = await startTestFederation();
@@ -54,14 +58,32 @@ describe("every citizen's data tracker", () => {
       { persona: 'caseworker', purpose: 'benefit-eligibility', caseId: 'SIB-2026-0001' },
       `{ person(nationalId: "${anna}") { givenName incomeAssessments(year: 2025) { taxableIncome } } }`,
     );
-    note(anna, { agency: 'population', organisation: 'social-insurance', purpose: 'benefit-eligibility', caseId: 'SIB-2026-0001', fields: ['Person.givenName'] });
-    note(anna, { agency: 'tax', organisation: 'social-insurance', purpose: 'benefit-eligibility', caseId: 'SIB-2026-0001', fields: ['IncomeAssessment.taxableIncome', 'Person.incomeAssessments'] });
+    note(anna, {
+      agency: 'population',
+      organisation: 'social-insurance',
+      purpose: 'benefit-eligibility',
+      caseId: 'SIB-2026-0001',
+      fields: ['Person.givenName'],
+    });
+    note(anna, {
+      agency: 'tax',
+      organisation: 'social-insurance',
+      purpose: 'benefit-eligibility',
+      caseId: 'SIB-2026-0001',
+      fields: ['IncomeAssessment.taxableIncome', 'Person.incomeAssessments'],
+    });
 
     await read(
       { persona: 'tax-officer', purpose: 'tax-assessment', caseId: 'TAX-77' },
       `{ person(nationalId: "${boris}") { familyName vehicles { make } } }`,
     );
-    note(boris, { agency: 'population', organisation: 'tax-board', purpose: 'tax-assessment', caseId: 'TAX-77', fields: ['Person.familyName'] });
+    note(boris, {
+      agency: 'population',
+      organisation: 'tax-board',
+      purpose: 'tax-assessment',
+      caseId: 'TAX-77',
+      fields: ['Person.familyName'],
+    });
 
     await read(
       { persona: 'physician', purpose: 'medical-treatment', caseId: 'VISIT-5' },
@@ -71,25 +93,59 @@ describe("every citizen's data tracker", () => {
       { persona: 'police-officer', purpose: 'traffic-control', caseId: 'STOP-9' },
       `{ a: person(nationalId: "${anna}") { drivingLicence { categories } } b: person(nationalId: "${carmen}") { familyName } }`,
     );
-    note(carmen, { agency: 'population', organisation: 'police', purpose: 'traffic-control', caseId: 'STOP-9', fields: ['Person.familyName'] });
+    note(carmen, {
+      agency: 'population',
+      organisation: 'police',
+      purpose: 'traffic-control',
+      caseId: 'STOP-9',
+      fields: ['Person.familyName'],
+    });
 
     const seen = new Map<string, Expected[]>();
     for (const subject of citizens) {
-      const { body } = await federation.query(TRACKER, { persona: 'citizen', subject, variables: { from: startedAt } });
+      const { body } = await federation.query(TRACKER, {
+        persona: 'citizen',
+        subject,
+        variables: { from: startedAt },
+      });
       expect(body.errors).toBeUndefined();
-      const nodes = (body.data as { me: { dataAccessLog: { nodes: (Expected & { accessedAt: string })[] } } }).me.dataAccessLog.nodes;
+      const nodes = (
+        body.data as { me: { dataAccessLog: { nodes: (Expected & { accessedAt: string })[] } } }
+      ).me.dataAccessLog.nodes;
       const times = nodes.map((n) => n.accessedAt);
       expect([...times].sort().reverse()).toEqual(times);
-      seen.set(subject, nodes.map(({ agency, organisation, purpose, caseId, fields }) => ({ agency, organisation, purpose, caseId, fields })));
+      seen.set(
+        subject,
+        nodes.map(({ agency, organisation, purpose, caseId, fields }) => ({
+          agency,
+          organisation,
+          purpose,
+          caseId,
+          fields,
+        })),
+      );
     }
 
     // Records of data that exists: vehicles, licences, vaccinations are released only where the person has them.
     const released = async (subject: string, agency: string) =>
-      (await db(`${agency}.access_log`).where({ subject_id: subject }).andWhere('logged_at', '>=', startedAt).orderBy('seq', 'desc').select('organisation', 'purpose', 'case_id', 'fields')).map(
-        (r: { organisation: string; purpose: string; case_id: string; fields: string[] }) => ({ agency, organisation: r.organisation, purpose: r.purpose, caseId: r.case_id, fields: r.fields }),
-      );
+      (
+        await db(`${agency}.access_log`)
+          .where({ subject_id: subject })
+          .andWhere('logged_at', '>=', startedAt)
+          .orderBy('seq', 'desc')
+          .select('organisation', 'purpose', 'case_id', 'fields')
+      ).map((r: { organisation: string; purpose: string; case_id: string; fields: string[] }) => ({
+        agency,
+        organisation: r.organisation,
+        purpose: r.purpose,
+        caseId: r.case_id,
+        fields: r.fields,
+      }));
     for (const subject of citizens) {
-      const fromOtherAgencies = [...(await released(subject, 'transport')), ...(await released(subject, 'health'))];
+      const fromOtherAgencies = [
+        ...(await released(subject, 'transport')),
+        ...(await released(subject, 'health')),
+      ];
       const want = [...expected.get(subject)!, ...fromOtherAgencies];
       expect(sortEntries(seen.get(subject)!)).toEqual(sortEntries(want));
     }
@@ -98,14 +154,29 @@ describe("every citizen's data tracker", () => {
   it('is not itself recorded: reading it leaves the access logs as they were', async () => {
     const count = async () => {
       let total = 0;
-      for (const schema of ['population', 'tax', 'social', 'health', 'transport', 'business', 'governance']) {
-        const [{ n }] = await db(`${schema}.access_log`).whereIn('subject_id', citizens).count<{ n: number }[]>({ n: '*' });
+      for (const schema of [
+        'population',
+        'tax',
+        'social',
+        'health',
+        'transport',
+        'business',
+        'governance',
+      ]) {
+        const [{ n }] = await db(`${schema}.access_log`)
+          .whereIn('subject_id', citizens)
+          .count<{ n: number }[]>({ n: '*' });
         total += Number(n);
       }
       return total;
     };
     const before = await count();
-    for (const subject of citizens) await federation.query(TRACKER, { persona: 'citizen', subject, variables: { from: startedAt } });
+    for (const subject of citizens)
+      await federation.query(TRACKER, {
+        persona: 'citizen',
+        subject,
+        variables: { from: startedAt },
+      });
     expect(await count()).toBe(before);
   });
 });

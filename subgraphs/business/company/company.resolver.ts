@@ -1,7 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../../platform/errors/clientErrors';
-import { pageInfoOf } from '../../../platform/graphql/PageInfo';
-import { decodeCursor, encodeCursor, pageSize } from '../../../platform/pagination/cursor';
+import { keysetPage } from '../../../platform/pagination/keysetPage';
 import { BoardSeat } from '../board/boardSeat.type';
 import type { BusinessContext } from '../context';
 import { Person } from '../person/person.type';
@@ -39,10 +38,14 @@ export class CompanyResolver {
     after: string | null,
     @Ctx() { repositories, loaders }: BusinessContext,
   ): Promise<CompanyConnection> {
-    const limit = pageSize(first, MAX_PAGE);
-    const rows = await repositories.companies.page(after ? decodeCursor(after) : null, limit);
-    for (const company of rows) loaders.companyByRegistryCode.prime(company.registryCode, company);
-    return pageInfoOf(rows, limit, (company) => encodeCursor(company.registryCode));
+    return keysetPage({
+      first,
+      after,
+      max: MAX_PAGE,
+      fetch: (afterCode, limit) => repositories.companies.page(afterCode, limit),
+      keyOf: (company) => company.registryCode,
+      loader: loaders.companyByRegistryCode,
+    });
   }
 
   @FieldResolver(() => [Person], {

@@ -1,8 +1,7 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 import { notFound } from '../../../platform/errors/clientErrors';
 import { requireCitizen } from '../../../platform/context/requireCitizen';
-import { decodeCursor, encodeCursor, pageSize } from '../../../platform/pagination/cursor';
-import { pageInfoOf } from '../../../platform/graphql/PageInfo';
+import { keysetPage } from '../../../platform/pagination/keysetPage';
 import { assertNationalId } from '../../../platform/identity/assertNationalId';
 import type { PopulationContext } from '../context';
 import { Household } from '../household/household.type';
@@ -38,10 +37,14 @@ export class PersonResolver {
     after: string | null,
     @Ctx() { repositories, loaders }: PopulationContext,
   ): Promise<PersonConnection> {
-    const limit = pageSize(first, MAX_PAGE);
-    const rows = await repositories.people.page(after ? decodeCursor(after) : null, limit);
-    for (const person of rows) loaders.personById.prime(person.nationalId, person);
-    return pageInfoOf(rows, limit, (person) => encodeCursor(person.nationalId));
+    return keysetPage({
+      first,
+      after,
+      max: MAX_PAGE,
+      fetch: (afterId, limit) => repositories.people.page(afterId, limit),
+      keyOf: (person) => person.nationalId,
+      loader: loaders.personById,
+    });
   }
 
   @Query(() => Person, { nullable: true, description: "The signed-in citizen's own record." })
