@@ -17,10 +17,10 @@ interface AccessLoggedContext {
  * withheld from the response (null, with an ACCESS_LOG_UNAVAILABLE error at its path), so no
  * personal data is ever returned without its record.
  */
-export function accessLogPlugin(
+export function accessLogPlugin<TContext extends AccessLoggedContext>(
   write: AccessLogWriter,
   logger: Logger,
-): ApolloServerPlugin<AccessLoggedContext> {
+): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {

@@ -95,7 +95,7 @@ export function agencyAccessLog(
     orphanedTypes: [AccessLogSearch],
     referenceResolvers: {
       // Malformed criteria are refused before any statement runs.
-      AccessLogSearch: (reference) => {
+      AccessLogSearch: (reference: { criteria: unknown }) => {
         const criteria = String(reference.criteria);
         decodeCriteria(criteria);
         return { criteria };

@@ -9,11 +9,11 @@ const FEDERATION_LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", ' +
   'import: ["@key", "@shareable", "@external", "@requires", "@inaccessible", "@tag"])';
 
-/** `__resolveReference` functions keyed by entity type name. */
-export type ReferenceResolvers = Record<
-  string,
-  (reference: Record<string, unknown>, context: unknown) => unknown
->;
+/**
+ * `__resolveReference` functions keyed by entity type name. Each takes its own representation
+ * and context types; `never` parameters let any such function be listed here.
+ */
+export type ReferenceResolvers = Record<string, (reference: never, context: never) => unknown>;
 
 export interface FederatedSchemaOptions {
   // type-graphql identifies resolvers and types by their classes.
@@ -43,7 +43,8 @@ export async function buildFederatedSchema(
   for (const [typeName, resolveReference] of Object.entries(options.referenceResolvers ?? {})) {
     resolvers[typeName] = {
       ...(resolvers[typeName] as object),
-      __resolveReference: resolveReference,
+      // Federation calls it with the representation and the request's context.
+      __resolveReference: resolveReference as (reference: unknown, context: unknown) => unknown,
     };
   }
   return buildSubgraphSchema({ typeDefs, resolvers });

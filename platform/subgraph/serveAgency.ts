@@ -35,6 +35,6 @@ export function serveAgency(
     logger: options.logger,
     gatewayPublicKey: options.gatewayPublicKey,
     createContext: async (identity) => createRequestContext(subgraph, identity, options.policy),
-    plugins: [accessLogPlugin(options.accessLog, options.logger) as never],
+    plugins: [accessLogPlugin(options.accessLog, options.logger)],
   });
 }

@@ -21,8 +21,8 @@ export async function createBusinessSubgraph(
     resolvers: [CompanyResolver, PersonResolver, ...businessAccessLog.resolvers],
     orphanedTypes: [Person, ...businessAccessLog.orphanedTypes],
     referenceResolvers: {
-      Person: resolvePersonReference as never,
-      Company: resolveCompanyReference as never,
+      Person: resolvePersonReference,
+      Company: resolveCompanyReference,
       ...businessAccessLog.referenceResolvers,
     },
   });

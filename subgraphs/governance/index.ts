@@ -50,9 +50,9 @@ export async function createGovernanceSubgraph(
     // No Query field of this subgraph returns a person: the gateway brings them.
     orphanedTypes: [Person],
     referenceResolvers: {
-      Agreement: resolveAgreementReference as never,
-      Person: resolvePersonReference as never,
-      AccessLogSearch: resolveAccessLogSearchReference as never,
+      Agreement: resolveAgreementReference,
+      Person: resolvePersonReference,
+      AccessLogSearch: resolveAccessLogSearchReference,
     },
   });
   return {

@@ -20,7 +20,7 @@ export async function createHealthSubgraph(
     // No Query field of its own reaches the person, so it is named here.
     orphanedTypes: [Person, ...healthAccessLog.orphanedTypes],
     referenceResolvers: {
-      Person: resolvePersonReference as never,
+      Person: resolvePersonReference,
       ...healthAccessLog.referenceResolvers,
     },
   });

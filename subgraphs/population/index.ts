@@ -19,7 +19,7 @@ export async function createPopulationSubgraph(
     resolvers: [PersonResolver, HouseholdResolver, ...populationAccessLog.resolvers],
     orphanedTypes: populationAccessLog.orphanedTypes,
     referenceResolvers: {
-      Person: resolvePersonReference as never,
+      Person: resolvePersonReference,
       ...populationAccessLog.referenceResolvers,
     },
   });

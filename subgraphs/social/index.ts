@@ -20,7 +20,7 @@ export async function createSocialSubgraph(
     // No Query field of its own reaches the person, so it is named here.
     orphanedTypes: [Person, ...socialAccessLog.orphanedTypes],
     referenceResolvers: {
-      Person: resolvePersonReference as never,
+      Person: resolvePersonReference,
       ...socialAccessLog.referenceResolvers,
     },
   });

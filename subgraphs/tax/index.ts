@@ -23,8 +23,8 @@ export async function createTaxSubgraph(
     // No Query field of its own reaches these entities, so they are named here.
     orphanedTypes: [Person, Company, ...taxAccessLog.orphanedTypes],
     referenceResolvers: {
-      Person: resolvePersonReference as never,
-      Company: resolveCompanyReference as never,
+      Person: resolvePersonReference,
+      Company: resolveCompanyReference,
       ...taxAccessLog.referenceResolvers,
     },
   });

@@ -21,8 +21,8 @@ export async function createTransportSubgraph(
     resolvers: [VehicleResolver, PersonResolver, ...transportAccessLog.resolvers],
     orphanedTypes: [Person, ...transportAccessLog.orphanedTypes],
     referenceResolvers: {
-      Person: resolvePersonReference as never,
-      Vehicle: resolveVehicleReference as never,
+      Person: resolvePersonReference,
+      Vehicle: resolveVehicleReference,
       ...transportAccessLog.referenceResolvers,
     },
   });

@@ -19,7 +19,10 @@ afterAll(async () => {
 
 describe('the access log under concurrent load', () => {
   it(`records ${REQUESTS} concurrent requests exactly once each, in an unbroken chain`, async () => {
-    const people: string[] = await db('population.person').orderBy('national_id', 'desc').limit(REQUESTS).pluck('national_id');
+    const people: string[] = await db('population.person')
+      .orderBy('national_id', 'desc')
+      .limit(REQUESTS)
+      .pluck('national_id');
     const run = randomBytes(4).toString('hex');
     const responses = await Promise.all(
       people.map((nationalId, i) =>
@@ -32,7 +35,9 @@ describe('the access log under concurrent load', () => {
     );
     expect(responses.filter((r) => r.body.errors).length).toBe(0);
 
-    const rows: { request_id: string; subject_id: string; fields: string[] }[] = await db('population.access_log')
+    const rows: { request_id: string; subject_id: string; fields: string[] }[] = await db(
+      'population.access_log',
+    )
       .where('request_id', 'like', `load-${run}-%`)
       .select('request_id', 'subject_id', 'fields');
     expect(rows).toHaveLength(REQUESTS);
