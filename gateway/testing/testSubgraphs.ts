@@ -8,7 +8,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestIdentity } from '../../platform/identity/RequestIdentity';
 import { createGatewayTokenVerifier } from '../../platform/identity/verifyGatewayToken';
 import type { Logger } from '../../platform/logging/logger';
-import { serveBehindGateway } from '../../platform/server/startSubgraphServer';
+import { serveBehindGateway } from '../../platform/server/serveBehindGateway';
 
 const LINK =
   'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key"])';

@@ -1,0 +1,188 @@
+import { type ApolloServer, HeaderMap, type HTTPGraphQLResponse } from '@apollo/server';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { ErrorCode } from '../errors/ErrorCode';
+import { GATEWAY_TOKEN_HEADER } from '../identity/gatewayToken';
+import type { RequestIdentity } from '../identity/RequestIdentity';
+import { GatewayTokenError, type GatewayTokenVerifier } from '../identity/verifyGatewayToken';
+import type { Logger } from '../logging/logger';
+
+export interface BehindGatewayOptions<TContext> {
+  host: string;
+  port: number;
+  logger: Logger;
+  verifyGatewayToken: GatewayTokenVerifier;
+  createContext(identity: RequestIdentity, request: IncomingMessage): Promise<TContext>;
+  /** The largest request body accepted, in bytes; default 1 MB. */
+  maxBodyBytes?: number;
+}
+
+/** The path of a subgraph's GraphQL endpoint. */
+export const SUBGRAPH_GRAPHQL_PATH = '/graphql';
+const HEALTH_CHECK_PATH = '/healthcheck';
+const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+
+/**
+ * Serves an Apollo server on its own HTTP server. A GraphQL request is a POST whose raw body
+ * is read here, so its gateway token can be checked against it before anything is parsed or
+ * executed; `GET /healthcheck` needs no token.
+ */
+export async function serveBehindGateway<TContext extends object>(
+  apollo: ApolloServer<TContext>,
+  options: BehindGatewayOptions<TContext>,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const { logger } = options;
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  await apollo.start();
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const url = new URL(request.url ?? '/', 'http://subgraph');
+    if (url.pathname === HEALTH_CHECK_PATH && request.method === 'GET')
+      return send(response, 200, { status: 'ok' });
+    if (url.pathname !== SUBGRAPH_GRAPHQL_PATH)
+      return send(response, 404, errorBody('Not found', ErrorCode.BAD_REQUEST));
+    if (request.method !== 'POST') {
+      response.setHeader('allow', 'POST');
+      return send(response, 405, errorBody('Only POST is served', ErrorCode.BAD_REQUEST));
+    }
+    const token = singleHeader(request, GATEWAY_TOKEN_HEADER);
+    // Refused before the body is read: no work for a request that cannot be admitted.
+    if (!token) return refuse(request, response, 'The request carries no gateway token');
+    const body = await readBody(request, maxBodyBytes);
+    if (body === null) {
+      // Node discards the rest of the body, keeping the connection usable for the gateway.
+      return send(
+        response,
+        413,
+        errorBody(`The request body exceeds ${maxBodyBytes} bytes`, ErrorCode.BAD_REQUEST),
+      );
+    }
+    let identity: RequestIdentity;
+    try {
+      identity = await options.verifyGatewayToken(token, body);
+    } catch (error) {
+      if (error instanceof GatewayTokenError) return refuse(request, response, error.message);
+      throw error;
+    }
+    let parsedBody: unknown;
+    try {
+      parsedBody = JSON.parse(body.toString('utf8'));
+    } catch {
+      return send(response, 400, errorBody('The body is not valid JSON', ErrorCode.BAD_REQUEST));
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: 'POST',
+        headers: headerMapOf(request),
+        search: url.search,
+        body: parsedBody,
+      },
+      context: () => options.createContext(identity, request),
+    });
+    await write(response, result);
+  }
+
+  function refuse(request: IncomingMessage, response: ServerResponse, reason: string): void {
+    logger.warn(
+      { reason, remoteAddress: request.socket.remoteAddress },
+      'refused a request without a valid gateway token',
+    );
+    send(response, 401, errorBody(reason, ErrorCode.UNAUTHENTICATED));
+  }
+
+  const httpServer = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      logger.error({ err: error }, 'unexpected error while serving a request');
+      if (response.headersSent) response.destroy();
+      else send(response, 500, errorBody('Internal server error', ErrorCode.INTERNAL_SERVER_ERROR));
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host, () => {
+      httpServer.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = httpServer.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return {
+    url: `http://${host}:${port}${SUBGRAPH_GRAPHQL_PATH}`,
+    async stop() {
+      await closeServer(httpServer);
+      await apollo.stop();
+    },
+  };
+}
+
+function errorBody(message: string, code: ErrorCode): object {
+  return { errors: [{ message, extensions: { code } }] };
+}
+
+function send(response: ServerResponse, status: number, body: object): void {
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.end(JSON.stringify(body));
+}
+
+function singleHeader(request: IncomingMessage, name: string): string | undefined {
+  const value = request.headers[name];
+  return Array.isArray(value) ? undefined : value;
+}
+
+/** The body, or null as soon as it grows past `maxBytes` (the rest is discarded unread). */
+function readBody(request: IncomingMessage, maxBytes: number): Promise<Buffer | null> {
+  if (Number(request.headers['content-length'] ?? 0) > maxBytes) {
+    request.resume();
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= maxBytes) return void chunks.push(chunk);
+      request.off('data', onData);
+      request.resume();
+      resolve(null);
+    };
+    request.on('data', onData);
+    request.once('end', () => resolve(Buffer.concat(chunks)));
+    request.once('error', reject);
+  });
+}
+
+function headerMapOf(request: IncomingMessage): HeaderMap {
+  const headers = new HeaderMap();
+  for (const [name, value] of Object.entries(request.headers)) {
+    if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  return headers;
+}
+
+async function write(response: ServerResponse, result: HTTPGraphQLResponse): Promise<void> {
+  response.statusCode = result.status ?? 200;
+  for (const [name, value] of result.headers) response.setHeader(name, value);
+  if (result.body.kind === 'complete') {
+    response.end(result.body.string);
+    return;
+  }
+  for await (const chunk of result.body.asyncIterator) response.write(chunk);
+  response.end();
+}
+
+/** Stops accepting connections and resolves once the requests in progress are answered. */
+function closeServer(server: Server): Promise<void> {
+  if (!server.listening) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    const force = setTimeout(() => server.closeAllConnections(), 10_000);
+    server.close((error) => {
+      clearInterval(sweep);
+      clearTimeout(force);
+      if (error) reject(error);
+      else resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
