@@ -6,13 +6,14 @@ import { ConsentRepository } from './consentRepository';
 import type { AgencyFieldPolicy } from './fieldPolicy';
 import { createPolicyStore, type PolicyStore } from './policyStore';
 import { RequestPolicy } from './RequestPolicy';
+import { listenForChanges } from './listenForChanges';
 
 /** What a subgraph process needs to decide policy: agreements in memory, consents on demand. */
 export interface PolicyRuntime {
   store: PolicyStore;
   /** The policy of one request to this subgraph. */
   forRequest(fieldPolicy: AgencyFieldPolicy, caller: Caller, purpose: string | null): RequestPolicy;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 export interface PolicyRuntimeOptions {
@@ -24,6 +25,8 @@ export interface PolicyRuntimeOptions {
   logger: Logger;
   /** Today's date as YYYY-MM-DD; agreements are in force by calendar day. */
   today?: () => string;
+  /** Also listen for changes on this server (LISTEN/NOTIFY), besides polling. */
+  listenUrl?: string;
 }
 
 export async function createPolicyRuntime(options: PolicyRuntimeOptions): Promise<PolicyRuntime> {
@@ -34,6 +37,9 @@ export async function createPolicyRuntime(options: PolicyRuntimeOptions): Promis
     logger: options.logger,
   });
   const consents = new ConsentRepository(options.db);
+  const stopListening = options.listenUrl
+    ? await listenForChanges(options.listenUrl, () => void store.refresh(), options.logger)
+    : async () => undefined;
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
   return {
     store,
@@ -46,6 +52,9 @@ export async function createPolicyRuntime(options: PolicyRuntimeOptions): Promis
         consents,
         today: today(),
       }),
-    stop: () => store.stop(),
+    stop: async () => {
+      store.stop();
+      await stopListening();
+    },
   };
 }

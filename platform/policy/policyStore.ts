@@ -29,26 +29,34 @@ export async function createPolicyStore(options: PolicyStoreOptions): Promise<Po
   let revision = await repository.revision();
   let agreements = await repository.findAll(provider);
   let running: Promise<void> | null = null;
+  // A change announced while a check runs may have come after its read: check once more then.
+  let again = false;
 
-  const refresh = () => {
-    running ??= (async () => {
-      try {
-        const latest = await repository.revision();
-        if (latest === revision) return;
-        agreements = await repository.findAll(provider);
-        revision = latest;
-        logger.info(
-          { revision, agreements: agreements.length },
-          'data-sharing agreements reloaded',
-        );
-      } catch (error) {
-        logger.error(
-          { err: error },
-          'could not check the governance store; keeping the agreements in memory',
-        );
-      } finally {
-        running = null;
-      }
+  const check = async () => {
+    try {
+      const latest = await repository.revision();
+      if (latest === revision) return;
+      agreements = await repository.findAll(provider);
+      revision = latest;
+      logger.info({ revision, agreements: agreements.length }, 'data-sharing agreements reloaded');
+    } catch (error) {
+      logger.error(
+        { err: error },
+        'could not check the governance store; keeping the agreements in memory',
+      );
+    }
+  };
+  const refresh = (): Promise<void> => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await check();
+      } while (again);
+      running = null;
     })();
     return running;
   };

@@ -74,6 +74,8 @@ export async function hostAgency(
       provider: agency === 'governance' ? undefined : agency,
       refreshMs: options.policyRefreshMs,
       logger: options.logger,
+      // The embedded database delivers no notifications to other clients: polling alone there.
+      listenUrl: options.sessionRole === false ? undefined : options.databaseUrl,
     });
     const server = await serveAgency(subgraph, {
       host: options.host,
@@ -89,7 +91,7 @@ export async function hostAgency(
       db,
       async stop() {
         await server.stop();
-        policy.stop();
+        await policy.stop();
         await closeDatabases();
       },
     };

@@ -63,7 +63,7 @@ export async function subgraphRequester(subgraph: AgencySubgraph) {
       );
     },
     async stop() {
-      policy.stop();
+      await policy.stop();
       await governanceDb.destroy();
     },
   };

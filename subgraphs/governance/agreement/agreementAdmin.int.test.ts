@@ -194,7 +194,7 @@ describe('managing agreements', () => {
       await t.client.data(REVOKE, { as: 'steward', variables: { id, reason: 'Test revocation' } });
       expect(await within(1000, 'deny')).toBeLessThan(1000);
     } finally {
-      runtime.stop();
+      await runtime.stop();
       await newcomer.remove();
     }
   });

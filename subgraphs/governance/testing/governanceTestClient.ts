@@ -83,7 +83,7 @@ export async function startGovernanceTestClient(): Promise<GovernanceTestClient>
       return { code: errors![0]!.extensions.code, message: errors![0]!.message };
     },
     async stop() {
-      runtime.stop();
+      await runtime.stop();
       await db.destroy();
     },
   };
