@@ -1,7 +1,7 @@
-import type { ExecutionResult } from 'graphql';
 import { SHOWCASE } from '../../demo/showcase';
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
+import { statementsOf as countStatementsOf } from '../../test/support/countStatements';
 import { subgraphRequester } from '../../test/support/subgraphRequest';
 import { connectTestDatabase } from '../../test/support/testDatabase';
 import { createBusinessSubgraph } from './index';
@@ -25,46 +25,13 @@ afterAll(async () => {
   await db.destroy();
 });
 
-/** Runs a query as the gateway would send it: a fresh context and fresh loaders per request. */
-function execute(
-  source: string,
-  variableValues?: Record<string, unknown>,
-): Promise<ExecutionResult> {
-  return requester.run(source, AS, variableValues);
-}
-
-async function data(
-  source: string,
-  variableValues?: Record<string, unknown>,
-): Promise<Record<string, unknown>> {
-  const result = await execute(source, variableValues);
-  expect(result.errors).toBeUndefined();
-  return result.data as Record<string, unknown>;
-}
-
-async function errorCodeOf(
-  source: string,
-  variableValues?: Record<string, unknown>,
-): Promise<unknown> {
-  const result = await execute(source, variableValues);
-  expect(result.errors).toHaveLength(1);
-  return result.errors![0]!.extensions.code;
-}
-
+/** Queries run as the gateway would send them: a fresh context and fresh loaders per request. */
+const data = (source: string, variableValues?: Record<string, unknown>) =>
+  requester.data(source, AS, variableValues);
+const errorCodeOf = (source: string, variableValues?: Record<string, unknown>) =>
+  requester.errorCode(source, AS, variableValues);
 /** How many SQL statements `run` sends to the database. */
-async function statementsOf(run: () => Promise<unknown>): Promise<number> {
-  let count = 0;
-  const onQuery = () => {
-    count += 1;
-  };
-  db.on('query', onQuery);
-  try {
-    await run();
-  } finally {
-    db.removeListener('query', onQuery);
-  }
-  return count;
-}
+const statementsOf = (run: () => Promise<unknown>) => countStatementsOf(db, run);
 
 const SHOWCASE_COMPANY = {
   registryCode: SHOWCASE.companyRegistryCode,

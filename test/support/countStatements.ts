@@ -20,3 +20,9 @@ export async function countStatements<K extends string>(
     detach.forEach((stop) => stop());
   }
 }
+
+/** How many SQL statements one database handle sends while `work` runs. */
+export async function statementsOf(db: Db, work: () => Promise<unknown>): Promise<number> {
+  const counts = await countStatements({ db }, async () => void (await work()));
+  return counts.db;
+}

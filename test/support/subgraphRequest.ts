@@ -41,26 +41,47 @@ export async function subgraphRequester(subgraph: AgencySubgraph) {
     provider: subgraph.name === 'governance' ? undefined : subgraph.name,
     logger: createLogger('test', 'silent'),
   });
+  const run = (
+    source: string,
+    as: AsCaller,
+    variableValues?: Record<string, unknown>,
+  ): Promise<ExecutionResult> => {
+    const contextValue = createRequestContext(
+      subgraph,
+      {
+        requestId: 'test',
+        caller: callerOf(as.persona, as.subject),
+        purpose: as.purpose ?? null,
+        caseId: null,
+      },
+      policy,
+    );
+    return Promise.resolve(
+      graphql({ schema: subgraph.schema, source, variableValues, contextValue }),
+    );
+  };
   return {
     policy,
-    run(
+    run,
+    /** The data of a query that must succeed without errors. */
+    async data(
       source: string,
       as: AsCaller,
       variableValues?: Record<string, unknown>,
-    ): Promise<ExecutionResult> {
-      const contextValue = createRequestContext(
-        subgraph,
-        {
-          requestId: 'test',
-          caller: callerOf(as.persona, as.subject),
-          purpose: as.purpose ?? null,
-          caseId: null,
-        },
-        policy,
-      );
-      return Promise.resolve(
-        graphql({ schema: subgraph.schema, source, variableValues, contextValue }),
-      );
+    ): Promise<Record<string, unknown>> {
+      const result = await run(source, as, variableValues);
+      expect(result.errors).toBeUndefined();
+      return result.data as Record<string, unknown>;
+    },
+    /** The code of the one error a query must give. */
+    async errorCode(
+      source: string,
+      as: AsCaller,
+      variableValues?: Record<string, unknown>,
+    ): Promise<unknown> {
+      const result = await run(source, as, variableValues);
+      expect(result.errors).toHaveLength(1);
+      return result.errors![0]!.extensions.code;
     },
     async stop() {
       await policy.stop();
