@@ -60,7 +60,8 @@ export class RequestPolicy {
    * (not the join key, not the access log itself).
    */
   noteRelease(type: string, field: string, record: unknown, basis: Basis, path: Path): void {
-    if (basis.kind === 'gateway-join' || basis.kind === 'public') return;
+    if (basis.kind === 'gateway-join' || basis.kind === 'public' || basis.kind === 'operation')
+      return;
     const rule = fieldRule(this.input.fieldPolicy, type, field);
     if (!rule || rule.auditTrail) return;
     if (rule.classification !== 'personal' && rule.classification !== 'special-category') return;

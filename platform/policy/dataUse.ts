@@ -22,7 +22,7 @@ export class DataUseLedger {
   ) {}
 
   record(basis: Basis): void {
-    if (basis.kind === 'gateway-join') return;
+    if (basis.kind === 'gateway-join' || basis.kind === 'operation') return;
     const key = basis.kind === 'agreement' ? basis.agreement.id : basis.kind;
     if (this.entries.has(key)) return;
     const common = { agency: this.agency, purpose: this.purpose };

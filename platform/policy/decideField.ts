@@ -30,7 +30,7 @@ export function decideField(
   if (rule.joinKey) return { effect: 'allow', basis: { kind: 'gateway-join' } };
   if (rule.audience) {
     return rule.audience.some((audience) => isInAudience(caller, audience))
-      ? { effect: 'allow', basis: { kind: 'public' } }
+      ? { effect: 'allow', basis: { kind: 'operation' } }
       : {
           effect: 'deny',
           reason: `${name} is reserved to ${rule.audience.map(describeAudience).join(' or ')}`,

@@ -5,7 +5,9 @@ export type Basis =
   | { kind: 'public' }
   | { kind: 'own-data' }
   | { kind: 'agreement'; agreement: Agreement }
-  | { kind: 'gateway-join' };
+  | { kind: 'gateway-join' }
+  /** An operation reserved to an audience (managing agreements, giving consent): it releases no data itself. */
+  | { kind: 'operation' };
 
 /**
  * What policy says about one field for one request, before looking at the record:
