@@ -68,7 +68,7 @@ export async function startLocalFederation(
           logger: options.logger.child({ service: `${agency}-subgraph` }),
           gatewayPublicKey: gatewayKeys.publicKey,
           policyRefreshMs: options.policyRefreshMs,
-          sessionRole: !options.embeddedDatabase,
+          embeddedDatabase: options.embeddedDatabase,
           accessLogDatabaseUrl: options.accessLogDatabaseUrl,
         }),
       );

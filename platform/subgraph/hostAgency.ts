@@ -19,10 +19,11 @@ export interface HostAgencyOptions {
   /** How soon a changed agreement or consent applies. */
   policyRefreshMs?: number;
   /**
-   * Act as the agency's service role on every connection (default). The embedded database shares
-   * one session between all clients, so there only the access-log writes take the role.
+   * The database is the embedded one: all its clients share one session and it delivers no
+   * notifications to other clients. There connections cannot each take the agency's service role
+   * (the access log's trigger guards it instead), and policy changes arrive by polling alone.
    */
-  sessionRole?: boolean;
+  embeddedDatabase?: boolean;
   /** Where the access log is written, when not over the agency's own connection pool. */
   accessLogDatabaseUrl?: string;
 }
@@ -45,11 +46,12 @@ export async function hostAgency(
   options: HostAgencyOptions,
 ): Promise<HostedAgency> {
   const role = serviceRole(agency);
+  const sessionRole = options.embeddedDatabase ? undefined : role;
   const db = createDb({
     url: options.databaseUrl,
     poolSize: options.poolSize,
     applicationName: `govgraph-${agency}`,
-    role: options.sessionRole === false ? undefined : role,
+    role: sessionRole,
   });
   const governanceDb = createDb({
     url: options.databaseUrl,
@@ -61,7 +63,7 @@ export async function hostAgency(
         url: options.accessLogDatabaseUrl,
         poolSize: 2,
         applicationName: `govgraph-${agency}-access-log`,
-        role: options.sessionRole === false ? undefined : role,
+        role: sessionRole,
       })
     : db;
   const closeDatabases = () =>
@@ -74,8 +76,7 @@ export async function hostAgency(
       provider: agency === 'governance' ? undefined : agency,
       refreshMs: options.policyRefreshMs,
       logger: options.logger,
-      // The embedded database delivers no notifications to other clients: polling alone there.
-      listenUrl: options.sessionRole === false ? undefined : options.databaseUrl,
+      listenUrl: options.embeddedDatabase ? undefined : options.databaseUrl,
     });
     const server = await serveAgency(subgraph, {
       host: options.host,
