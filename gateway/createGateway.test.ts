@@ -56,11 +56,14 @@ test('purpose, case and request id reach every subgraph the query touches, signe
   };
   const response = await query('{ thing(id: "1") { name taxNumber } }', headers);
 
-  expect(response.headers.get('x-request-id')).toBe('req-abc-1');
+  // The request id is the gateway's own; the client's is echoed as a correlation id only.
+  const requestId = response.headers.get('x-request-id');
+  expect(requestId).toMatch(/^[0-9a-f-]{36}$/);
+  expect(response.headers.get('x-correlation-id')).toBe('req-abc-1');
   for (const subgraph of [federation.population, federation.tax]) {
     const received = subgraph.requests.at(-1)!;
     expect(received.identity).toEqual({
-      requestId: 'req-abc-1',
+      requestId,
       caller: { kind: 'public' },
       purpose: 'benefit-review',
       caseId: 'CASE-42',
@@ -68,7 +71,17 @@ test('purpose, case and request id reach every subgraph the query touches, signe
     // Subgraphs trust the token alone: the client's headers are not passed on.
     expect(received.headers['x-purpose']).toBeUndefined();
     expect(received.headers['x-case-id']).toBeUndefined();
+    expect(received.headers['x-request-id']).toBeUndefined();
   }
+});
+
+test('two requests with the same client id get ids of their own', async () => {
+  const headers = { 'x-request-id': 'same-id' };
+  const [first, second] = await Promise.all([
+    query('{ thing(id: "1") { name } }', headers),
+    query('{ thing(id: "1") { name } }', headers),
+  ]);
+  expect(first.headers.get('x-request-id')).not.toBe(second.headers.get('x-request-id'));
 });
 
 test('a request without an id gets one, echoed to the client and signed for the subgraphs', async () => {

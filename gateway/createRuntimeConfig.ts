@@ -7,7 +7,7 @@ import {
   type ClientTokenOptions,
   createClientTokenVerifier,
 } from './identity/createClientTokenVerifier';
-import { createRequestIds, REQUEST_ID_HEADER } from './identity/requestIds';
+import { createRequestIds } from './identity/requestIds';
 import { createGatewayPlugins } from './plugins';
 import { renderExplorer } from './renderExplorer';
 import type { SupergraphSource } from './supergraphSource';
@@ -51,8 +51,9 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
     gracefulSchemaReload: { drainTimeout: 30_000 },
     graphqlEndpoint: GRAPHQL_PATH,
     // Subgraphs receive no client headers: who asks and why reach them only in the signed
-    // gateway token. The request id is the client's `x-request-id` or one made up here.
-    requestId: { headerName: REQUEST_ID_HEADER, generateRequestId: requestIds.generate },
+    // gateway token. Request ids are the gateway's own (identity/requestIds.ts), not the
+    // runtime's, which would take the client's `x-request-id` as the id.
+    requestId: false,
     maskedErrors: { maskError: createErrorMasker(logger) },
     graphiql: { title: 'govgraph explorer' },
     renderGraphiQL: renderExplorer,

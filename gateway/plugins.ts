@@ -3,7 +3,7 @@ import type { KeyObject } from 'node:crypto';
 import type { Logger } from '../platform/logging/logger';
 import { useExplorerAssets } from './explorerAssets';
 import type { ClientTokenVerifier } from './identity/createClientTokenVerifier';
-import type { RequestIds } from './identity/requestIds';
+import { type RequestIds, useRequestIdHeaders } from './identity/requestIds';
 import { useClientIdentity } from './identity/useClientIdentity';
 import { useGatewayToken } from './identity/useGatewayToken';
 import { useSubgraphExtensions } from './useSubgraphExtensions';
@@ -29,6 +29,7 @@ export interface GatewayPluginOptions {
 export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlugin[] {
   return [
     useExplorerAssets(),
+    useRequestIdHeaders(options.requestIds),
     useClientIdentity({ verifyToken: options.verifyClientToken, requestIds: options.requestIds }),
     useGatewayToken({ key: options.signingKey, logger: options.logger }),
     useVariableErrorCodes(),

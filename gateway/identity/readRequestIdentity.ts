@@ -39,7 +39,9 @@ export async function readRequestIdentity(
       CASE_ID_HEADER,
       `${CASE_ID_HEADER} must be printable ASCII of at most 128 characters`,
     );
-  if (!isPrintableId(requestId))
+  // The client's own id is only a correlation id, echoed and logged; it still must be sane.
+  const correlationId = request.headers.get(REQUEST_ID_HEADER);
+  if (correlationId !== null && !isPrintableId(correlationId))
     throw badHeader(
       REQUEST_ID_HEADER,
       `${REQUEST_ID_HEADER} must be printable ASCII of at most 128 characters`,

@@ -116,7 +116,7 @@ describe('in-flight deduplication', () => {
     );
   });
 
-  test('still merges identical requests of one caller', async () => {
+  test('never merges identical requests of one signed-in caller: each is its own call', async () => {
     const token = await bearer(OFFICER);
 
     const calls = await callsDuring(() =>
@@ -124,6 +124,16 @@ describe('in-flight deduplication', () => {
     );
 
     process.stderr.write(`one caller, 20 requests: ${calls.population.length} subgraph calls\n`);
+    expect(calls.population.length).toBe(20);
+    expect(new Set(calls.population.map((call) => call.identity.requestId)).size).toBe(20);
+  });
+
+  test('still merges identical requests of the public, who is released no personal data', async () => {
+    const calls = await callsDuring(() =>
+      Promise.all(Array.from({ length: 20 }, () => query('{ whoami(ms: 300) }'))),
+    );
+
+    process.stderr.write(`the public, 20 requests: ${calls.population.length} subgraph calls\n`);
     expect(calls.population.length).toBeLessThan(20);
   });
 });

@@ -17,8 +17,8 @@ const AUDIENCE_HEADER = 'x-govgraph-audience';
 /**
  * Signs every call the gateway makes to a subgraph, root fields and `_entities` alike: a
  * short-lived token for that subgraph and that exact body, carrying the request's identity
- * (`x-gateway-token`). Identical in-flight calls are still deduplicated, but only among
- * requests with the same identity scope; the token then carries the first request's id.
+ * (`x-gateway-token`). Identical in-flight calls are deduplicated only within one request
+ * (and, for the public caller, across requests: it is never released personal data).
  */
 export function useGatewayToken(options: { key: KeyObject; logger: Logger }): GatewayPlugin {
   return {
@@ -70,8 +70,14 @@ export function useGatewayToken(options: { key: KeyObject; logger: Logger }): Ga
   };
 }
 
-/** Everything a gateway token asserts except the request id: what deduplication must respect. */
+/**
+ * What deduplication must respect: everything a gateway token asserts. The request id is part
+ * of it for every signed-in caller, so calls of two client requests that may release personal
+ * data are never merged and each request leaves its own access records; only the public
+ * caller, who is never released personal data, shares identical calls across requests.
+ */
 function identityScope(identity: RequestIdentity): string {
-  const { rid: _requestId, ...scope } = identityClaims(identity);
-  return createHash('sha256').update(JSON.stringify(scope)).digest('base64url');
+  const { rid, ...scope } = identityClaims(identity);
+  const key = identity.caller.kind === 'public' ? scope : { ...scope, rid };
+  return createHash('sha256').update(JSON.stringify(key)).digest('base64url');
 }

@@ -25,21 +25,22 @@ const SEARCH = `query ($filter: AccessLogFilter!, $first: Int, $after: String) {
 async function searchAll(
   filter: Record<string, unknown>,
   first = 100,
-): Promise<{ entries: Entry[]; pages: number }> {
+): Promise<{ entries: Entry[]; pages: number; requestIds: string[] }> {
   const entries: Entry[] = [];
+  const requestIds: string[] = [];
   let after: string | null = null;
   for (let pages = 1; ; pages += 1) {
     const response: GraphQLResponse<{ accessLogSearch: { results: Page } }> =
       await test.federation.query(SEARCH, {
         ...AUDITOR,
-        headers: { 'x-request-id': `${test.caseId}-search-${pages}` },
         variables: { filter, first, after },
       });
     expect(response.body.errors).toBeUndefined();
+    requestIds.push(response.headers.get('x-request-id')!);
     const results: Page = response.body.data!.accessLogSearch.results;
     expect(results.missingAgencies).toEqual([]);
     entries.push(...results.nodes);
-    if (!results.pageInfo.hasNextPage) return { entries, pages };
+    if (!results.pageInfo.hasNextPage) return { entries, pages, requestIds };
     after = results.pageInfo.endCursor;
   }
 }
@@ -62,17 +63,16 @@ describe("the inspectorate's oversight of every agency's access log, through the
   });
 
   it('pages across agencies', async () => {
-    const { entries, pages } = await searchAll({ requestId: `${test.caseId}-read` }, 1);
+    const { entries, pages } = await searchAll({ requestId: test.caseworkerRead[0]!.requestId }, 1);
     expect(pages).toBe(2);
     expect(entries.map((e) => e.agency).sort()).toEqual(['population', 'tax']);
   });
 
   it("finds a caseworker's accesses made without a case reference", async () => {
-    const uncased = `${test.caseId}-uncased`;
-    await test.read(`{ person(nationalId: "${test.quiet}") { familyName } }`, {
-      ...CASEWORKER,
-      headers: { 'x-request-id': uncased },
-    });
+    const uncased = await test.read(
+      `{ person(nationalId: "${test.quiet}") { familyName } }`,
+      CASEWORKER,
+    );
     const { entries } = await searchAll({
       organisation: 'social-insurance',
       callerSubject: CASEWORKER_ID,
@@ -87,7 +87,7 @@ describe("the inspectorate's oversight of every agency's access log, through the
         fields: ['Person.familyName'],
       }),
     ]);
-    expect(entries.map((e) => e.requestId)).not.toContain(`${test.caseId}-read`);
+    expect(entries.map((e) => e.requestId)).not.toContain(test.caseworkerRead[0]!.requestId);
   });
 
   it('is refused to everyone else, with one error', async () => {
@@ -114,8 +114,10 @@ describe("the inspectorate's oversight of every agency's access log, through the
   });
 
   it('records none of its own reads', async () => {
-    const { pages } = await searchAll({ subject: SHOWCASE.nationalId, from: test.startedAt }, 1);
-    const requestIds = Array.from({ length: pages }, (_, i) => `${test.caseId}-search-${i + 1}`);
+    const { requestIds } = await searchAll(
+      { subject: SHOWCASE.nationalId, from: test.startedAt },
+      1,
+    );
     for (const agency of AGENCY_NAMES) {
       const [{ n }] = await test
         .db(`${agency}.access_log`)

@@ -45,8 +45,8 @@ export interface AccessLogTest {
   quiet: string;
   /** What the caseworker's read of the showcase person left in each agency's log. */
   caseworkerRead: Omit<Entry, 'accessedAt'>[];
-  /** Runs a query that must succeed. */
-  read(query: string, options: QueryOptions): Promise<void>;
+  /** Runs a query that must succeed; resolves to the gateway's id of the request. */
+  read(query: string, options: QueryOptions): Promise<string>;
 }
 
 /**
@@ -57,23 +57,10 @@ export interface AccessLogTest {
  */
 export function useAccessLogTest(quietIndex: number): AccessLogTest {
   const test = { caseId: `SIB-${randomBytes(3).toString('hex')}` } as AccessLogTest;
-  const done = {
-    organisation: 'social-insurance',
-    purpose: 'benefit-eligibility',
-    caseId: test.caseId,
-    requestId: `${test.caseId}-read`,
-  };
-  test.caseworkerRead = [
-    { ...done, agency: 'population', fields: ['Person.givenName'] },
-    {
-      ...done,
-      agency: 'tax',
-      fields: ['IncomeAssessment.taxableIncome', 'Person.incomeAssessments'],
-    },
-  ];
   test.read = async (query, options) => {
-    const { body } = await test.federation.query(query, options);
+    const { body, headers } = await test.federation.query(query, options);
     expect(body.errors).toBeUndefined();
+    return headers.get('x-request-id')!;
   };
   beforeAll(async () => {
     test.federation = await startTestFederation();
@@ -86,10 +73,23 @@ export function useAccessLogTest(quietIndex: number): AccessLogTest {
       .limit(1)
       .pluck('national_id')) as [string];
     test.startedAt = new Date(Date.now() - 1).toISOString();
-    await test.read(
-      `{ person(nationalId: "${SHOWCASE.nationalId}") { givenName incomeAssessments(year: 2025) { taxableIncome } } }`,
-      { ...CASEWORKER, caseId: test.caseId, headers: { 'x-request-id': done.requestId } },
-    );
+    const done = {
+      organisation: 'social-insurance',
+      purpose: 'benefit-eligibility',
+      caseId: test.caseId,
+      requestId: await test.read(
+        `{ person(nationalId: "${SHOWCASE.nationalId}") { givenName incomeAssessments(year: 2025) { taxableIncome } } }`,
+        { ...CASEWORKER, caseId: test.caseId },
+      ),
+    };
+    test.caseworkerRead = [
+      { ...done, agency: 'population', fields: ['Person.givenName'] },
+      {
+        ...done,
+        agency: 'tax',
+        fields: ['IncomeAssessment.taxableIncome', 'Person.incomeAssessments'],
+      },
+    ];
   });
   afterAll(async () => {
     await test.federation?.stop();
