@@ -9,8 +9,12 @@ beforeAll(async () => {
 afterAll(() => federation.stop());
 
 /** The first error's code and message of a query through the gateway. */
-async function firstError(query: string, variables?: Record<string, unknown>) {
-  const { body } = await federation.query(query, { variables });
+async function firstError(
+  query: string,
+  variables?: Record<string, unknown>,
+  as: { persona?: string; purpose?: string } = {},
+) {
+  const { body } = await federation.query(query, { variables, ...as });
   expect(body.errors?.length).toBeGreaterThan(0);
   const [error] = body.errors!;
   return {
@@ -55,14 +59,23 @@ describe('bad requests get clear errors and the gateway stays up', () => {
     expect(error.message).toMatch(/Int/);
   });
 
-  it('answers an unknown national ID with NOT_FOUND and a null person', async () => {
+  it('answers an unknown national ID with a null person: FORBIDDEN to the public, as for a known one', async () => {
     const unknown = nationalIdFor('1899-12-31', 'M', 999);
     const error = await firstError(`{ person(nationalId: "${unknown}") { givenName } }`);
-    expect(error).toMatchObject({ code: 'NOT_FOUND', path: ['person'], data: { person: null } });
+    expect(error).toMatchObject({ code: 'FORBIDDEN', path: ['person'], data: { person: null } });
+    const asCaseworker = await firstError(
+      `{ person(nationalId: "${unknown}") { givenName } }`,
+      undefined,
+      { persona: 'caseworker', purpose: 'benefit-eligibility' },
+    );
+    expect(asCaseworker).toMatchObject({ code: 'NOT_FOUND', path: ['person'] });
   });
 
   it('answers a malformed national ID with BAD_USER_INPUT naming the argument', async () => {
-    const error = await firstError('{ person(nationalId: "12345") { givenName } }');
+    const error = await firstError('{ person(nationalId: "12345") { givenName } }', undefined, {
+      persona: 'caseworker',
+      purpose: 'benefit-eligibility',
+    });
     expect(error.code).toBe('BAD_USER_INPUT');
     expect(error.message).toContain('nationalId');
   });

@@ -52,9 +52,17 @@ describe('client tokens at the gateway', () => {
   });
 
   it('refuses `me` to a caller who is not a citizen', async () => {
-    const { body } = await federation.query(ME, { persona: 'caseworker' });
-    expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
-    expect(body.data).toEqual({ me: null });
+    // An organisation that may identify people is told `me` is for citizens; one that may not
+    // is refused before anything is looked up.
+    const identifying = await federation.query(ME, {
+      persona: 'caseworker',
+      purpose: 'benefit-eligibility',
+    });
+    expect(identifying.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(identifying.body.data).toEqual({ me: null });
+    const other = await federation.query(ME, { persona: 'caseworker' });
+    expect(other.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(other.body.data).toEqual({ me: null });
   });
 
   const badTokens: [string, () => Promise<string>][] = [

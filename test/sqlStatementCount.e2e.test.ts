@@ -53,8 +53,18 @@ afterAll(async () => {
 });
 
 async function statementsPerAgency(first: number): Promise<Record<AgencyName, number>> {
-  // Starts the page at the showcase person: keyset paging continues after the ID just below hers.
-  const after = encodeCursor(String(Number(SHOWCASE.nationalId) - 1));
+  // Starts the page at the showcase person: keyset paging continues after the list key just
+  // below hers (the register is listed in the order of a random key).
+  const [below] = await admin!('population.person')
+    .where(
+      'list_key',
+      '<',
+      admin!('population.person').where({ national_id: SHOWCASE.nationalId }).select('list_key'),
+    )
+    .orderBy('list_key', 'desc')
+    .limit(1)
+    .pluck('list_key');
+  const after = below === undefined ? null : encodeCursor(String(below));
   const databases = Object.fromEntries(
     AGENCY_NAMES.map((agency) => [agency, federation.subgraphs[agency].db]),
   );

@@ -8,6 +8,9 @@ import { type GraphAgency, searchFieldOf } from './accessLogFields';
  */
 export const auditTrail: FieldRule = { classification: 'personal', auditTrail: true };
 
+/** A person's `accessLog<Agency>` field: the agency's records about that same person. */
+export const personAccessLog: FieldRule = { ...auditTrail, leadsTo: 'same-subject' };
+
 /**
  * Who at an organisation consulted the data is not part of the person's right of access
  * (CJEU C-579/21): only an agreement (supervision) releases it, never "own data".

@@ -1,4 +1,3 @@
-import type DataLoader from 'dataloader';
 import { pageInfoOf, type PageInfo } from '../graphql/PageInfo';
 import { decodeCursor, encodeCursor, pageSize } from './cursor';
 
@@ -9,8 +8,8 @@ export interface KeysetPageRequest<T> {
   /** Reads `limit + 1` rows after the key (or from the start), in key order. */
   fetch: (afterKey: string | null, limit: number) => Promise<T[]>;
   keyOf: (row: T) => string;
-  /** The request's loader of these records: the page's rows are put in it for later lookups. */
-  loader?: DataLoader<string, T | null>;
+  /** Puts each row of the page in the request's loader of these records, for later lookups. */
+  prime?: (row: T) => void;
 }
 
 /** One page of a keyset-paged list, with opaque cursors; validates `first` and `after`. */
@@ -19,6 +18,6 @@ export async function keysetPage<T>(
 ): Promise<{ nodes: T[]; pageInfo: PageInfo }> {
   const limit = pageSize(request.first, request.max);
   const rows = await request.fetch(request.after ? decodeCursor(request.after) : null, limit);
-  for (const row of rows) request.loader?.prime(request.keyOf(row), row);
+  if (request.prime) rows.forEach(request.prime);
   return pageInfoOf(rows, limit, (row) => encodeCursor(request.keyOf(row)));
 }

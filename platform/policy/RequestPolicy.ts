@@ -11,6 +11,7 @@ import { decideField } from './decideField';
 import type { Basis, FieldDecision } from './decision';
 import { type AgencyFieldPolicy, fieldRule } from './fieldPolicy';
 import type { Mask } from './masks';
+import { type IdentityScope, identityScope } from './personIdentity';
 
 /** The hidden property that carries an inherited data subject on a record (an address). */
 export const SUBJECT = Symbol('govgraph.subject');
@@ -42,6 +43,7 @@ export class RequestPolicy {
   readonly accessRecorder = new AccessRecorder();
   private readonly decisions = new Map<string, FieldDecision>();
   private consentLoader: DataLoader<string, Consent[]> | undefined;
+  private identity: IdentityScope | undefined;
 
   constructor(private readonly input: RequestPolicyInput) {
     this.dataUse = new DataUseLedger(input.fieldPolicy.agency, input.purpose);
@@ -96,6 +98,11 @@ export class RequestPolicy {
     return typeof value === 'string' ? value : null;
   }
 
+  /** Whether the field is a lookup or link that only callers who may identify its subject follow. */
+  isIdentifiedOnly(type: string, field: string): boolean {
+    return fieldRule(this.input.fieldPolicy, type, field)?.identifiedOnly === true;
+  }
+
   /** Whether `type` records take their subject from the record they were reached from. */
   inheritsSubject(type: string): boolean {
     return this.input.fieldPolicy.types[type]?.subject === 'inherit';
@@ -133,6 +140,48 @@ export class RequestPolicy {
           : this.refuse(type, field, `${decision.reason}, and this person has not given it`);
       }
     }
+  }
+
+  /** Whom this caller may identify, for its purpose (decided once per request). */
+  identityScope(): IdentityScope {
+    const { caller, purpose, agreements, today } = this.input;
+    this.identity ??= identityScope({ caller, purpose }, agreements, today);
+    return this.identity;
+  }
+
+  /** Whether the caller may identify the person `subject`: see personIdentity.ts. */
+  async mayIdentify(subject: string | null): Promise<boolean> {
+    const scope = this.identityScope();
+    switch (scope.kind) {
+      case 'everyone':
+        return true;
+      case 'nobody':
+        return false;
+      case 'own':
+        return subject !== null && subject === scope.subject;
+      case 'consented': {
+        if (subject === null) return false;
+        const consents = await this.consentsOf(subject);
+        return consents.some((c) =>
+          scope.fields.some((field) => c.fields.includes(field) || c.fields.includes('Person.*')),
+        );
+      }
+    }
+  }
+
+  /**
+   * The refusal of a lookup or link that would tie a person's identity to their data, for a
+   * caller who may not identify them. It never depends on the record: an existing and a
+   * missing person get the same answer.
+   */
+  unidentified(type: string, field: string): GraphQLError {
+    const scope = this.identityScope();
+    const reason = scope.kind === 'everyone' ? 'the caller may identify everyone' : scope.reason;
+    return this.refuse(
+      type,
+      field,
+      `${this.input.fieldPolicy.agency}/${type}.${field} ties records to a person's identity, and ${reason}`,
+    );
   }
 
   private consentsOf(subject: string): Promise<Consent[]> {

@@ -49,11 +49,9 @@ export function toAgreement(row: AgreementRow): Agreement {
 export class AgreementRepository {
   constructor(private readonly db: Db) {}
 
-  /** Every agreement, or those of one providing agency. */
-  async findAll(provider?: string): Promise<Agreement[]> {
-    const query = this.db<AgreementRow>('governance.agreement').orderBy('id');
-    if (provider) query.where({ provider });
-    return (await query).map(toAgreement);
+  /** Every agreement of the register. */
+  async findAll(): Promise<Agreement[]> {
+    return (await this.db<AgreementRow>('governance.agreement').orderBy('id')).map(toAgreement);
   }
 
   async revision(): Promise<number> {

@@ -9,6 +9,7 @@ import { applyMiddleware, type IMiddlewareFunction } from 'graphql-middleware';
 import { allow, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield/typings/types';
 import { forbidden } from '../errors/clientErrors';
+import { ErrorCode } from '../errors/ErrorCode';
 import { assertEveryFieldClassified, servedFields } from './classifiedFields';
 import type { AgencyFieldPolicy } from './fieldPolicy';
 import { type RequestPolicy, SUBJECT } from './RequestPolicy';
@@ -68,9 +69,13 @@ async function releaseMiddleware(
   const release = await policy.release(type, info.fieldName, parent);
   // The shield has already refused this field; never resolve it.
   if (release instanceof GraphQLError) throw release;
-  const value = await resolve(parent, args, context, info);
-  if (value === null || value === undefined) return value;
   const returned = getNamedType(info.returnType);
+  const value = policy.isIdentifiedOnly(type, info.fieldName)
+    ? await resolveIdentified(policy, type, info.fieldName, returned.name, () =>
+        resolve(parent, args, context, info),
+      )
+    : await resolve(parent, args, context, info);
+  if (value === null || value === undefined) return value;
   // Only values are data; entry points and links to records are not releases of their own.
   if (isLeafType(returned)) policy.dataUse.record(release.basis);
   policy.noteRelease(type, info.fieldName, parent, release.basis, info.path);
@@ -78,6 +83,39 @@ async function releaseMiddleware(
   return policy.inheritsSubject(returned.name)
     ? withSubject(released, policy.subjectOf(type, parent))
     : released;
+}
+
+/**
+ * Resolves a lookup by identifier, or a link from an identifying record, only for people the
+ * caller may identify. A caller who may identify nobody is refused before anything is read;
+ * for one who may identify some (themself, those who consented), a missing record and a
+ * record about someone else get the same refusal, so the answer tells nothing of existence.
+ */
+async function resolveIdentified(
+  policy: RequestPolicy,
+  type: string,
+  field: string,
+  returnedType: string,
+  resolve: () => unknown,
+): Promise<unknown> {
+  const scope = policy.identityScope().kind;
+  if (scope === 'everyone') return resolve();
+  if (scope === 'nobody') throw policy.unidentified(type, field);
+  let value: unknown;
+  try {
+    value = await resolve();
+  } catch (error) {
+    if (error instanceof GraphQLError && error.extensions.code === ErrorCode.NOT_FOUND)
+      throw policy.unidentified(type, field);
+    throw error;
+  }
+  if (value === null || value === undefined) throw policy.unidentified(type, field);
+  const records: unknown[] = Array.isArray(value) ? value : [value];
+  const identified = await Promise.all(
+    records.map((record) => policy.mayIdentify(policy.subjectOf(returnedType, record))),
+  );
+  if (!identified.every(Boolean)) throw policy.unidentified(type, field);
+  return value;
 }
 
 function applyMask(value: unknown, mask: (value: unknown) => unknown): unknown {

@@ -40,13 +40,23 @@ export function assertEveryFieldClassified(schema: GraphQLSchema, policy: Agency
       .map((field) => `${type}.${field}`)
       .filter((name) => !servedNames.has(name)),
   );
-  if (missing.length === 0 && unknown.length === 0) return;
+  // A masked form of a name or an identifier would still single the person out.
+  const maskedIdentifiers = served
+    .filter(([type, field]) => {
+      const rule = fieldRule(policy, type, field);
+      return rule?.identifying && rule.mask !== undefined;
+    })
+    .map(([t, f]) => `${t}.${f}`);
+  if (missing.length === 0 && unknown.length === 0 && maskedIdentifiers.length === 0) return;
   const lines = [
     ...missing.map(
       (name) =>
         `  - ${name} has no classification (public, internal, personal or special-category)`,
     ),
     ...unknown.map((name) => `  - ${name} is classified but the subgraph does not serve it`),
+    ...maskedIdentifiers.map(
+      (name) => `  - ${name} identifies its subject, so it cannot have a masked form`,
+    ),
   ];
   throw new UnclassifiedFieldsError(
     `the ${policy.agency} subgraph's field policy is incomplete:\n${lines.join('\n')}`,

@@ -24,6 +24,24 @@ export interface FieldRule {
   audience?: Audience[];
   /** The access log's own records: reading them is not itself recorded (no loop). */
   auditTrail?: boolean;
+  /**
+   * The value names or singles out the record's subject (a name, a national ID, a registration
+   * number): it never has a masked form, and it must not reach a caller beside masked data
+   * about the same person (see `identifiedOnly`).
+   */
+  identifying?: boolean;
+  /**
+   * A lookup by an identifier, or a link from a record that identifies its subject, to that
+   * subject's data: released only for subjects the caller may identify (personIdentity.ts),
+   * and refused the same way whether the subject exists or not.
+   */
+  identifiedOnly?: boolean;
+  /**
+   * For a field that leads from one person's record to another record about a person: whether
+   * it is the same person (a vehicle's owner) or others (a person's parents). Read by the
+   * linkage property test, which refuses a link it cannot place.
+   */
+  leadsTo?: 'same-subject' | 'other-subjects';
 }
 
 /** A kind of caller an operation is reserved to: signed-in citizens, or holders of a role. */
@@ -67,3 +85,5 @@ export const specialCategory = (options: Omit<FieldRule, 'classification'> = {})
   ...options,
 });
 export const joinKey: FieldRule = { classification: 'personal', joinKey: true };
+/** A personal value that identifies its subject: never masked. */
+export const identifying: FieldRule = { classification: 'personal', identifying: true };

@@ -19,8 +19,6 @@ export interface PolicyRuntime {
 export interface PolicyRuntimeOptions {
   /** A connection to the governance store (its own pool, apart from the agency's data). */
   db: Db;
-  /** Load only this agency's agreements; all of them when absent. */
-  provider?: string;
   refreshMs?: number;
   logger: Logger;
   /** Today's date as YYYY-MM-DD; agreements are in force by calendar day. */
@@ -32,7 +30,6 @@ export interface PolicyRuntimeOptions {
 export async function createPolicyRuntime(options: PolicyRuntimeOptions): Promise<PolicyRuntime> {
   const store = await createPolicyStore({
     repository: new AgreementRepository(options.db),
-    provider: options.provider,
     refreshMs: options.refreshMs ?? 500,
     logger: options.logger,
   });

@@ -12,8 +12,6 @@ export interface PolicyStore {
 
 export interface PolicyStoreOptions {
   repository: AgreementRepository;
-  /** Only this agency's agreements; all when absent (the catalog). */
-  provider?: string;
   /** How often the change counter is checked; a grant or revocation applies within this time. */
   refreshMs: number;
   logger: Logger;
@@ -25,9 +23,9 @@ export interface PolicyStoreOptions {
  * the last agreements (revocations already seen stay revoked) and is retried.
  */
 export async function createPolicyStore(options: PolicyStoreOptions): Promise<PolicyStore> {
-  const { repository, provider, logger } = options;
+  const { repository, logger } = options;
   let revision = await repository.revision();
-  let agreements = await repository.findAll(provider);
+  let agreements = await repository.findAll();
   let running: Promise<void> | null = null;
   // A change announced while a check runs may have come after its read: check once more then.
   let again = false;
@@ -36,7 +34,7 @@ export async function createPolicyStore(options: PolicyStoreOptions): Promise<Po
     try {
       const latest = await repository.revision();
       if (latest === revision) return;
-      agreements = await repository.findAll(provider);
+      agreements = await repository.findAll();
       revision = latest;
       logger.info({ revision, agreements: agreements.length }, 'data-sharing agreements reloaded');
     } catch (error) {

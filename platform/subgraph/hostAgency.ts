@@ -71,9 +71,9 @@ export async function hostAgency(
   try {
     const subgraph = await factory(db);
     const policy = await createPolicyRuntime({
+      // Every agreement: an agency decides its own fields from its own, and whom a caller may
+      // identify from the identity register's (policy/personIdentity.ts).
       db: governanceDb,
-      // The governance service describes every agency's agreements; an agency needs only its own.
-      provider: agency === 'governance' ? undefined : agency,
       refreshMs: options.policyRefreshMs,
       logger: options.logger,
       listenUrl: options.embeddedDatabase ? undefined : options.databaseUrl,

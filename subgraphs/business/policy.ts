@@ -1,4 +1,4 @@
-import { accessLogTypes, auditTrail } from '../../platform/accessLog/accessLogPolicy';
+import { accessLogTypes, personAccessLog } from '../../platform/accessLog/accessLogPolicy';
 import { defineFieldPolicy, joinKey } from '../../platform/policy/fieldPolicy';
 
 /**
@@ -16,17 +16,23 @@ export const businessPolicy = defineFieldPolicy('business', {
       founded: 'public',
       legalForm: 'public',
       city: 'public',
-      boardMembers: 'public',
+      // Who sits on a board is public by law: following them to their data needs the right to identify them.
+      boardMembers: { classification: 'public', identifiedOnly: true },
       boardSeats: 'public',
     },
   },
   BoardSeat: {
-    subject: 'none',
-    fields: { person: 'public', name: 'public', role: 'public', since: 'public' },
+    subject: { property: 'subjectId' },
+    fields: {
+      person: { classification: 'public', identifiedOnly: true, leadsTo: 'same-subject' },
+      name: { classification: 'public', identifying: true },
+      role: 'public',
+      since: 'public',
+    },
   },
   Person: {
     subject: { property: 'nationalId' },
-    fields: { id: joinKey, accessLogBusiness: auditTrail, boardMemberships: 'personal' },
+    fields: { id: joinKey, accessLogBusiness: personAccessLog, boardMemberships: 'personal' },
   },
   CompanyConnection: { subject: 'none', fields: { nodes: 'public', pageInfo: 'public' } },
   PageInfo: { subject: 'none', fields: { endCursor: 'public', hasNextPage: 'public' } },

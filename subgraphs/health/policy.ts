@@ -1,5 +1,5 @@
-import { accessLogTypes, auditTrail } from '../../platform/accessLog/accessLogPolicy';
-import { defineFieldPolicy, joinKey } from '../../platform/policy/fieldPolicy';
+import { accessLogTypes, personAccessLog } from '../../platform/accessLog/accessLogPolicy';
+import { defineFieldPolicy, joinKey, specialCategory } from '../../platform/policy/fieldPolicy';
 
 /** How sensitive each field of the health board is: health data is special-category (GDPR art. 9). */
 export const healthPolicy = defineFieldPolicy('health', {
@@ -7,9 +7,9 @@ export const healthPolicy = defineFieldPolicy('health', {
     subject: { property: 'nationalId' },
     fields: {
       id: joinKey,
-      accessLogHealth: auditTrail,
-      vaccinations: 'special-category',
-      gp: 'special-category',
+      accessLogHealth: personAccessLog,
+      vaccinations: specialCategory({ leadsTo: 'same-subject' }),
+      gp: specialCategory({ leadsTo: 'same-subject' }),
     },
   },
   Vaccination: {

@@ -1,31 +1,45 @@
-import { accessLogTypes, auditTrail } from '../../platform/accessLog/accessLogPolicy';
-import { defineFieldPolicy, joinKey, personal } from '../../platform/policy/fieldPolicy';
-import { keep, partialNationalId, yearOnly } from '../../platform/policy/masks';
+import { accessLogTypes, personAccessLog } from '../../platform/accessLog/accessLogPolicy';
+import {
+  defineFieldPolicy,
+  identifying,
+  joinKey,
+  personal,
+} from '../../platform/policy/fieldPolicy';
+import { keep, yearOnly } from '../../platform/policy/masks';
 
 /** How sensitive each field of the population register is, and its masked forms. */
 export const populationPolicy = defineFieldPolicy('population', {
-  Query: { subject: 'none', fields: { person: 'public', people: 'public', me: 'public' } },
+  Query: {
+    subject: 'none',
+    fields: {
+      // A lookup by national ID: only for callers who may identify the person found.
+      person: { classification: 'public', identifiedOnly: true },
+      people: 'public',
+      // The signed-in citizen's own record: identified by the token, so under the same rule.
+      me: { classification: 'public', identifiedOnly: true },
+    },
+  },
   Person: {
     subject: { property: 'nationalId' },
     fields: {
       id: joinKey,
-      accessLogPopulation: auditTrail,
-      nationalId: personal({ mask: partialNationalId }),
-      givenName: 'personal',
-      familyName: 'personal',
+      accessLogPopulation: personAccessLog,
+      nationalId: identifying,
+      givenName: identifying,
+      familyName: identifying,
       dateOfBirth: personal({ mask: yearOnly }),
       sex: 'personal',
       dateOfDeath: 'personal',
       address: personal({ mask: keep }),
       household: 'personal',
-      parents: 'personal',
-      children: 'personal',
+      parents: personal({ leadsTo: 'other-subjects' }),
+      children: personal({ leadsTo: 'other-subjects' }),
     },
   },
   Address: {
     subject: 'inherit',
     fields: {
-      street: 'personal',
+      street: identifying,
       postalCode: 'personal',
       city: 'personal',
       municipality: personal({ mask: keep }),
@@ -33,7 +47,11 @@ export const populationPolicy = defineFieldPolicy('population', {
   },
   Household: {
     subject: 'inherit',
-    fields: { id: 'personal', address: 'personal', members: 'personal' },
+    fields: {
+      id: 'personal',
+      address: 'personal',
+      members: personal({ leadsTo: 'other-subjects' }),
+    },
   },
   PersonConnection: { subject: 'none', fields: { nodes: 'public', pageInfo: 'public' } },
   PageInfo: { subject: 'none', fields: { endCursor: 'public', hasNextPage: 'public' } },

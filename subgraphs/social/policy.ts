@@ -1,11 +1,15 @@
-import { accessLogTypes, auditTrail } from '../../platform/accessLog/accessLogPolicy';
-import { defineFieldPolicy, joinKey } from '../../platform/policy/fieldPolicy';
+import { accessLogTypes, personAccessLog } from '../../platform/accessLog/accessLogPolicy';
+import { defineFieldPolicy, joinKey, personal } from '../../platform/policy/fieldPolicy';
 
 /** How sensitive each field of the social insurance board is. */
 export const socialPolicy = defineFieldPolicy('social', {
   Person: {
     subject: { property: 'nationalId' },
-    fields: { id: joinKey, accessLogSocial: auditTrail, benefitClaims: 'personal' },
+    fields: {
+      id: joinKey,
+      accessLogSocial: personAccessLog,
+      benefitClaims: personal({ leadsTo: 'same-subject' }),
+    },
   },
   BenefitClaim: {
     subject: { property: 'claimantId' },

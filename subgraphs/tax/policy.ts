@@ -1,4 +1,4 @@
-import { accessLogTypes, auditTrail } from '../../platform/accessLog/accessLogPolicy';
+import { accessLogTypes, personAccessLog } from '../../platform/accessLog/accessLogPolicy';
 import { defineFieldPolicy, joinKey, personal } from '../../platform/policy/fieldPolicy';
 import { keep } from '../../platform/policy/masks';
 
@@ -8,8 +8,8 @@ export const taxPolicy = defineFieldPolicy('tax', {
     subject: { property: 'nationalId' },
     fields: {
       id: joinKey,
-      accessLogTax: auditTrail,
-      incomeAssessments: personal({ mask: keep }),
+      accessLogTax: personAccessLog,
+      incomeAssessments: personal({ mask: keep, leadsTo: 'same-subject' }),
       taxDebt: 'personal',
     },
   },

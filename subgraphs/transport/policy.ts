@@ -1,35 +1,44 @@
-import { accessLogTypes, auditTrail } from '../../platform/accessLog/accessLogPolicy';
-import { defineFieldPolicy, joinKey } from '../../platform/policy/fieldPolicy';
+import { accessLogTypes, personAccessLog } from '../../platform/accessLog/accessLogPolicy';
+import {
+  defineFieldPolicy,
+  identifying,
+  joinKey,
+  personal,
+} from '../../platform/policy/fieldPolicy';
 
 /** How sensitive each field of the transport authority is. */
 export const transportPolicy = defineFieldPolicy('transport', {
-  Query: { subject: 'none', fields: { vehicle: 'public' } },
+  Query: {
+    subject: 'none',
+    // A lookup by registration number: only for callers who may identify the owner.
+    fields: { vehicle: { classification: 'public', identifiedOnly: true } },
+  },
   Person: {
     subject: { property: 'nationalId' },
     fields: {
       id: joinKey,
-      accessLogTransport: auditTrail,
-      vehicles: 'personal',
-      drivingLicence: 'personal',
+      accessLogTransport: personAccessLog,
+      vehicles: personal({ leadsTo: 'same-subject' }),
+      drivingLicence: personal({ leadsTo: 'same-subject' }),
     },
   },
   Vehicle: {
     subject: { property: 'ownerId' },
     fields: {
       id: joinKey,
-      registrationNumber: 'personal',
+      registrationNumber: identifying,
       make: 'personal',
       model: 'personal',
       firstRegistered: 'personal',
       fuel: 'personal',
       colour: 'personal',
-      owner: 'personal',
+      owner: personal({ leadsTo: 'same-subject' }),
     },
   },
   DrivingLicence: {
     subject: { property: 'holderId' },
     fields: {
-      licenceNumber: 'personal',
+      licenceNumber: identifying,
       categories: 'personal',
       issuedOn: 'personal',
       validUntil: 'personal',

@@ -16,16 +16,25 @@ describe('the declared purpose of use', () => {
       persona: 'caseworker',
       purpose: 'tax-assessment',
     });
-    const income = expectForbidden(
+    // Not even the lookup by national ID: she may not identify anyone for that purpose.
+    const lookup = expectForbidden(
       response,
-      ['person', 'incomeAssessments'],
-      'no agreement grants tax/Person.incomeAssessments to social-insurance for tax-assessment',
+      ['person'],
+      'no agreement grants population/Person.nationalId to social-insurance for tax-assessment',
     );
-    expect(income.extensions).toMatchObject({
+    expect(lookup.extensions).toMatchObject({
       purpose: 'tax-assessment',
       organisation: 'social-insurance',
     });
-    expectForbidden(response, ['person', 'givenName'], 'to social-insurance for tax-assessment');
+    const income = await federation.query(
+      `{ people(first: 1) { nodes { incomeAssessments { taxableIncome } } } }`,
+      { persona: 'caseworker', purpose: 'tax-assessment' },
+    );
+    expectForbidden(
+      income,
+      ['people', 'nodes', 0, 'incomeAssessments'],
+      'no agreement grants tax/Person.incomeAssessments to social-insurance for tax-assessment',
+    );
   });
 
   it('refuses a purpose nobody registered, naming it', async () => {
@@ -33,14 +42,17 @@ describe('the declared purpose of use', () => {
       persona: 'caseworker',
       purpose: 'curiosity',
     });
-    expectForbidden(response, ['person', 'givenName'], 'for curiosity');
+    expectForbidden(response, ['person'], 'for curiosity');
   });
 
   it('asks an organisation that declares no purpose to send x-purpose', async () => {
-    const response = await federation.query(INCOME, { persona: 'caseworker' });
+    const response = await federation.query(
+      `{ people(first: 1) { nodes { givenName incomeAssessments { year } } } }`,
+      { persona: 'caseworker' },
+    );
     for (const path of [
-      ['person', 'givenName'],
-      ['person', 'incomeAssessments'],
+      ['people', 'nodes', 0, 'givenName'],
+      ['people', 'nodes', 0, 'incomeAssessments'],
     ]) {
       const error = expectForbidden(
         response,
@@ -49,6 +61,8 @@ describe('the declared purpose of use', () => {
       );
       expect(error.extensions?.purpose).toBeNull();
     }
+    const lookup = await federation.query(INCOME, { persona: 'caseworker' });
+    expectForbidden(lookup, ['person'], 'needs a declared purpose: send the x-purpose header');
   });
 
   it('releases the same data to the caseworker who declares the purpose her agreements serve', async () => {

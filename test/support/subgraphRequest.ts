@@ -38,7 +38,6 @@ export async function subgraphRequester(subgraph: AgencySubgraph) {
   const governanceDb = connectTestDatabase(2);
   const policy: PolicyRuntime = await createPolicyRuntime({
     db: governanceDb,
-    provider: subgraph.name === 'governance' ? undefined : subgraph.name,
     logger: createLogger('test', 'silent'),
   });
   const run = (

@@ -16,6 +16,7 @@ const BOARD_MEMBER = 'business.board_member';
 function toBoardSeat(row: BoardMemberRow): BoardSeat {
   return {
     registryCode: row.registry_code,
+    subjectId: row.national_id,
     person: { nationalId: row.national_id },
     name: row.name,
     role: row.role,

@@ -6,6 +6,8 @@ import { Person } from '../person/person.type';
 @ObjectType({ description: "A person's seat on a company's management board." })
 export class BoardSeat {
   registryCode!: string;
+  /** The national ID of the person holding the seat: the seat's data subject. */
+  subjectId!: string;
 
   // Nullable in the schema so that policy can withhold the person without losing the seat.
   @Field(() => Person, { nullable: true, description: 'The person holding the seat.' })

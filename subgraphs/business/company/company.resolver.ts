@@ -44,11 +44,13 @@ export class CompanyResolver {
       max: MAX_PAGE,
       fetch: (afterCode, limit) => repositories.companies.page(afterCode, limit),
       keyOf: (company) => company.registryCode,
-      loader: loaders.companyByRegistryCode,
+      prime: (company) => loaders.companyByRegistryCode.prime(company.registryCode, company),
     });
   }
 
+  // Nullable so that policy can withhold the people without losing the company.
   @FieldResolver(() => [Person], {
+    nullable: true,
     description: 'The people on the management board, the chair first.',
   })
   async boardMembers(

@@ -164,7 +164,6 @@ describe('managing agreements', () => {
   it('takes effect in a subgraph policy store within a second, and so does a revocation', async () => {
     const runtime = await createPolicyRuntime({
       db: t.db,
-      provider: 'tax',
       logger: createLogger('policy-store-test', 'silent'),
     });
     // An organisation of its own, which no other test here grants anything.

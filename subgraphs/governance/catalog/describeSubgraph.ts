@@ -5,13 +5,12 @@ import {
   servedFields,
 } from '../../../platform/policy/classifiedFields';
 import { type AgencyFieldPolicy, fieldRule } from '../../../platform/policy/fieldPolicy';
-import { keep, type Mask, partialNationalId, yearOnly } from '../../../platform/policy/masks';
+import { keep, type Mask, yearOnly } from '../../../platform/policy/masks';
 import type { CatalogAgency, CatalogType } from './catalogFile';
 
 const MASKED_FORMS = new Map<Mask, string>([
   [keep, 'the value itself, which is coarse already'],
   [yearOnly, 'the year only'],
-  [partialNationalId, 'the national ID with its last four digits hidden'],
 ]);
 
 /**

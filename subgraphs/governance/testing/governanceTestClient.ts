@@ -52,7 +52,6 @@ export async function startGovernanceTestClient(): Promise<GovernanceTestClient>
   const subgraph = await createGovernanceSubgraph(db);
   const runtime = await createPolicyRuntime({
     db,
-    provider: 'governance',
     logger: createLogger('governance-test', 'silent'),
   });
   const execute = (source: string, { as, purpose, variables }: Ask) => {

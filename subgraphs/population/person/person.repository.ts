@@ -4,6 +4,7 @@ import type { Person } from './person.type';
 
 interface PersonRow {
   national_id: string;
+  list_key: string;
   given_name: string;
   family_name: string;
   date_of_birth: string;
@@ -28,6 +29,7 @@ const PARENT_CHILD = 'population.parent_child';
 function toPerson(row: PersonRow): Person {
   return {
     nationalId: row.national_id,
+    listKey: row.list_key,
     givenName: row.given_name,
     familyName: row.family_name,
     dateOfBirth: row.date_of_birth,
@@ -82,12 +84,15 @@ export class PersonRepository {
     return this.findRelatives('parent_id', 'child_id', parentIds);
   }
 
-  /** One page of the register in national ID order, fetching one row more to tell if a next page exists. */
-  async page(afterNationalId: string | null, limit: number): Promise<Person[]> {
+  /**
+   * One page of the register in the order of its random list key (never of the national ID,
+   * which encodes sex and date of birth), fetching one row more to tell if a next page exists.
+   */
+  async page(afterListKey: string | null, limit: number): Promise<Person[]> {
     const query = this.db<PersonRow>(PERSON)
-      .orderBy('national_id')
+      .orderBy('list_key')
       .limit(limit + 1);
-    if (afterNationalId !== null) query.where('national_id', '>', afterNationalId);
+    if (afterListKey !== null) query.where('list_key', '>', afterListKey);
     return (await query).map(toPerson);
   }
 

@@ -25,7 +25,8 @@ export class PersonResolver {
   }
 
   @Query(() => PersonConnection, {
-    description: 'The register, a page at a time, in national ID order.',
+    description:
+      'The register, a page at a time, in a fixed pseudonymous order (not by national ID, which encodes sex and date of birth).',
   })
   async people(
     @Arg('first', () => Int, { defaultValue: 20, description: `Page size, at most ${MAX_PAGE}.` })
@@ -42,8 +43,8 @@ export class PersonResolver {
       after,
       max: MAX_PAGE,
       fetch: (afterId, limit) => repositories.people.page(afterId, limit),
-      keyOf: (person) => person.nationalId,
-      loader: loaders.personById,
+      keyOf: (person) => person.listKey,
+      prime: (person) => loaders.personById.prime(person.nationalId, person),
     });
   }
 

@@ -32,6 +32,8 @@ export class Person {
   })
   dateOfDeath!: string | null;
 
+  /** The random key the register is listed in: it says nothing about the person. */
+  listKey!: string;
   householdId!: number | null;
   addressId!: number | null;
 }
