@@ -1,6 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import type { GraphQLFormattedError } from 'graphql';
+import {
+  GraphQLError,
+  type GraphQLFormattedError,
+  Kind,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { ErrorCode } from '../errors/ErrorCode';
+import { MAX_SUBJECTS_PER_REQUEST } from './accessLogBound';
 import type { Logger } from '../logging/logger';
 import type { RequestPolicy } from '../policy/RequestPolicy';
 import type { AccessLogWriter } from './accessLogWriter';
@@ -20,14 +26,30 @@ interface AccessLoggedContext {
 export function accessLogPlugin<TContext extends AccessLoggedContext>(
   write: AccessLogWriter,
   logger: Logger,
+  maxSubjects = MAX_SUBJECTS_PER_REQUEST,
 ): ApolloServerPlugin<TContext> {
   return {
     async requestDidStart() {
       return {
+        // An entity call naming more people than one request may reach is refused unread.
+        async didResolveOperation({ operation, request }) {
+          if (entitiesNamed(operation, request.variables ?? {}) > maxSubjects)
+            throw tooManySubjects(maxSubjects);
+        },
         async willSendResponse({ contextValue, response }) {
           const { policy } = contextValue;
           const recorder = policy.accessRecorder;
           if (recorder.isEmpty || response.body.kind !== 'single') return;
+          const entries = recorder.entries();
+          if (entries.length > maxSubjects) {
+            withhold(
+              response.body.singleResult,
+              recorder.releasedPaths(),
+              `Withheld: this request reaches more than ${maxSubjects} people in one register; ask for fewer at a time`,
+              ErrorCode.TOO_MANY_SUBJECTS,
+            );
+            return;
+          }
           try {
             await write(
               {
@@ -36,31 +58,65 @@ export function accessLogPlugin<TContext extends AccessLoggedContext>(
                 purpose: policy.purpose,
                 caseId: contextValue.caseId,
               },
-              recorder.entries(),
+              entries,
             );
           } catch (error) {
             logger.error(
               { err: error, requestId: contextValue.requestId },
               'access log unavailable: personal data withheld',
             );
-            const result = response.body.singleResult;
-            const withheld: GraphQLFormattedError[] = [];
-            for (const path of recorder.releasedPaths()) {
-              if (setNull(result.data, path)) {
-                withheld.push({
-                  message:
-                    'Withheld: this access to personal data could not be recorded in the access log; try again later',
-                  path: [...path],
-                  extensions: { code: ErrorCode.ACCESS_LOG_UNAVAILABLE },
-                });
-              }
-            }
-            result.errors = [...(result.errors ?? []), ...withheld];
+            withhold(
+              response.body.singleResult,
+              recorder.releasedPaths(),
+              'Withheld: this access to personal data could not be recorded in the access log; try again later',
+              ErrorCode.ACCESS_LOG_UNAVAILABLE,
+            );
           }
         },
       };
     },
   };
+}
+
+/** How many records the operation's `_entities` fields name, before any is looked up. */
+function entitiesNamed(
+  operation: OperationDefinitionNode | undefined,
+  variables: Record<string, unknown>,
+): number {
+  let named = 0;
+  for (const selection of operation?.selectionSet.selections ?? []) {
+    if (selection.kind !== Kind.FIELD || selection.name.value !== '_entities') continue;
+    const argument = selection.arguments?.find((a) => a.name.value === 'representations');
+    const value = argument?.value;
+    if (value?.kind === Kind.LIST) named += value.values.length;
+    else if (value?.kind === Kind.VARIABLE) {
+      const given = variables[value.name.value];
+      if (Array.isArray(given)) named += given.length;
+    }
+  }
+  return named;
+}
+
+function tooManySubjects(maxSubjects: number): GraphQLError {
+  return new GraphQLError(
+    `A request may release personal data about at most ${maxSubjects} people in one register`,
+    { extensions: { code: ErrorCode.TOO_MANY_SUBJECTS, limit: maxSubjects } },
+  );
+}
+
+/** Nulls every released personal value, each with an error saying why. */
+function withhold(
+  result: { data?: unknown; errors?: readonly GraphQLFormattedError[] },
+  paths: (string | number)[][],
+  message: string,
+  code: ErrorCode,
+): void {
+  const withheld: GraphQLFormattedError[] = [];
+  for (const path of paths) {
+    if (setNull(result.data, path))
+      withheld.push({ message, path: [...path], extensions: { code } });
+  }
+  result.errors = [...(result.errors ?? []), ...withheld];
 }
 
 /** Sets the value at `path` to null; false when the path is not in the data (already withheld). */

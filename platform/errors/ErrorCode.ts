@@ -13,6 +13,8 @@ export enum ErrorCode {
   /** The query itself is not valid GraphQL or not valid against the schema. */
   GRAPHQL_VALIDATION_FAILED = 'GRAPHQL_VALIDATION_FAILED',
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
+  /** A request would release personal data about more people than one request may. */
+  TOO_MANY_SUBJECTS = 'TOO_MANY_SUBJECTS',
   /** An access could not be recorded, so its data is withheld. */
   ACCESS_LOG_UNAVAILABLE = 'ACCESS_LOG_UNAVAILABLE',
   /** Anything not thrown on purpose; details stay in the server log. */

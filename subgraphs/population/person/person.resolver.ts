@@ -1,4 +1,5 @@
 import { Arg, Ctx, Directive, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+import { MAX_SUBJECTS_PER_REQUEST } from '../../../platform/accessLog/accessLogBound';
 import { notFound } from '../../../platform/errors/clientErrors';
 import { requireCitizen } from '../../../platform/context/requireCitizen';
 import { keysetPage } from '../../../platform/pagination/keysetPage';
@@ -9,7 +10,8 @@ import { Address } from './address.type';
 import { PersonConnection } from './person.connection';
 import { Person } from './person.type';
 
-const MAX_PAGE = 1000;
+// A page is as long as one request's access records may be.
+const MAX_PAGE = MAX_SUBJECTS_PER_REQUEST;
 
 @Resolver(() => Person)
 export class PersonResolver {
