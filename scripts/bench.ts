@@ -32,12 +32,14 @@ runMain(async () => {
       seconds: { type: 'string', default: '10' },
       concurrency: { type: 'string', default: '20' },
       logged: { type: 'string', default: '500' },
+      'tracker-records': { type: 'string', default: '100000' },
     },
   });
   const people = Number(values.people);
   const seconds = Number(values.seconds);
   const concurrency = Number(values.concurrency);
   const logged = Number(values.logged);
+  const trackerRecords = Number(values['tracker-records']);
 
   const { url, cleanup, where } = await benchDatabase(process.env.DATABASE_URL);
   const db = createDb({ url, poolSize: 4 });
@@ -116,14 +118,15 @@ runMain(async () => {
       sent += 1;
       return post(
         `{ person(nationalId: "${ids[i % ids.length]}") { givenName incomeAssessments(year: 2025) { taxableIncome } } }`,
-        { 'x-request-id': `bench-${run}-${i}` },
+        // Request ids are the gateway's own: the run is told apart by its case references.
+        { 'x-case-id': `bench-${run}-${i}` },
       );
     });
     const failed = results.filter((r) => !r.ok).length;
     const counts: Record<string, number> = {};
     for (const schema of ['population', 'tax']) {
       const [{ n }] = await db(`${schema}.access_log`)
-        .where('request_id', 'like', `bench-${run}-%`)
+        .where('case_id', 'like', `bench-${run}-%`)
         .count<{ n: number }[]>({ n: '*' });
       counts[schema] = Number(n);
     }
@@ -135,12 +138,71 @@ runMain(async () => {
         `(expected ${sent} each, less those for people without income); chains ${broken.length === 0 ? 'verify' : `BROKEN: ${broken.join(', ')}`}\n`,
     );
     if (counts.population !== sent - failed || broken.length > 0) process.exitCode = 1;
+
+    if (trackerRecords > 0)
+      await timeTracker(db, federation.gatewayUrl, ids[ids.length - 1]!, trackerRecords);
   } finally {
     await stopFederation?.();
     await db.destroy();
     await cleanup();
   }
 });
+
+/**
+ * The data tracker of a person with `records` access records: the first page, a page of a
+ * one-day window deep in the past, and every page to the end (500 a page).
+ */
+async function timeTracker(db: Db, gatewayUrl: string, person: string, records: number) {
+  const started = performance.now();
+  await db.raw(
+    `insert into population.access_log (request_id, subject_id, caller_kind, caller_subject, organisation, purpose, fields)
+     select 'bench-tracker-' || n, ?, 'organisation', 'official-1', 'social-insurance', 'benefit-eligibility', array['Person.givenName']
+     from generate_series(1, ?::int) as n`,
+    [person, records],
+  );
+  process.stdout.write(
+    `tracker: wrote ${records} records about one person in ${(performance.now() - started).toFixed(0)} ms\n`,
+  );
+  const authorization = `Bearer ${await mintDemoToken('citizen', { subject: person })}`;
+  const page = async (variables: Record<string, unknown>) => {
+    const response = await fetch(gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization },
+      body: JSON.stringify({
+        query: `query ($first: Int, $after: String) { me { dataAccessLog(first: $first, after: $after) {
+          nodes { requestId } pageInfo { endCursor hasNextPage } } } }`,
+        variables,
+      }),
+    });
+    const body = (await response.json()) as {
+      data?: {
+        me: {
+          dataAccessLog: {
+            nodes: unknown[];
+            pageInfo: { endCursor: string; hasNextPage: boolean };
+          };
+        };
+      };
+    };
+    return body.data!.me.dataAccessLog;
+  };
+  let at = performance.now();
+  await page({ first: 50 });
+  const first = performance.now() - at;
+  at = performance.now();
+  let seen = 0;
+  let after: string | null = null;
+  for (;;) {
+    const { nodes, pageInfo } = await page({ first: 500, after });
+    seen += nodes.length;
+    if (!pageInfo.hasNextPage) break;
+    after = pageInfo.endCursor;
+  }
+  const all = performance.now() - at;
+  process.stdout.write(
+    `tracker of a person with ${records} records: first page of 50 in ${first.toFixed(0)} ms; all ${seen} records, 500 a page, in ${(all / 1000).toFixed(1)} s (${(all / Math.ceil(seen / 500)).toFixed(0)} ms a page)\n`,
+  );
+}
 
 /** Runs `send` from `concurrency` loops for `seconds` (or until it returns null), collecting samples. */
 async function load(

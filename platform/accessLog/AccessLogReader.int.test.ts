@@ -44,12 +44,21 @@ beforeAll(async () => {
   await write('r5', ANNA, 'official-1', 'C-2');
   await write('r6', ANNA, null, null);
   for (const subject of [ANNA, BORIS]) {
-    for (const record of await reader.findBySubjects([subject], 10)) {
+    for (const record of await trackerPage(subject, 10)) {
       written[record.requestId.slice(ORG.length + 1)] = record;
     }
   }
 });
 afterAll(() => db.destroy());
+
+/** One page of a person's tracker, as the agency answers it: their records, newest first. */
+function trackerPage(subject: string, limit: number, after: AccessRecord | null = null) {
+  return reader.search({
+    filter: { subject },
+    limit,
+    after: after && { ...after, sequence: Number(after.sequence) },
+  });
+}
 
 const names = (records: AccessRecord[]) => records.map((r) => r.requestId.slice(ORG.length + 1));
 const search = (filter: AccessLogFilter, limit = 10, after: AccessRecord | null = null) =>
@@ -61,10 +70,8 @@ const search = (filter: AccessLogFilter, limit = 10, after: AccessRecord | null 
 
 describe("an agency's access log, read for trackers", () => {
   it('gives each person their records newest first, as the agency recorded them', async () => {
-    const records = await reader.findBySubjects([ANNA, BORIS], 10);
-    const of = (subject: string) => names(records.filter((r) => r.subjectId === subject));
-    expect(of(ANNA)).toEqual(['r6', 'r5', 'r3', 'r2', 'r1']);
-    expect(of(BORIS)).toEqual(['r4']);
+    expect(names(await trackerPage(ANNA, 10))).toEqual(['r6', 'r5', 'r3', 'r2', 'r1']);
+    expect(names(await trackerPage(BORIS, 10))).toEqual(['r4']);
     expect(written.r1).toEqual({
       accessedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/),
       agency: 'social',
@@ -80,22 +87,20 @@ describe("an agency's access log, read for trackers", () => {
     });
   });
 
-  it("bounds a person's own reads apart from everyone else's, so neither crowds out the other", async () => {
-    expect(names(await reader.findBySubjects([ANNA], 2))).toEqual(['r6', 'r5', 'r3', 'r2']);
-    expect(names(await reader.findBySubjects([ANNA], 1))).toEqual(['r6', 'r5']);
-  });
-
-  it('reads any number of people in one statement', async () => {
-    const people = [
-      ANNA,
-      BORIS,
-      ...Array.from({ length: 48 }, (_, i) => nationalIdFor('1950-01-01', 'F', i)),
-    ];
-    expect(
-      await countStatements({ db }, () => reader.findBySubjects(people, 10).then(() => {})),
-    ).toEqual({
-      db: 1,
-    });
+  it("pages through every one of a person's records, however many, in one statement a page", async () => {
+    const pages: string[][] = [];
+    let after: AccessRecord | null = null;
+    for (;;) {
+      let page: AccessRecord[] = [];
+      const statements = await countStatements({ db }, async () => {
+        page = await trackerPage(ANNA, 2, after);
+      });
+      expect(statements).toEqual({ db: 1 });
+      if (page.length === 0) break;
+      pages.push(names(page));
+      after = page[page.length - 1]!;
+    }
+    expect(pages).toEqual([['r6', 'r5'], ['r3', 'r2'], ['r1']]);
   });
 });
 

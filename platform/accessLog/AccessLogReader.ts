@@ -16,12 +16,9 @@ interface AccessLogRow {
   fields: string[];
 }
 
-/** A person reading their own data, which their tracker bounds apart from everyone else's reads. */
-const OWN_READ = `(caller_kind = 'citizen' and caller_subject is not distinct from subject_id)`;
-
 /**
  * Reads one agency's own access log, newest first, for a person's data tracker and for
- * oversight searches; the only place its records are read. Times are written by the database
+ * oversight searches, a page at a time; the only place its records are read. Times are written by the database
  * (to the millisecond, at UTC), so both database routes give the same text.
  */
 export class AccessLogReader {
@@ -35,28 +32,9 @@ export class AccessLogReader {
   }
 
   /**
-   * The records about each of the given people, newest first: at most `perPerson` of their own
-   * reads and `perPerson` of everyone else's, so that reading one's own data never pushes the
-   * reads of organisations out of the tracker. One statement for any number of people.
+   * One page of a person's tracker or of an oversight search: the newest records that match,
+   * after a position.
    */
-  async findBySubjects(subjectIds: readonly string[], perPerson: number): Promise<AccessRecord[]> {
-    const ranked = this.db(this.table)
-      .select(
-        '*',
-        this.db.raw(
-          `row_number() over (partition by subject_id, ${OWN_READ} order by seq desc) as rank`,
-        ),
-      )
-      .whereRaw('subject_id = any(?)', [Array.from(subjectIds)]);
-    const rows: AccessLogRow[] = await this.db
-      .from(ranked.as('ranked'))
-      .select(this.columns())
-      .where('rank', '<=', perPerson)
-      .orderBy([{ column: 'subject_id' }, { column: 'seq', order: 'desc' }]);
-    return rows.map((row) => this.toRecord(row));
-  }
-
-  /** One page of an oversight search: the newest records that match, after a position. */
   async search({ filter, after, limit }: AccessLogCriteria): Promise<AccessRecord[]> {
     if (filter.agency !== undefined && filter.agency !== this.agency) return [];
     const query = this.db(this.table).select(this.columns()).orderBy('seq', 'desc').limit(limit);

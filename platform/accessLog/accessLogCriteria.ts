@@ -104,6 +104,12 @@ export function decodeCriteria(key: string): AccessLogCriteria {
   return parsed.data;
 }
 
+/** The person a data tracker page is about: its criteria must name exactly one. */
+export function trackedSubjectOf({ filter }: AccessLogCriteria): string {
+  if (filter.subject === undefined) throw invalidCriteria(['a tracker page names its person']);
+  return filter.subject;
+}
+
 function invalidCriteria(problems: string[]) {
   return clientError(ErrorCode.BAD_USER_INPUT, `Not an access log search: ${problems.join('; ')}`, {
     problems,

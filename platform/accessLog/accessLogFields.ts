@@ -13,7 +13,7 @@ export type GraphAgency = Exclude<AgencyName, 'governance'>;
 
 const titleCase = (agency: string) => agency.charAt(0).toUpperCase() + agency.slice(1);
 
-/** The hidden `Person` field through which an agency gives a person's records (`accessLogTax`). */
+/** The hidden `DataTrackerPage` field through which an agency gives a person's records (`accessLogTax`). */
 export function trackerFieldOf(agency: AgencyName): string {
   return `accessLog${titleCase(agency)}`;
 }

@@ -1,5 +1,5 @@
 import { type FieldRule, joinKey, type TypePolicy } from '../policy/fieldPolicy';
-import { type GraphAgency, searchFieldOf } from './accessLogFields';
+import { type GraphAgency, searchFieldOf, trackerFieldOf } from './accessLogFields';
 
 /**
  * Access records are personal data about the person they name, released to that person
@@ -8,7 +8,7 @@ import { type GraphAgency, searchFieldOf } from './accessLogFields';
  */
 export const auditTrail: FieldRule = { classification: 'personal', auditTrail: true };
 
-/** A person's `accessLog<Agency>` field: the agency's records about that same person. */
+/** A link to a person's own access records (their tracker): the records are about that person. */
 export const personAccessLog: FieldRule = { ...auditTrail, leadsTo: 'same-subject' };
 
 /**
@@ -35,10 +35,14 @@ export const ACCESS_RECORD_POLICY: TypePolicy = {
   },
 };
 
-/** The access-log types an agency serves besides its `Person` field (see agencyAccessLog.ts). */
+/** The access-log types every agency serves (see agencyAccessLog.ts). */
 export function accessLogTypes(agency: GraphAgency): Record<string, TypePolicy> {
   return {
     AccessRecord: ACCESS_RECORD_POLICY,
+    DataTrackerPage: {
+      subject: { property: 'subjectId' },
+      fields: { criteria: joinKey, [trackerFieldOf(agency)]: personAccessLog },
+    },
     AccessLogSearch: {
       subject: 'none',
       fields: { criteria: joinKey, [searchFieldOf(agency)]: auditTrail },

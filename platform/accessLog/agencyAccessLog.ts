@@ -1,18 +1,9 @@
-import {
-  type ClassType,
-  Ctx,
-  Directive,
-  Field,
-  FieldResolver,
-  ObjectType,
-  Resolver,
-  Root,
-} from 'type-graphql';
+import { Ctx, Directive, Field, FieldResolver, ObjectType, Resolver, Root } from 'type-graphql';
 import { AGENCIES } from '../agencies';
 import type { Db } from '../db/createDb';
 import type { ReferenceResolvers } from '../federation/buildFederatedSchema';
 import { AccessLogReader } from './AccessLogReader';
-import { decodeCriteria } from './accessLogCriteria';
+import { decodeCriteria, trackedSubjectOf } from './accessLogCriteria';
 import { type GraphAgency, searchFieldOf, trackerFieldOf } from './accessLogFields';
 import { type AccessLogLoaders, createAccessLogLoaders } from './accessLogLoaders';
 import { AccessRecord } from './AccessRecord';
@@ -37,17 +28,20 @@ export interface AgencyAccessLog {
   createLoaders(db: Db): AccessLogLoaders;
 }
 
+/** The description every subgraph gives the tracker page entity. */
+export const DATA_TRACKER_PAGE_DESCRIPTION =
+  "One page of a person's data tracker across every agency's access log, keyed by its criteria (the person, the period and the position).";
+
 /**
- * Gives an agency's `Person` a hidden list of the agency's access records about the person
- * (`accessLogTax`), and the search entity a hidden list of the records a search finds
- * (`recordsTax`). Only the governance service asks for them, through the gateway, to merge
- * every agency's records; their policy marks them as the audit trail, so reading them is not
- * itself recorded. Each agency gets classes of its own: a type's fields are its subgraph's.
+ * Gives an agency a hidden list of its access records for the two entities keyed by their
+ * criteria: one page of a person's data tracker (`DataTrackerPage.accessLogTax`) and one page
+ * of an oversight search (`AccessLogSearch.recordsTax`). The page asked for is part of the key,
+ * so each agency returns only what that page needs, and a tracker pages through every record,
+ * however many. Only the governance service asks for them, through the gateway, to merge every
+ * agency's records; their policy marks them as the audit trail, so reading them is not itself
+ * recorded. Each agency gets classes of its own: a type's fields are its subgraph's.
  */
-export function agencyAccessLog(
-  agency: GraphAgency,
-  person: ClassType<{ nationalId: string }>,
-): AgencyAccessLog {
+export function agencyAccessLog(agency: GraphAgency): AgencyAccessLog {
   @ObjectType('AccessLogSearch', { description: ACCESS_LOG_SEARCH_DESCRIPTION })
   @Directive('@key(fields: "criteria")')
   class AccessLogSearch {
@@ -58,19 +52,32 @@ export function agencyAccessLog(
     criteria!: string;
   }
 
-  @Resolver(() => person)
-  class PersonAccessLogResolver {
+  @ObjectType('DataTrackerPage', { description: DATA_TRACKER_PAGE_DESCRIPTION })
+  @Directive('@key(fields: "criteria")')
+  class DataTrackerPage {
+    @Field(() => String, {
+      description: 'Internal join key: the page criteria as canonical JSON.',
+    })
+    @Directive('@inaccessible')
+    criteria!: string;
+
+    /** The person the page is about: the data subject of every record on it. */
+    subjectId!: string;
+  }
+
+  @Resolver(() => DataTrackerPage)
+  class DataTrackerPageResolver {
     @FieldResolver(() => [AccessRecord], {
       name: trackerFieldOf(agency),
       nullable: true,
-      description: `The ${AGENCIES[agency].title}'s records of releases of the person's data, newest first.`,
+      description: `The ${AGENCIES[agency].title}'s records of releases of the person's data on this page, newest first.`,
     })
     @Directive('@inaccessible')
-    accessLog(
-      @Root() { nationalId }: { nationalId: string },
+    async records(
+      @Root() page: DataTrackerPage,
       @Ctx() { loaders }: AccessLogContext,
     ): Promise<AccessRecord[]> {
-      return loaders.accessLogBySubject.load(nationalId);
+      return (await loaders.accessLogSearch.load(page.criteria)) as AccessRecord[];
     }
   }
 
@@ -91,14 +98,18 @@ export function agencyAccessLog(
   }
 
   return {
-    resolvers: [PersonAccessLogResolver, AccessLogSearchResolver],
-    orphanedTypes: [AccessLogSearch],
+    resolvers: [DataTrackerPageResolver, AccessLogSearchResolver],
+    orphanedTypes: [AccessLogSearch, DataTrackerPage],
     referenceResolvers: {
       // Malformed criteria are refused before any statement runs.
       AccessLogSearch: (reference: { criteria: unknown }) => {
         const criteria = String(reference.criteria);
         decodeCriteria(criteria);
         return { criteria };
+      },
+      DataTrackerPage: (reference: { criteria: unknown }) => {
+        const criteria = String(reference.criteria);
+        return { criteria, subjectId: trackedSubjectOf(decodeCriteria(criteria)) };
       },
     },
     createLoaders: (db) => createAccessLogLoaders(new AccessLogReader(db, agency)),

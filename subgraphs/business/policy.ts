@@ -1,4 +1,4 @@
-import { accessLogTypes, personAccessLog } from '../../platform/accessLog/accessLogPolicy';
+import { accessLogTypes } from '../../platform/accessLog/accessLogPolicy';
 import { defineFieldPolicy, joinKey } from '../../platform/policy/fieldPolicy';
 
 /**
@@ -32,7 +32,7 @@ export const businessPolicy = defineFieldPolicy('business', {
   },
   Person: {
     subject: { property: 'nationalId' },
-    fields: { id: joinKey, accessLogBusiness: personAccessLog, boardMemberships: 'personal' },
+    fields: { id: joinKey, boardMemberships: 'personal' },
   },
   CompanyConnection: { subject: 'none', fields: { nodes: 'public', pageInfo: 'public' } },
   PageInfo: { subject: 'none', fields: { endCursor: 'public', hasNextPage: 'public' } },

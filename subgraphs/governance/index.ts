@@ -7,6 +7,8 @@ import { createAccessLogLoaders } from '../../platform/accessLog/accessLogLoader
 import { resolveAccessLogSearchReference } from './accessLog/accessLogSearch.reference';
 import { AccessLogSearchResolver } from './accessLog/accessLogSearch.resolver';
 import { DataAccessLogResolver } from './accessLog/dataAccessLog.resolver';
+import { resolveDataTrackerPageReference } from './accessLog/dataTrackerPage.reference';
+import { DataTrackerPageResolver } from './accessLog/dataTrackerPage.resolver';
 import { resolvePersonReference } from './accessLog/person.reference';
 import { Person } from './accessLog/person.type';
 import { resolveAgreementReference } from './agreement/agreement.reference';
@@ -45,6 +47,7 @@ export async function createGovernanceSubgraph(
       PurposeResolver,
       ConsentResolver,
       DataAccessLogResolver,
+      DataTrackerPageResolver,
       AccessLogSearchResolver,
     ],
     // No Query field of this subgraph returns a person: the gateway brings them.
@@ -53,6 +56,7 @@ export async function createGovernanceSubgraph(
       Agreement: resolveAgreementReference,
       Person: resolvePersonReference,
       AccessLogSearch: resolveAccessLogSearchReference,
+      DataTrackerPage: resolveDataTrackerPageReference,
     },
   });
   return {

@@ -1,4 +1,4 @@
-import { accessLogTypes, personAccessLog } from '../../platform/accessLog/accessLogPolicy';
+import { accessLogTypes } from '../../platform/accessLog/accessLogPolicy';
 import { defineFieldPolicy, joinKey, specialCategory } from '../../platform/policy/fieldPolicy';
 
 /** How sensitive each field of the health board is: health data is special-category (GDPR art. 9). */
@@ -7,7 +7,6 @@ export const healthPolicy = defineFieldPolicy('health', {
     subject: { property: 'nationalId' },
     fields: {
       id: joinKey,
-      accessLogHealth: personAccessLog,
       vaccinations: specialCategory({ leadsTo: 'same-subject' }),
       gp: specialCategory({ leadsTo: 'same-subject' }),
     },

@@ -1,4 +1,4 @@
-import { accessLogTypes, personAccessLog } from '../../platform/accessLog/accessLogPolicy';
+import { accessLogTypes } from '../../platform/accessLog/accessLogPolicy';
 import {
   defineFieldPolicy,
   identifying,
@@ -23,7 +23,6 @@ export const populationPolicy = defineFieldPolicy('population', {
     subject: { property: 'nationalId' },
     fields: {
       id: joinKey,
-      accessLogPopulation: personAccessLog,
       nationalId: identifying,
       givenName: identifying,
       familyName: identifying,

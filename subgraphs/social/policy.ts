@@ -1,4 +1,4 @@
-import { accessLogTypes, personAccessLog } from '../../platform/accessLog/accessLogPolicy';
+import { accessLogTypes } from '../../platform/accessLog/accessLogPolicy';
 import { defineFieldPolicy, joinKey, personal } from '../../platform/policy/fieldPolicy';
 
 /** How sensitive each field of the social insurance board is. */
@@ -7,7 +7,6 @@ export const socialPolicy = defineFieldPolicy('social', {
     subject: { property: 'nationalId' },
     fields: {
       id: joinKey,
-      accessLogSocial: personAccessLog,
       benefitClaims: personal({ leadsTo: 'same-subject' }),
     },
   },

@@ -1,4 +1,4 @@
-import { accessLogTypes, personAccessLog } from '../../platform/accessLog/accessLogPolicy';
+import { accessLogTypes } from '../../platform/accessLog/accessLogPolicy';
 import { defineFieldPolicy, joinKey, personal } from '../../platform/policy/fieldPolicy';
 import { keep } from '../../platform/policy/masks';
 
@@ -8,7 +8,6 @@ export const taxPolicy = defineFieldPolicy('tax', {
     subject: { property: 'nationalId' },
     fields: {
       id: joinKey,
-      accessLogTax: personAccessLog,
       incomeAssessments: personal({ mask: keep, leadsTo: 'same-subject' }),
       taxDebt: 'personal',
     },

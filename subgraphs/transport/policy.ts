@@ -1,4 +1,4 @@
-import { accessLogTypes, personAccessLog } from '../../platform/accessLog/accessLogPolicy';
+import { accessLogTypes } from '../../platform/accessLog/accessLogPolicy';
 import {
   defineFieldPolicy,
   identifying,
@@ -17,7 +17,6 @@ export const transportPolicy = defineFieldPolicy('transport', {
     subject: { property: 'nationalId' },
     fields: {
       id: joinKey,
-      accessLogTransport: personAccessLog,
       vehicles: personal({ leadsTo: 'same-subject' }),
       drivingLicence: personal({ leadsTo: 'same-subject' }),
     },

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { decodeCriteria } from '../../../platform/accessLog/accessLogCriteria';
+import { compareNewestFirst, positionOf } from '../../../platform/accessLog/accessPosition';
 import { AccessLogReader } from '../../../platform/accessLog/AccessLogReader';
 import {
   GRAPH_AGENCIES,
@@ -33,10 +34,11 @@ beforeAll(async () => {
     purpose: 'oversight',
     fields: ['Consent.status'],
   });
-  const [own] = await new AccessLogReader(client.db, 'governance').findBySubjects(
-    [citizen.subject],
-    1,
-  );
+  const [own] = await new AccessLogReader(client.db, 'governance').search({
+    filter: { subject: citizen.subject },
+    after: null,
+    limit: 1,
+  });
   ownRecordAt = own!.accessedAt;
 });
 afterAll(() => client.stop());
@@ -60,51 +62,82 @@ const before = (milliseconds: number) =>
 const after = (milliseconds: number) =>
   new Date(Date.parse(ownRecordAt) + milliseconds).toISOString();
 
-function personWith(lists: Partial<Record<string, unknown[] | null>>) {
-  return {
-    __typename: 'Person',
-    id: citizen.subject,
-    ...Object.fromEntries(
-      GRAPH_AGENCIES.map((a) => [trackerFieldOf(a), a in lists ? lists[a] : []]),
-    ),
-  };
-}
-const TRACKER = `query ($representations: [_Any!]!, $first: Int, $after: String, $from: DateTime, $to: DateTime) {
+const PAGE_OF = `query ($representations: [_Any!]!, $first: Int, $after: String, $from: DateTime, $to: DateTime) {
   _entities(representations: $representations) { ... on Person {
-    dataAccessLog(first: $first, after: $after, from: $from, to: $to) {
-      nodes { agency organisation caseId requestId } pageInfo { endCursor hasNextPage } missingAgencies
-    } } }
+    dataAccessLog(first: $first, after: $after, from: $from, to: $to) { criteria }
+  } }
 }`;
+const MERGED = `query ($representations: [_Any!]!) { _entities(representations: $representations) {
+  ... on DataTrackerPage {
+    nodes { agency organisation caseId requestId } pageInfo { endCursor hasNextPage } missingAgencies
+  } } }`;
 const lists = () => ({
   tax: [overTheGraph(after(20), 8), overTheGraph(before(20), 7)],
   population: [overTheGraph(after(10), 41)],
 });
 
-async function tracker(variables: Record<string, unknown>, as: Asker = citizen) {
-  return client.execute(TRACKER, {
+/** The records each agency would find for a page: those of `lists` inside its window. */
+function found(criteria: string, given: Partial<Record<string, unknown[] | null>>) {
+  const { filter, after: position, limit } = decodeCriteria(criteria);
+  return Object.fromEntries(
+    GRAPH_AGENCIES.map((agency) => {
+      const records = agency in given ? given[agency] : [];
+      if (records === null || records === undefined) return [trackerFieldOf(agency), null];
+      const inWindow = (records as ReturnType<typeof overTheGraph>[])
+        .filter(
+          (r) =>
+            (filter.from === undefined || r.accessedAt >= filter.from) &&
+            (filter.to === undefined || r.accessedAt < filter.to) &&
+            (position === null || compareNewestFirst(positionOf({ ...r, agency }), position) > 0),
+        )
+        .slice(0, limit);
+      return [trackerFieldOf(agency), inWindow];
+    }),
+  );
+}
+
+/**
+ * Asks for a tracker page as the gateway would: the page's key from the person, then the page
+ * merged from what every agency found for that key.
+ */
+async function tracker(
+  variables: Record<string, unknown>,
+  as: Asker = citizen,
+  given: Partial<Record<string, unknown[] | null>> = lists(),
+) {
+  const keyed = await client.execute(PAGE_OF, {
     as,
-    variables: { representations: [personWith(lists())], ...variables },
+    variables: { representations: [{ __typename: 'Person', id: citizen.subject }], ...variables },
   });
+  const page = (
+    keyed.data as { _entities: ({ dataAccessLog: { criteria: string } | null } | null)[] } | null
+  )?._entities[0]?.dataAccessLog;
+  if (!page) return { data: null, errors: keyed.errors };
+  const merged = await client.execute(MERGED, {
+    as,
+    variables: {
+      representations: [
+        { __typename: 'DataTrackerPage', criteria: page.criteria, ...found(page.criteria, given) },
+      ],
+    },
+  });
+  return { data: merged.data, errors: merged.errors };
 }
 interface Tracker {
   _entities: {
-    dataAccessLog: {
-      nodes: { requestId: string }[];
-      pageInfo: { endCursor: string; hasNextPage: boolean };
-      missingAgencies: string[];
-    };
+    nodes: { requestId: string }[];
+    pageInfo: { endCursor: string; hasNextPage: boolean };
+    missingAgencies: string[];
   }[];
 }
 const requestIds = (data: unknown) =>
-  (data as unknown as Tracker)._entities[0]!.dataAccessLog.nodes.map((n) =>
-    n.requestId.slice(ORG.length + 1),
-  );
+  (data as unknown as Tracker)._entities[0]!.nodes.map((n) => n.requestId.slice(ORG.length + 1));
 
 describe("a person's data tracker", () => {
   it("merges every agency's records and the service's own, newest first", async () => {
     const { data, errors } = await tracker({ first: 10 });
     expect(errors).toBeUndefined();
-    expect((data as unknown as Tracker)._entities[0]!.dataAccessLog).toEqual({
+    expect((data as unknown as Tracker)._entities[0]).toEqual({
       nodes: [
         { agency: 'tax', organisation: ORG, caseId: 'CASE-8', requestId: `${ORG}-8` },
         { agency: 'population', organisation: ORG, caseId: 'CASE-41', requestId: `${ORG}-41` },
@@ -119,7 +152,7 @@ describe("a person's data tracker", () => {
   it('pages, and keeps the records from one instant until another', async () => {
     const first = await tracker({ first: 3 });
     expect(requestIds(first.data)).toEqual(['8', '41', 'consents']);
-    const { pageInfo } = (first.data as unknown as Tracker)._entities[0]!.dataAccessLog;
+    const { pageInfo } = (first.data as unknown as Tracker)._entities[0]!;
     expect(pageInfo.hasNextPage).toBe(true);
     expect(requestIds((await tracker({ first: 3, after: pageInfo.endCursor })).data)).toEqual([
       '7',
@@ -131,20 +164,40 @@ describe("a person's data tracker", () => {
   });
 
   it('names the agencies whose records could not be read', async () => {
-    const { data } = await client.execute(TRACKER, {
-      as: citizen,
-      variables: { representations: [personWith({ ...lists(), health: null })] },
-    });
-    expect((data as unknown as Tracker)._entities[0]!.dataAccessLog.missingAgencies).toEqual([
-      'health',
-    ]);
+    const { data } = await tracker({}, citizen, { ...lists(), health: null });
+    expect((data as unknown as Tracker)._entities[0]!.missingAgencies).toEqual(['health']);
   });
 
   it('is shown to the person alone', async () => {
     for (const as of ['citizen', 'caseworker', 'auditor', 'public'] as const) {
-      const { data, errors } = await tracker({}, as === 'citizen' ? testCitizen() : as);
+      const { data, errors } = await client.execute(PAGE_OF, {
+        as: as === 'citizen' ? testCitizen() : as,
+        variables: { representations: [{ __typename: 'Person', id: citizen.subject }] },
+      });
       expect(data).toEqual({ _entities: [{ dataAccessLog: null }] });
       expect(errors?.map((e) => e.extensions.code)).toEqual(['FORBIDDEN']);
+    }
+  });
+
+  it('merges a page only for the person it is about, whoever names it in a key', async () => {
+    const keyed = await tracker({ first: 2 });
+    expect(keyed.errors).toBeUndefined();
+    const criteria = JSON.stringify({
+      filter: { subject: citizen.subject },
+      after: null,
+      limit: 3,
+    });
+    for (const as of [testCitizen(), 'caseworker', 'public'] as const) {
+      const { data, errors } = await client.execute(MERGED, {
+        as,
+        variables: {
+          representations: [
+            { __typename: 'DataTrackerPage', criteria, ...found(criteria, lists()) },
+          ],
+        },
+      });
+      expect(data).toEqual({ _entities: [{ nodes: null, pageInfo: null, missingAgencies: null }] });
+      expect(new Set(errors?.map((e) => e.extensions.code))).toEqual(new Set(['FORBIDDEN']));
     }
   });
 

@@ -4,7 +4,11 @@ import {
   searchFieldOf,
   trackerFieldOf,
 } from '../../../platform/accessLog/accessLogFields';
-import { ACCESS_RECORD_POLICY, auditTrail } from '../../../platform/accessLog/accessLogPolicy';
+import {
+  ACCESS_RECORD_POLICY,
+  auditTrail,
+  personAccessLog,
+} from '../../../platform/accessLog/accessLogPolicy';
 import { type FieldRule, joinKey, type TypePolicy } from '../../../platform/policy/fieldPolicy';
 
 const eachAgency = (fieldOf: (agency: GraphAgency) => string) =>
@@ -23,7 +27,17 @@ export const accessLogSearchEntry: FieldRule = { classification: 'internal' };
 export const governanceAccessLogTypes: Record<string, TypePolicy> = {
   Person: {
     subject: { property: 'nationalId' },
-    fields: { id: joinKey, dataAccessLog: auditTrail, ...eachAgency(trackerFieldOf) },
+    fields: { id: joinKey, dataAccessLog: personAccessLog },
+  },
+  DataTrackerPage: {
+    subject: { property: 'subjectId' },
+    fields: {
+      criteria: joinKey,
+      nodes: personAccessLog,
+      pageInfo: auditTrail,
+      missingAgencies: auditTrail,
+      ...eachAgency(trackerFieldOf),
+    },
   },
   AccessLogSearch: {
     subject: 'none',

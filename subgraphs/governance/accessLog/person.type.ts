@@ -1,6 +1,4 @@
 import { Directive, Field, ID, ObjectType } from 'type-graphql';
-import { trackerFieldOf } from '../../../platform/accessLog/accessLogFields';
-import { type AgencyRecords, declareRecordLists } from './recordLists';
 
 /** The population register's person, as the data governance service knows them: by national ID. */
 @ObjectType({
@@ -12,9 +10,4 @@ export class Person {
   @Field(() => ID, { name: 'id', description: 'Internal join key: the national ID.' })
   @Directive('@inaccessible')
   nationalId!: string;
-
-  /** Every agency's records about the person, brought by the gateway. */
-  tracked!: AgencyRecords[];
 }
-
-declareRecordLists(Person, trackerFieldOf, "records of releases of the person's data");

@@ -1,5 +1,4 @@
 import { agencyAccessLog } from '../../../platform/accessLog/agencyAccessLog';
-import { Person } from '../person/person.type';
 
 /** The health agency's part of every person's data tracker and of oversight searches. */
-export const healthAccessLog = agencyAccessLog('health', Person);
+export const healthAccessLog = agencyAccessLog('health');

@@ -1,5 +1,4 @@
 import { agencyAccessLog } from '../../../platform/accessLog/agencyAccessLog';
-import { Person } from '../person/person.type';
 
 /** The social agency's part of every person's data tracker and of oversight searches. */
-export const socialAccessLog = agencyAccessLog('social', Person);
+export const socialAccessLog = agencyAccessLog('social');

@@ -1,5 +1,4 @@
 import { agencyAccessLog } from '../../../platform/accessLog/agencyAccessLog';
-import { Person } from '../person/person.type';
 
 /** The transport agency's part of every person's data tracker and of oversight searches. */
-export const transportAccessLog = agencyAccessLog('transport', Person);
+export const transportAccessLog = agencyAccessLog('transport');
