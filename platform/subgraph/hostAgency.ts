@@ -4,6 +4,7 @@ import { createDb, type Db } from '../db/createDb';
 import type { Logger } from '../logging/logger';
 import { createPolicyRuntime } from '../policy/policyRuntime';
 import { createAccessLogWriter } from '../accessLog/accessLogWriter';
+import { recordOncePerRequest } from '../accessLog/recordOncePerRequest';
 import { serviceRole } from '../accessLog/serviceRole';
 import { serveAgency } from './serveAgency';
 import type { AgencySubgraphFactory } from './SubgraphDefinition';
@@ -84,7 +85,7 @@ export async function hostAgency(
       logger: options.logger,
       gatewayPublicKey: options.gatewayPublicKey,
       policy,
-      accessLog: createAccessLogWriter(logDb, agency),
+      accessLog: recordOncePerRequest(createAccessLogWriter(logDb, agency)),
     });
     return {
       agency,
