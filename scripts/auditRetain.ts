@@ -6,7 +6,12 @@ import { AGENCY_NAMES } from '../platform/agencies';
 import { ConfigError } from '../platform/config/loadConfig';
 import { runMain } from '../platform/config/runMain';
 import { createDb } from '../platform/db/createDb';
-import { retainAccessLog } from '../platform/accessLog/retainAccessLog';
+import {
+  PrematureCheckpointError,
+  retainAccessLog,
+  type RetentionResult,
+  TamperedLogError,
+} from '../platform/accessLog/retainAccessLog';
 import { readAccessLogPublicKeys, readAccessLogSigner } from '../platform/witness/accessLogKeys';
 import { auditWitnesses } from '../platform/witness/auditWitnesses';
 import { loadAuditConfig } from './auditConfig';
@@ -36,6 +41,7 @@ runMain(async () => {
 
   const db = createDb({ url: config.databaseUrl, poolSize: 2 });
   const witnesses = auditWitnesses(db, config.witnessFile);
+  let refused = 0;
   try {
     for (const schema of AGENCY_NAMES) {
       const file = archiveDir
@@ -45,17 +51,29 @@ runMain(async () => {
           )
         : null;
       const out = file ? createWriteStream(file, { flags: 'a' }) : null;
-      const result = await retainAccessLog(db, schema, {
-        olderThan,
-        reason: `retention: older than ${days} days`,
-        signer: readAccessLogSigner(schema, config.keysDirectory),
-        publicKeys: readAccessLogPublicKeys(schema, config.keysDirectory),
-        witnesses,
-        archive: out
-          ? async (records) => void out.write(records.map((r) => `${JSON.stringify(r)}\n`).join(''))
-          : undefined,
-      });
-      await new Promise<void>((resolve) => (out ? out.end(resolve) : resolve()));
+      let result: RetentionResult;
+      try {
+        result = await retainAccessLog(db, schema, {
+          olderThan,
+          reason: `retention: older than ${days} days`,
+          signer: readAccessLogSigner(schema, config.keysDirectory),
+          publicKeys: readAccessLogPublicKeys(schema, config.keysDirectory),
+          witnesses,
+          archive: out
+            ? async (records) =>
+                void out.write(records.map((r) => `${JSON.stringify(r)}\n`).join(''))
+            : undefined,
+        });
+      } catch (error) {
+        if (!(error instanceof TamperedLogError || error instanceof PrematureCheckpointError))
+          throw error;
+        // Nothing was removed from this agency's log; the others are still trimmed.
+        refused += 1;
+        process.stdout.write(`${schema.padEnd(11)} REFUSED: ${error.message}\n`);
+        continue;
+      } finally {
+        await new Promise<void>((resolve) => (out ? out.end(resolve) : resolve()));
+      }
       process.stdout.write(
         `${schema.padEnd(11)} ${result.removed} records removed${result.checkpointSeq ? `, chain continues after checkpoint ${result.checkpointSeq}` : ''}${file && result.removed ? ` (archived in ${file})` : ''}\n`,
       );
@@ -63,4 +81,5 @@ runMain(async () => {
   } finally {
     await db.destroy();
   }
+  if (refused > 0) process.exit(1);
 });
