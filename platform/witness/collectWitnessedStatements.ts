@@ -1,6 +1,6 @@
 import type { LogProblem } from './LogProblem';
 import type { CheckpointStatement, LogStatement } from './LogStatement';
-import { type AgencyPublicKeys, verifyStatement } from './verifyStatement';
+import { type AgencyPublicKeys, type VerifiedStatement, verifyStatement } from './verifyStatement';
 import type { Witness } from './Witness';
 
 /** What the witnesses hold about one agency's log, each signature checked. */
@@ -23,9 +23,15 @@ export async function collectWitnessedStatements(
 ): Promise<WitnessedEvidence> {
   const evidence: WitnessedEvidence = { statements: [], checkpoints: [], problems: [] };
   const hashAt = new Map<number, string>();
+  // Witnesses hold the same statements: each signature is checked once.
+  const checkedJws = new Map<string, VerifiedStatement>();
   for (const witness of witnesses) {
     for (const held of await witness.heads(agency)) {
-      const checked = verifyStatement(held.jws, agency, keys);
+      let checked = checkedJws.get(held.jws);
+      if (!checked) {
+        checked = verifyStatement(held.jws, agency, keys);
+        checkedJws.set(held.jws, checked);
+      }
       if (!checked.valid) {
         evidence.problems.push({
           seq: claimedSeq(held.jws),
