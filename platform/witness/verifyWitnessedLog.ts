@@ -98,13 +98,16 @@ async function checkSignedHeads(
   const checkpointSeq = checkpoint ? Number(checkpoint.seq) : 0;
   const problems: LogProblem[] = [];
   const bySeq = new Map<number, LogStatement>();
+  const contradicted = statements.find(
+    (statement) => statement.seq === checkpointSeq && statement.hash !== checkpoint?.hash,
+  );
+  if (contradicted) {
+    problems.push({
+      seq: checkpointSeq,
+      message: `checkpoint ${checkpointSeq} does not carry the hash ${schema} signed for record ${checkpointSeq} at ${contradicted.signedAt}`,
+    });
+  }
   for (const statement of statements) {
-    if (statement.seq === checkpointSeq && statement.hash !== checkpoint?.hash) {
-      problems.push({
-        seq: statement.seq,
-        message: `checkpoint ${checkpointSeq} does not carry the hash ${schema} signed for record ${statement.seq} at ${statement.signedAt}`,
-      });
-    }
     // Records a checkpoint covers are gone; the checkpoint's own signature vouches for them.
     if (statement.seq > checkpointSeq && !bySeq.has(statement.seq))
       bySeq.set(statement.seq, statement);
