@@ -57,6 +57,8 @@ export async function hostAgency(
   factory: AgencySubgraphFactory,
   options: HostAgencyOptions,
 ): Promise<HostedAgency> {
+  if (options.accessLogSigner.agency !== agency)
+    throw new Error(`${agency}: the access-log key given is ${options.accessLogSigner.agency}'s`);
   const role = serviceRole(agency);
   const sessionRole = options.embeddedDatabase ? undefined : role;
   const db = createDb({
