@@ -5,16 +5,24 @@ import { parseArgs } from 'node:util';
 import { AGENCY_NAMES } from '../platform/agencies';
 import { ConfigError } from '../platform/config/loadConfig';
 import { runMain } from '../platform/config/runMain';
-import { databaseUrlField } from '../platform/config/envFields';
 import { createDb } from '../platform/db/createDb';
-import { retainAccessLog } from '../platform/accessLog/retainAccessLog';
+import {
+  PrematureCheckpointError,
+  retainAccessLog,
+  type RetentionResult,
+  TamperedLogError,
+} from '../platform/accessLog/retainAccessLog';
+import { readAccessLogPublicKeys, readAccessLogSigner } from '../platform/witness/accessLogKeys';
+import { auditWitnesses } from '../platform/witness/auditWitnesses';
+import { loadAuditConfig } from './auditConfig';
 
 const USAGE = 'usage: npm run audit:retain -- --older-than-days <days> [--archive-dir <folder>]';
 
 /**
  * `npm run audit:retain -- --older-than-days N [--archive-dir DIR]`: the one documented way to
- * remove old access-log records. For each agency it verifies the chain, archives the records
- * (JSON lines, with their hashes) if asked, leaves a checkpoint, then removes them.
+ * remove old access-log records. For each agency it verifies the chain against its witnesses,
+ * archives the records (JSON lines, with their hashes) if asked, signs a checkpoint with the
+ * agency's key and has the witnesses keep it, leaves the checkpoint, then removes them.
  */
 runMain(async () => {
   const { values } = parseArgs({
@@ -26,14 +34,14 @@ runMain(async () => {
     throw new ConfigError(
       `audit:retain: --older-than-days must be a whole number of days\n  ${USAGE}`,
     );
-  const url = databaseUrlField.safeParse(process.env.DATABASE_URL);
-  if (!url.success)
-    throw new ConfigError('audit:retain: invalid configuration\n  DATABASE_URL: is required');
+  const config = loadAuditConfig('audit:retain', process.env);
   const olderThan = new Date(Date.now() - days * 86_400_000);
   const archiveDir = values['archive-dir'];
   if (archiveDir) await mkdir(archiveDir, { recursive: true });
 
-  const db = createDb({ url: url.data, poolSize: 2 });
+  const db = createDb({ url: config.databaseUrl, poolSize: 2 });
+  const witnesses = auditWitnesses(db, config.witnessFile);
+  let refused = 0;
   try {
     for (const schema of AGENCY_NAMES) {
       const file = archiveDir
@@ -43,14 +51,29 @@ runMain(async () => {
           )
         : null;
       const out = file ? createWriteStream(file, { flags: 'a' }) : null;
-      const result = await retainAccessLog(db, schema, {
-        olderThan,
-        reason: `retention: older than ${days} days`,
-        archive: out
-          ? async (records) => void out.write(records.map((r) => `${JSON.stringify(r)}\n`).join(''))
-          : undefined,
-      });
-      await new Promise<void>((resolve) => (out ? out.end(resolve) : resolve()));
+      let result: RetentionResult;
+      try {
+        result = await retainAccessLog(db, schema, {
+          olderThan,
+          reason: `retention: older than ${days} days`,
+          signer: readAccessLogSigner(schema, config.keysDirectory),
+          publicKeys: readAccessLogPublicKeys(schema, config.keysDirectory),
+          witnesses,
+          archive: out
+            ? async (records) =>
+                void out.write(records.map((r) => `${JSON.stringify(r)}\n`).join(''))
+            : undefined,
+        });
+      } catch (error) {
+        if (!(error instanceof TamperedLogError || error instanceof PrematureCheckpointError))
+          throw error;
+        // Nothing was removed from this agency's log; the others are still trimmed.
+        refused += 1;
+        process.stdout.write(`${schema.padEnd(11)} REFUSED: ${error.message}\n`);
+        continue;
+      } finally {
+        await new Promise<void>((resolve) => (out ? out.end(resolve) : resolve()));
+      }
       process.stdout.write(
         `${schema.padEnd(11)} ${result.removed} records removed${result.checkpointSeq ? `, chain continues after checkpoint ${result.checkpointSeq}` : ''}${file && result.removed ? ` (archived in ${file})` : ''}\n`,
       );
@@ -58,4 +81,5 @@ runMain(async () => {
   } finally {
     await db.destroy();
   }
+  if (refused > 0) process.exit(1);
 });

@@ -1,36 +1,31 @@
 import { AGENCY_NAMES } from '../platform/agencies';
-import { ConfigError } from '../platform/config/loadConfig';
 import { runMain } from '../platform/config/runMain';
 import { createDb } from '../platform/db/createDb';
-import { databaseUrlField } from '../platform/config/envFields';
-import { verifyAccessLog } from '../platform/accessLog/verifyAccessLog';
+import { readAccessLogPublicKeys } from '../platform/witness/accessLogKeys';
+import { auditWitnesses } from '../platform/witness/auditWitnesses';
+import { formatWitnessedReport } from '../platform/witness/formatWitnessedReport';
+import { verifyWitnessedLog } from '../platform/witness/verifyWitnessedLog';
+import { loadAuditConfig } from './auditConfig';
 
 /**
- * `npm run audit:verify`: checks every agency's access-log hash chain on DATABASE_URL and names
- * the first record that was altered, removed or reordered. Exits 1 when any chain is broken.
+ * `npm run audit:verify`: checks every agency's access-log hash chain on DATABASE_URL against
+ * every head and checkpoint the agency signed and its witnesses kept, one line per agency, and
+ * names the first record that was altered, removed, rewritten or cut off. Exits 1 on any finding.
  */
 runMain(async () => {
-  const url = databaseUrlField.safeParse(process.env.DATABASE_URL);
-  if (!url.success)
-    throw new ConfigError(
-      'audit:verify: invalid configuration\n  DATABASE_URL: is required (a postgres:// connection string)',
-    );
-  const db = createDb({ url: url.data, poolSize: 2 });
+  const config = loadAuditConfig('audit:verify', process.env);
+  const db = createDb({ url: config.databaseUrl, poolSize: 2 });
+  const witnesses = auditWitnesses(db, config.witnessFile);
   let broken = 0;
   try {
     for (const schema of AGENCY_NAMES) {
-      const report = await verifyAccessLog(db, schema);
-      const from = report.startsAfter > 0 ? ` (from checkpoint ${report.startsAfter})` : '';
-      if (report.problem) {
-        broken += 1;
-        process.stdout.write(
-          `${schema.padEnd(11)} BROKEN at record ${report.problem.seq}: ${report.problem.message}\n`,
-        );
-      } else {
-        process.stdout.write(
-          `${schema.padEnd(11)} ok: ${report.records} records verified${from}\n`,
-        );
-      }
+      const started = performance.now();
+      const report = await verifyWitnessedLog(db, schema, {
+        witnesses,
+        publicKeys: readAccessLogPublicKeys(schema, config.keysDirectory),
+      });
+      if (report.problem) broken += 1;
+      process.stdout.write(`${formatWitnessedReport(report, performance.now() - started)}\n`);
     }
   } finally {
     await db.destroy();

@@ -9,6 +9,7 @@ import { createGateway } from '../gateway/createGateway';
 import type { ClientTokenOptions } from '../gateway/identity/createClientTokenVerifier';
 import { demoIdentityOptions } from '../demo/identity/demoIdentityProvider';
 import { SUBGRAPH_FACTORIES } from '../subgraphs/registry';
+import { readAccessLogSigner } from '../platform/witness/accessLogKeys';
 
 export interface LocalFederationOptions {
   databaseUrl: string;
@@ -32,6 +33,10 @@ export interface LocalFederationOptions {
   embeddedDatabase?: boolean;
   /** Where the agencies write their access logs, when not over their own pools (tests of outages). */
   accessLogDatabaseUrl?: string;
+  /** How often each agency signs and publishes its access log's head (default 5 s). */
+  witnessIntervalMs?: number;
+  /** A file witness every agency also publishes to. */
+  witnessFile?: string;
 }
 
 /** An Ed25519 key pair: the gateway signs with the private key, subgraphs verify with the public one. */
@@ -70,6 +75,10 @@ export async function startLocalFederation(
           policyRefreshMs: options.policyRefreshMs,
           embeddedDatabase: options.embeddedDatabase,
           accessLogDatabaseUrl: options.accessLogDatabaseUrl,
+          // The committed demo keys (demo/keys/README.md), which audit:verify checks by default.
+          accessLogSigner: readAccessLogSigner(agency),
+          witnessIntervalMs: options.witnessIntervalMs,
+          witnessFile: options.witnessFile,
         }),
       );
     }

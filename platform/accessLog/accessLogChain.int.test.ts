@@ -5,6 +5,8 @@ import { connectTestDatabase, isEmbeddedTestDatabase } from '../../test/support/
 import { createAccessLogWriter } from './accessLogWriter';
 import { retainAccessLog, TamperedLogError } from './retainAccessLog';
 import { verifyAccessLog } from './verifyAccessLog';
+import { verifyWitnessedLog } from '../witness/verifyWitnessedLog';
+import { memoryWitness, testAgencyKeys } from '../../test/support/testWitness';
 
 // A schema of its own, so tampering here never touches the logs other test files read.
 const schema = `audit_${randomBytes(4).toString('hex')}`;
@@ -162,6 +164,7 @@ describe('retention', () => {
     const retention = `${schema}_r`;
     await db.raw('create schema ??', [retention]);
     await createAccessLog(db, retention);
+    const witness = { witnesses: [memoryWitness()], ...testAgencyKeys(retention) };
     try {
       const write = createAccessLogWriter(db, retention);
       const context = {
@@ -186,6 +189,7 @@ describe('retention', () => {
         olderThan: cutoff,
         reason: 'test',
         archive: async (rows) => void archived.push(...rows),
+        ...witness,
       });
       expect(result).toEqual({ schema: retention, removed: 2, checkpointSeq: 2 });
       expect(archived.map((r) => Number(r.seq))).toEqual([1, 2]);
@@ -195,12 +199,14 @@ describe('retention', () => {
         records: 1,
         startsAfter: 2,
       });
+      expect(witness.witnesses[0]!.held).toHaveLength(1);
+      expect((await verifyWitnessedLog(db, retention, witness)).problem).toBeUndefined();
 
       await db.raw(`alter table ${retention}.access_log disable trigger access_log_append_only`);
       await db.raw(`update ${retention}.access_log set purpose = 'x'`);
       await db.raw(`alter table ${retention}.access_log enable trigger access_log_append_only`);
       await expect(
-        retainAccessLog(db, retention, { olderThan: new Date(), reason: 'test' }),
+        retainAccessLog(db, retention, { olderThan: new Date(), reason: 'test', ...witness }),
       ).rejects.toThrow(TamperedLogError);
       expect(await db(`${retention}.access_log`).count({ n: '*' })).toEqual([{ n: 1 }]);
     } finally {

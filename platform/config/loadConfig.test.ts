@@ -1,5 +1,8 @@
 import { loadSubgraphConfig } from '../subgraph/subgraphConfig';
 import { ConfigError } from './loadConfig';
+import { accessLogPrivateKeyFile, demoKeysDirectory } from '../witness/accessLogKeys';
+
+const ACCESS_LOG_SIGNING_KEY_FILE = accessLogPrivateKeyFile(demoKeysDirectory(), 'tax');
 
 const GATEWAY_PUBLIC_KEY = JSON.stringify({
   kty: 'OKP',
@@ -10,7 +13,11 @@ const GATEWAY_PUBLIC_KEY = JSON.stringify({
 describe('configuration from the environment', () => {
   it('applies defaults for what is optional', () => {
     expect(
-      loadSubgraphConfig('tax', { DATABASE_URL: 'postgres://db/x', GATEWAY_PUBLIC_KEY }),
+      loadSubgraphConfig('tax', {
+        DATABASE_URL: 'postgres://db/x',
+        GATEWAY_PUBLIC_KEY,
+        ACCESS_LOG_SIGNING_KEY_FILE,
+      }),
     ).toEqual({
       databaseUrl: 'postgres://db/x',
       host: '127.0.0.1',
@@ -19,11 +26,19 @@ describe('configuration from the environment', () => {
       logLevel: 'info',
       gatewayPublicKey: expect.objectContaining({ type: 'public', asymmetricKeyType: 'ed25519' }),
       pageCursorKey: undefined,
+      accessLogSigner: expect.objectContaining({ agency: 'tax', keyId: 'demo-access-log-tax-1' }),
+      witnessIntervalMs: 5000,
+      witnessFile: undefined,
     });
   });
 
   it('names every wrong or missing variable at once', () => {
-    const load = () => loadSubgraphConfig('tax', { PORT: 'eighty', LOG_LEVEL: 'loud' });
+    const load = () =>
+      loadSubgraphConfig('tax', {
+        PORT: 'eighty',
+        LOG_LEVEL: 'loud',
+        ACCESS_LOG_WITNESS_INTERVAL_MS: '0',
+      });
     expect(load).toThrow(ConfigError);
     const message = (() => {
       try {
@@ -38,5 +53,9 @@ describe('configuration from the environment', () => {
     expect(message).toMatch(/PORT: must be a port number/);
     expect(message).toMatch(/LOG_LEVEL:/);
     expect(message).toMatch(/GATEWAY_PUBLIC_KEY: is required \(or GATEWAY_PUBLIC_KEY_FILE\)/);
+    expect(message).toMatch(
+      /ACCESS_LOG_SIGNING_KEY_FILE: is required \(or ACCESS_LOG_SIGNING_KEY\)/,
+    );
+    expect(message).toMatch(/ACCESS_LOG_WITNESS_INTERVAL_MS: must be greater than zero/);
   });
 });

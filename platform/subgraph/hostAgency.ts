@@ -6,6 +6,10 @@ import { createPolicyRuntime } from '../policy/policyRuntime';
 import { createAccessLogWriter } from '../accessLog/accessLogWriter';
 import { recordOncePerRequest } from '../accessLog/recordOncePerRequest';
 import { serviceRole } from '../accessLog/serviceRole';
+import { fileWitness } from '../witness/fileWitness';
+import { governanceWitness } from '../witness/governanceWitness';
+import type { StatementSigner } from '../witness/signStatement';
+import { startHeadPublisher } from '../witness/startHeadPublisher';
 import { serveAgency } from './serveAgency';
 import type { AgencySubgraphFactory } from './SubgraphDefinition';
 
@@ -27,6 +31,12 @@ export interface HostAgencyOptions {
   embeddedDatabase?: boolean;
   /** Where the access log is written, when not over the agency's own connection pool. */
   accessLogDatabaseUrl?: string;
+  /** The agency's key for its access log's head and checkpoints. */
+  accessLogSigner: StatementSigner;
+  /** How often the head is signed and published to the witnesses, when it moved (default 5 s). */
+  witnessIntervalMs?: number;
+  /** A file witness to publish to as well as the governance store. */
+  witnessFile?: string;
 }
 
 export interface HostedAgency {
@@ -39,13 +49,17 @@ export interface HostedAgency {
 
 /**
  * Runs one agency subgraph: its data connection, a separate small connection to the governance
- * store for its agreements, and its HTTP server behind the gateway.
+ * store for its agreements, its HTTP server behind the gateway, and, off the request path, the
+ * timer that signs its access log's head and publishes it to the witnesses (and once more at
+ * shutdown).
  */
 export async function hostAgency(
   agency: AgencyName,
   factory: AgencySubgraphFactory,
   options: HostAgencyOptions,
 ): Promise<HostedAgency> {
+  if (options.accessLogSigner.agency !== agency)
+    throw new Error(`${agency}: the access-log key given is ${options.accessLogSigner.agency}'s`);
   const role = serviceRole(agency);
   const sessionRole = options.embeddedDatabase ? undefined : role;
   const db = createDb({
@@ -67,8 +81,20 @@ export async function hostAgency(
         role: sessionRole,
       })
     : db;
+  // One connection of its own, as the service role: it reads the head and may only add to the witness.
+  const witnessDb = createDb({
+    url: options.databaseUrl,
+    poolSize: 1,
+    applicationName: `govgraph-${agency}-witness`,
+    role: sessionRole,
+  });
   const closeDatabases = () =>
-    Promise.all([db.destroy(), governanceDb.destroy(), logDb === db ? undefined : logDb.destroy()]);
+    Promise.all([
+      db.destroy(),
+      governanceDb.destroy(),
+      witnessDb.destroy(),
+      logDb === db ? undefined : logDb.destroy(),
+    ]);
   try {
     const subgraph = await factory(db);
     const policy = await createPolicyRuntime({
@@ -87,12 +113,25 @@ export async function hostAgency(
       policy,
       accessLog: recordOncePerRequest(createAccessLogWriter(logDb, agency)),
     });
+    const publisher = startHeadPublisher({
+      db: witnessDb,
+      schema: agency,
+      signer: options.accessLogSigner,
+      witnesses: [
+        governanceWitness(witnessDb),
+        ...(options.witnessFile ? [fileWitness(options.witnessFile)] : []),
+      ],
+      intervalMs: options.witnessIntervalMs ?? 5_000,
+      logger: options.logger,
+    });
     return {
       agency,
       url: server.url,
       db,
       async stop() {
         await server.stop();
+        // After the last request: the final head covers every record this process wrote.
+        await publisher.stop();
         await policy.stop();
         await closeDatabases();
       },

@@ -19,6 +19,9 @@ export function runAgencyMain(agency: AgencyName, factory: AgencySubgraphFactory
       port: config.port,
       logger,
       gatewayPublicKey: config.gatewayPublicKey,
+      accessLogSigner: config.accessLogSigner,
+      witnessIntervalMs: config.witnessIntervalMs,
+      witnessFile: config.witnessFile,
     });
     const shutdown = async () => {
       logger.info('shutting down');

@@ -5,6 +5,8 @@ import { databaseUrlField, logLevelField, portField, positiveIntField } from '..
 import { loadConfig } from '../config/loadConfig';
 import { ed25519PublicKeyFromJwk } from '../identity/ed25519Keys';
 import { exactlyOneOf, inlineJsonField, jsonFileField } from '../identity/jsonSettings';
+import type { StatementSigner } from '../witness/signStatement';
+import { signerFromJwk } from '../witness/accessLogKeys';
 
 export interface SubgraphConfig {
   databaseUrl: string;
@@ -16,6 +18,12 @@ export interface SubgraphConfig {
   gatewayPublicKey: KeyObject;
   /** The key that seals page cursors, shared by the replicas of a subgraph; per process when absent. */
   pageCursorKey: Buffer | undefined;
+  /** Signs the access log's head and checkpoints (the agency's own Ed25519 key). */
+  accessLogSigner: StatementSigner;
+  /** How often the head is looked at and, when it moved, signed and published to the witnesses. */
+  witnessIntervalMs: number;
+  /** A file witness (JSON lines) the heads are also published to, besides the governance store. */
+  witnessFile: string | undefined;
 }
 
 /** Reads one agency subgraph's configuration; the only place a subgraph reads the environment. */
@@ -34,8 +42,17 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
         .transform((value) => Buffer.from(value, 'base64url'))
         .refine((key) => key.length === 32, 'must be 32 bytes, base64url-encoded')
         .optional(),
+      ACCESS_LOG_SIGNING_KEY: inlineJsonField((jwk) => signerFromJwk(agency, jwk)),
+      ACCESS_LOG_SIGNING_KEY_FILE: jsonFileField((jwk) => signerFromJwk(agency, jwk)),
+      ACCESS_LOG_WITNESS_INTERVAL_MS: positiveIntField
+        .max(3_600_000, 'must be at most an hour (3600000)')
+        .default(5_000),
+      ACCESS_LOG_WITNESS_FILE: z.string().min(1).optional(),
     })
     .superRefine(exactlyOneOf('GATEWAY_PUBLIC_KEY', 'GATEWAY_PUBLIC_KEY_FILE'), {
+      when: () => true,
+    })
+    .superRefine(exactlyOneOf('ACCESS_LOG_SIGNING_KEY_FILE', 'ACCESS_LOG_SIGNING_KEY'), {
       when: () => true,
     });
   const config = loadConfig(`${agency} subgraph`, schema, env);
@@ -47,5 +64,8 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
     logLevel: config.LOG_LEVEL,
     gatewayPublicKey: (config.GATEWAY_PUBLIC_KEY ?? config.GATEWAY_PUBLIC_KEY_FILE)!,
     pageCursorKey: config.PAGE_CURSOR_KEY,
+    accessLogSigner: (config.ACCESS_LOG_SIGNING_KEY ?? config.ACCESS_LOG_SIGNING_KEY_FILE)!,
+    witnessIntervalMs: config.ACCESS_LOG_WITNESS_INTERVAL_MS,
+    witnessFile: config.ACCESS_LOG_WITNESS_FILE,
   };
 }

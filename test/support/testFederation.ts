@@ -66,7 +66,10 @@ export interface TestFederation extends LocalFederation {
  * demo identity provider, with a gateway key pair of its own.
  */
 export async function startTestFederation(
-  options: Pick<LocalFederationOptions, 'accessLogDatabaseUrl'> = {},
+  options: Pick<
+    LocalFederationOptions,
+    'accessLogDatabaseUrl' | 'witnessIntervalMs' | 'witnessFile'
+  > = {},
 ): Promise<TestFederation> {
   const gatewayKeys: GatewayKeyPair = generateKeyPairSync('ed25519');
   const federation = await startLocalFederation({

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { SHOWCASE } from '../../demo/showcase';
+import type { Db } from '../../platform/db/createDb';
+import { readAccessLogPublicKeys } from '../../platform/witness/accessLogKeys';
+import { fileWitness } from '../../platform/witness/fileWitness';
+import { governanceWitness } from '../../platform/witness/governanceWitness';
+import { verifyWitnessedLog } from '../../platform/witness/verifyWitnessedLog';
+import { connectTestDatabase } from '../support/testDatabase';
+import { startTestFederation } from '../support/testFederation';
+
+let db: Db;
+let folder: string;
+beforeAll(async () => {
+  db = connectTestDatabase(2);
+  folder = await mkdtemp(path.join(tmpdir(), 'witnessed-heads-'));
+});
+afterAll(async () => {
+  await db?.destroy();
+  await rm(folder, { recursive: true, force: true });
+});
+
+describe('agencies witnessing their access logs', () => {
+  it('sign their head with their key and publish it to both witnesses when they shut down', async () => {
+    const witnessFile = path.join(folder, 'heads.jsonl');
+    // An interval far beyond the test: only the publication at shutdown can witness the request.
+    const federation = await startTestFederation({ witnessIntervalMs: 3_600_000, witnessFile });
+    const requestId = `witnessed-${randomBytes(4).toString('hex')}`;
+    try {
+      const { body } = await federation.query(
+        `{ person(nationalId: "${SHOWCASE.nationalId}") { givenName } }`,
+        {
+          persona: 'caseworker',
+          purpose: 'benefit-eligibility',
+          headers: { 'x-request-id': requestId },
+        },
+      );
+      expect(body.errors).toBeUndefined();
+    } finally {
+      await federation.stop();
+    }
+    const [{ seq }] = await db('population.access_log')
+      .where({ request_id: requestId })
+      .select('seq');
+
+    const witnesses = [governanceWitness(db), fileWitness(witnessFile)];
+    const inFile = await witnesses[1]!.heads('population');
+    expect(inFile).toHaveLength(1);
+    const report = await verifyWitnessedLog(db, 'population', {
+      witnesses,
+      publicKeys: readAccessLogPublicKeys('population'),
+    });
+    expect(report.problems).toEqual([]);
+    expect(report.witnessed.upToSeq).toBeGreaterThanOrEqual(Number(seq));
+  });
+});
