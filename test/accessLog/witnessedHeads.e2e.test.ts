@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -27,17 +26,14 @@ describe('agencies witnessing their access logs', () => {
     const witnessFile = path.join(folder, 'heads.jsonl');
     // An interval far beyond the test: only the publication at shutdown can witness the request.
     const federation = await startTestFederation({ witnessIntervalMs: 3_600_000, witnessFile });
-    const requestId = `witnessed-${randomBytes(4).toString('hex')}`;
+    let requestId = '';
     try {
-      const { body } = await federation.query(
+      const { body, headers } = await federation.query(
         `{ person(nationalId: "${SHOWCASE.nationalId}") { givenName } }`,
-        {
-          persona: 'caseworker',
-          purpose: 'benefit-eligibility',
-          headers: { 'x-request-id': requestId },
-        },
+        { persona: 'caseworker', purpose: 'benefit-eligibility' },
       );
       expect(body.errors).toBeUndefined();
+      requestId = headers.get('x-request-id')!;
     } finally {
       await federation.stop();
     }
