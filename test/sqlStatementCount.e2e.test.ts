@@ -53,18 +53,14 @@ afterAll(async () => {
 });
 
 async function statementsPerAgency(first: number): Promise<Record<AgencyName, number>> {
-  // Starts the page at the showcase person: keyset paging continues after the list key just
-  // below hers (the register is listed in the order of a random key).
-  const [below] = await admin!('population.person')
-    .where(
-      'list_key',
-      '<',
-      admin!('population.person').where({ national_id: SHOWCASE.nationalId }).select('list_key'),
-    )
-    .orderBy('list_key', 'desc')
-    .limit(1)
-    .pluck('list_key');
-  const after = below === undefined ? null : encodeCursor(String(below));
+  // A page with the showcase person on it, who has data in every agency: it starts at her,
+  // or ends at her when fewer than `first` people follow her in the register's random order.
+  const keys = (await admin!('population.person')
+    .orderBy('list_key')
+    .select('list_key', 'national_id')) as { list_key: string; national_id: string }[];
+  const at = keys.findIndex((row) => row.national_id === SHOWCASE.nationalId);
+  const start = Math.min(at, keys.length - first);
+  const after = start === 0 ? null : encodeCursor(String(keys[start - 1]!.list_key));
   const databases = Object.fromEntries(
     AGENCY_NAMES.map((agency) => [agency, federation.subgraphs[agency].db]),
   );
@@ -73,7 +69,7 @@ async function statementsPerAgency(first: number): Promise<Record<AgencyName, nu
     expect(body.errors).toBeUndefined();
     const nodes = (body.data as { people: { nodes: { nationalId: string }[] } }).people.nodes;
     expect(nodes).toHaveLength(first);
-    expect(nodes[0]!.nationalId).toBe(SHOWCASE.nationalId);
+    expect(nodes.map((node) => node.nationalId)).toContain(SHOWCASE.nationalId);
   });
 }
 

@@ -44,13 +44,17 @@ afterAll(async () => {
 });
 
 const trackerOf = (fields = RECORD) => `query ($representations: [_Any!]!) {
-  _entities(representations: $representations) { ... on Person { accessLogTax { ${fields} } } }
+  _entities(representations: $representations) { ... on DataTrackerPage { accessLogTax { ${fields} } } }
 }`;
 const SEARCH = `query ($representations: [_Any!]!) {
   _entities(representations: $representations) { ... on AccessLogSearch { recordsTax { callerSubject ${RECORD} } } }
 }`;
+/** The first page of a person's tracker, as the governance service keys it. */
 const people = (...ids: string[]) => ({
-  representations: ids.map((id) => ({ __typename: 'Person', id })),
+  representations: ids.map((id) => ({
+    __typename: 'DataTrackerPage',
+    criteria: encodeCriteria({ filter: { subject: id }, after: null, limit: 21 }),
+  })),
 });
 const searchFor = (filter: object) => ({
   representations: [
@@ -99,6 +103,22 @@ describe("the Tax Board's part of a person's data tracker", () => {
       _entities: [{ accessLogTax: [{ callerSubject: null }, { callerSubject: null }] }],
     });
     expect(errors?.[0]?.extensions.code).toBe('FORBIDDEN');
+  });
+
+  it('refuses a page that names no person, before running any statement', async () => {
+    let result: Awaited<ReturnType<typeof requester.run>> | undefined;
+    const statements = await countStatements({ db }, async () => {
+      result = await requester.run(trackerOf(), CITIZEN, {
+        representations: [
+          {
+            __typename: 'DataTrackerPage',
+            criteria: encodeCriteria({ filter: { organisation: ORG }, after: null, limit: 21 }),
+          },
+        ],
+      });
+    });
+    expect(statements).toEqual({ db: 0 });
+    expect(result?.errors?.[0]?.extensions.code).toBe('BAD_USER_INPUT');
   });
 
   it('gives nobody else the records about a person', async () => {
