@@ -49,9 +49,14 @@ export function toAgreement(row: AgreementRow): Agreement {
 export class AgreementRepository {
   constructor(private readonly db: Db) {}
 
-  /** Every agreement, or those of one providing agency. */
+  /**
+   * Every agreement that has been approved, or those of one providing agency. A proposal awaiting
+   * its approval never reaches a decision, whatever its terms say.
+   */
   async findAll(provider?: string): Promise<Agreement[]> {
-    const query = this.db<AgreementRow>('governance.agreement').orderBy('id');
+    const query = this.db<AgreementRow>('governance.agreement')
+      .whereNot('status', 'proposed')
+      .orderBy('id');
     if (provider) query.where({ provider });
     return (await query).map(toAgreement);
   }
