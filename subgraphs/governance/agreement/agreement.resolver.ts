@@ -70,7 +70,7 @@ export class AgreementResolver {
 
   @FieldResolver(() => [AgreementChange], {
     description:
-      'Its changes through this register, oldest first: grants, changes of terms and revocation.',
+      'Every version that took effect, oldest first: approvals (with who proposed and who approved), changes that applied at once, and revocation. Proposals are in proposals.',
   })
   history(
     @Root() agreement: Agreement,

@@ -102,7 +102,7 @@ export class Agreement implements SharingAgreement {
   @Field(() => String, {
     nullable: true,
     description:
-      'Who made the last change (organisation/official); shown to register administrators only.',
+      'Who made the last change (organisation/official); shown to register officials (governance administrators and data controllers) only.',
   })
   changedBy!: string | null;
 }
