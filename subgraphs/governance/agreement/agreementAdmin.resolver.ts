@@ -2,12 +2,8 @@ import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { GovernanceContext } from '../context';
 import { Agreement } from './agreement.type';
 import { ChangeAgreementInput, GrantAgreementInput } from './agreementInput';
-import {
-  approveAgreement,
-  changeAgreement,
-  grantAgreement,
-  revokeAgreement,
-} from './agreementRegister';
+import { changeAgreement, grantAgreement, revokeAgreement } from './agreementRegister';
+import { approveAgreement } from './approveAgreement';
 import { actorOf, authorOf } from './authorOf';
 
 /** Managing the register; policy reserves these operations to its administrators. */

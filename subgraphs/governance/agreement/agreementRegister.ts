@@ -8,7 +8,7 @@ import type { ChangeAgreementInput, GrantAgreementInput } from './agreementInput
 import type { AgreementTerms } from './agreementRow';
 import { AgreementStatus } from './AgreementStatus';
 import { approvalGrounds } from './approvalGrounds';
-import { type Actor, assertMayApprove, assertMayRevoke } from './duties';
+import { type Actor, assertMayRevoke } from './duties';
 import { agreementProblems, type RegisterFacts, registerNumberProblems } from './validateAgreement';
 
 // Every term a proposal records, so that approving it puts exactly these terms in force.
@@ -45,7 +45,8 @@ const REQUIRED_TERMS = [
   'status',
 ] as const;
 
-async function registerFacts(repositories: GovernanceRepositories): Promise<RegisterFacts> {
+/** What an agreement is checked against now: the catalog, the registers and the calendar. */
+export async function registerFacts(repositories: GovernanceRepositories): Promise<RegisterFacts> {
   const [organisations, purposes] = await Promise.all([
     repositories.organisations.findAll(),
     repositories.purposes.findAll(),
@@ -245,57 +246,4 @@ export async function revokeAgreement(
   });
   if (!revoked) throw notFound(`No agreement ${id} is in the register`);
   return revoked;
-}
-
-/**
- * Puts a proposal in force as the version it names: only the data controller of the providing
- * agency may, never for an agreement granting their own organisation data, and never for their
- * own proposal. A version that is not the one awaiting approval is refused, so an approver
- * always approves the terms they saw.
- */
-export async function approveAgreement(
-  repositories: GovernanceRepositories,
-  id: string,
-  version: number,
-  actor: Actor,
-): Promise<Agreement> {
-  const [facts, controllers] = await Promise.all([
-    registerFacts(repositories),
-    repositories.agreements.controllers(),
-  ]);
-  const what = `Agreement ${id} cannot be approved`;
-  const approved = await repositories.agreements.update(
-    id,
-    actor.author,
-    ({ current, pending }) => {
-      const proposal = pending?.version === version ? pending : null;
-      assertMayApprove(
-        actor,
-        current,
-        controllers.get(current.provider) ?? null,
-        proposal?.proposedBy ?? null,
-      );
-      if (!proposal) {
-        refuseIfProblems(what, [
-          pending
-            ? `version ${version} is not the proposal awaiting approval: version ${pending.version} is`
-            : `it has no proposal awaiting approval (its version in force is ${current.version})`,
-        ]);
-      }
-      const terms = proposal!.terms;
-      refuseIfProblems(what, agreementProblems({ ...current, ...terms }, facts, false));
-      return {
-        kind: 'apply',
-        update: {
-          action: 'approved',
-          terms,
-          changedTerms: proposal!.changedTerms,
-          reason: proposal!.reason,
-          approves: proposal!,
-        },
-      };
-    },
-  );
-  if (!approved) throw notFound(`No agreement ${id} is in the register`);
-  return approved;
 }
