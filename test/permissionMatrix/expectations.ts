@@ -166,6 +166,8 @@ export const PERSONAS: PersonaCase[] = [
     ],
   },
   { persona: 'auditor', purpose: 'oversight', full: PUBLIC },
+  // The data-controller role itself releases nothing: without a purpose, only public data.
+  { persona: 'health-controller', full: PUBLIC },
 ];
 
 /** Masked values of the showcase person where a mask changes the value. */

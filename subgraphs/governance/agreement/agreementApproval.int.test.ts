@@ -201,6 +201,39 @@ describe('a new agreement is a proposal until the provider approves it', () => {
   });
 });
 
+describe('a pending proposal', () => {
+  it('is superseded by a narrowing change, which applies at once', async () => {
+    const { id } = (await t.grant()) as { id: string };
+    await t.client.data(CHANGE, {
+      as: 'steward',
+      variables: { id, input: { purposes: ['loan-application', 'tax-assessment'] } },
+    });
+    const { changeAgreement } = await t.client.data<{ changeAgreement: Record<string, unknown> }>(
+      CHANGE,
+      { as: 'steward', variables: { id, input: { validUntil: '2029-12-31' } } },
+    );
+    // Version 2 was the proposal's: the narrowing change takes the next number.
+    expect(changeAgreement).toMatchObject({ version: 3, validUntil: '2029-12-31' });
+    expect(await t.pending(id)).toMatchObject({ version: 3, pendingProposal: null });
+    expect(await approveError(id, 2, 'tax-controller')).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      message: expect.stringContaining('it has no proposal awaiting approval'),
+    });
+    const { agreement } = await t.client.data<{ agreement: { proposals: unknown[] } }>(
+      FULL_HISTORY,
+      { as: 'steward', variables: { id } },
+    );
+    expect(agreement.proposals).toMatchObject([
+      { version: 1, state: 'APPROVED' },
+      {
+        version: 2,
+        state: 'SUPERSEDED',
+        decidedBy: expect.stringMatching(/^information-system-authority\//),
+      },
+    ]);
+  });
+});
+
 describe('who may approve', () => {
   it('refuses the proposer, even when they hold the data-controller role', async () => {
     const { grantAgreement } = await t.client.data<{ grantAgreement: { id: string } }>(GRANT, {
