@@ -14,4 +14,5 @@ COPY --from=build /app/dist ./dist
 COPY --from=build /app/package.json ./package.json
 COPY --from=build /app/schema ./schema
 COPY --from=build /app/demo/keys ./demo/keys
+COPY --from=build /app/demo/roles.json ./demo/roles.json
 USER node

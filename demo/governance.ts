@@ -27,6 +27,24 @@ export const ORGANISATIONS = [
   { code: 'demo-bank', name: 'Demo Bank AS', kind: 'private' },
 ] as const;
 
+/**
+ * Which organisation controls each agency's data: its data controller approves every new or
+ * widened agreement under which the agency's data is shared. The gateway's role grants
+ * (demo/roles.json) let exactly these organisations hold the data-controller role.
+ */
+export const DATA_CONTROLLERS: Record<AgencyName, string> = {
+  population: 'population-register',
+  tax: 'tax-board',
+  social: 'social-insurance',
+  health: 'health-board',
+  transport: 'transport-authority',
+  business: 'business-register',
+  governance: 'information-system-authority',
+};
+
+/** Who the seeded agreements record as their proposer, and when they were approved. */
+const SEED_PROPOSER = 'information-system-authority/seed';
+
 /** Purposes of use a request may declare in `x-purpose`. */
 export const PURPOSES = [
   { code: 'benefit-eligibility', title: 'Deciding eligibility for a social benefit' },
@@ -316,19 +334,74 @@ export const CONSENTS = [
 export async function seedGovernance(db: Db): Promise<void> {
   await db('governance.organisation').insert(ORGANISATIONS.map((o) => ({ ...o, description: '' })));
   await db('governance.purpose').insert(PURPOSES.map((p) => ({ ...p, description: '' })));
-  await db('governance.agreement').insert(
-    AGREEMENTS.map((a) => ({
-      form: 'full',
-      legal_basis_kind: 'law',
-      special_category: false,
-      onward_sharing: false,
-      retention_days: null,
-      licence: null,
-      valid_from: '2026-01-01',
-      valid_until: '2030-12-31',
-      review_date: '2028-01-01',
-      ...a,
+  await db('governance.data_controller').insert(
+    Object.entries(DATA_CONTROLLERS).map(([agency, organisation]) => ({ agency, organisation })),
+  );
+  const rows = AGREEMENTS.map((a) => ({
+    form: 'full' as const,
+    legal_basis_kind: 'law' as const,
+    special_category: false,
+    onward_sharing: false,
+    retention_days: null,
+    licence: null,
+    valid_from: '2026-01-01',
+    valid_until: '2030-12-31',
+    review_date: '2028-01-01',
+    ...a,
+    status: 'active' as const,
+    version: 1,
+    changed_by: approverOf(a.provider),
+  }));
+  await db('governance.agreement').insert(rows);
+  // Each was proposed by the register's steward and approved by the provider's data controller.
+  await db('governance.agreement_proposal').insert(
+    rows.map((row) => ({
+      agreement_id: row.id,
+      version: 1,
+      base_version: 0,
+      terms: JSON.stringify(proposedTerms(row)),
+      grounds: ['it is a new agreement'],
+      state: 'approved',
+      proposed_by: SEED_PROPOSER,
+      decided_by: row.changed_by,
+      decided_at: db.fn.now(),
+    })),
+  );
+  await db('governance.agreement_change').insert(
+    rows.map((row) => ({
+      agreement_id: row.id,
+      version: 1,
+      action: 'approved',
+      changed_by: row.changed_by,
+      proposed_by: SEED_PROPOSER,
+      proposed_at: db.fn.now(),
     })),
   );
   await db('governance.consent').insert(CONSENTS);
+}
+
+/** How the register names the data controller who approved a seeded agreement. */
+function approverOf(provider: string): string {
+  return `${DATA_CONTROLLERS[provider as AgencyName]}/seed`;
+}
+
+/** A seeded agreement's terms, as its (approved) proposal records them. */
+function proposedTerms(row: Required<AgreementSeed> & Record<string, unknown>) {
+  return {
+    title: row.title,
+    purposes: row.purposes,
+    fields: row.fields,
+    form: row.form,
+    legalBasis: row.legal_basis,
+    legalBasisKind: row.legal_basis_kind,
+    specialCategory: row.special_category,
+    reuseTerms: row.reuse_terms,
+    onwardSharing: row.onward_sharing,
+    retentionDays: row.retention_days,
+    licence: row.licence,
+    validFrom: row.valid_from,
+    validUntil: row.valid_until,
+    reviewDate: row.review_date,
+    status: row.status,
+  };
 }

@@ -22,7 +22,15 @@ const IDENTITY_ENV = {
   AUTH_AUDIENCE: 'govgraph',
   AUTH_JWKS_FILE: demoKey('demo-idp.jwks.json'),
   GATEWAY_SIGNING_KEY_FILE: demoKey('gateway-signing.private.jwk.json'),
+  ROLE_GRANTS_FILE: resolve(REPO_ROOT, 'demo', 'roles.json'),
 };
+
+const DIRECTORY = mkdtempSync(join(tmpdir(), 'govgraph-roles-'));
+function roleGrantsFile(json: unknown): string {
+  const file = join(DIRECTORY, `roles-${Math.random().toString(36).slice(2)}.json`);
+  writeFileSync(file, JSON.stringify(json));
+  return file;
+}
 
 test('defaults describe a gateway on localhost:4000 serving the checked-in supergraph', () => {
   const config = loadGatewayConfig(IDENTITY_ENV);
@@ -37,9 +45,13 @@ test('defaults describe a gateway on localhost:4000 serving the checked-in super
       issuer: 'https://idp.demo.govgraph',
       audience: 'govgraph',
       keys: { jwks: JSON.parse(readFileSync(demoKey('demo-idp.jwks.json'), 'utf8')) },
+      roleGrants: expect.any(Map),
     },
     signingKey: expect.anything(),
   });
+  expect([...config.identity.roleGrants.get('governance-admin')!]).toEqual([
+    'information-system-authority',
+  ]);
   expect(config.signingKey.type).toBe('private');
   expect(config.signingKey.asymmetricKeyType).toBe('ed25519');
 });
@@ -60,6 +72,7 @@ test('every variable can be set', () => {
       AUTH_JWKS_FILE: '',
       AUTH_ALGORITHMS: 'ES256, PS256',
       GATEWAY_SIGNING_KEY: readFileSync(demoKey('gateway-signing.private.jwk.json'), 'utf8'),
+      ROLE_GRANTS_FILE: IDENTITY_ENV.ROLE_GRANTS_FILE,
     }),
   ).toEqual({
     host: '0.0.0.0',
@@ -75,6 +88,7 @@ test('every variable can be set', () => {
       audience: 'data-exchange',
       keys: { jwksUrl: 'https://login.gov.example/.well-known/jwks.json' },
       algorithms: ['ES256', 'PS256'],
+      roleGrants: expect.any(Map),
     },
     signingKey: expect.objectContaining({ type: 'private' }),
   });
@@ -98,6 +112,30 @@ test('without identity settings and a signing key the gateway does not start', (
   expect(message).toContain('AUTH_AUDIENCE: is required');
   expect(message).toContain('AUTH_JWKS_URL: is required (or AUTH_JWKS_FILE)');
   expect(message).toContain('GATEWAY_SIGNING_KEY_FILE: is required (or GATEWAY_SIGNING_KEY)');
+  expect(message).toContain(
+    'ROLE_GRANTS_FILE: is required (a JSON file saying which organisations may hold which roles',
+  );
+});
+
+test('a role grants file is checked at start-up, every problem named', () => {
+  const message = problemsWith({
+    ...IDENTITY_ENV,
+    ROLE_GRANTS_FILE: roleGrantsFile({
+      roles: {
+        'governance-admin': [],
+        'Data Controller': ['tax-board'],
+        'data-controller': ['tax-board', 'Tax Board', 'tax-board'],
+      },
+      extra: true,
+    }),
+  });
+  expect(message).toContain('ROLE_GRANTS_FILE: role grants:');
+  expect(message).toContain('roles.governance-admin must name at least one organisation');
+  expect(message).toContain('roles.Data Controller is not a role name');
+  expect(message).toContain('roles.data-controller.1 must be an organisation code');
+  expect(message).toContain('roles.data-controller lists tax-board twice');
+  expect(message).toContain('extra');
+  expect(message).not.toContain('ROLE_GRANTS_FILE: is required');
 });
 
 test('every wrong value is reported at once, by variable name', () => {

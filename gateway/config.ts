@@ -13,6 +13,7 @@ import {
   type ClientTokenOptions,
 } from './identity/createClientTokenVerifier';
 import { publicKeySet } from './identity/publicKeySet';
+import { parseRoleGrants } from './identity/roleGrants';
 
 /** The gateway's settings, read once from the environment at start-up. */
 export interface GatewayConfig {
@@ -83,7 +84,20 @@ const gatewayEnvSchema = z
     AUTH_ALGORITHMS: algorithmsField,
     GATEWAY_SIGNING_KEY: inlineJsonField(ed25519PrivateKeyFromJwk),
     GATEWAY_SIGNING_KEY_FILE: jsonFileField(ed25519PrivateKeyFromJwk),
+    ROLE_GRANTS_FILE: jsonFileField(parseRoleGrants),
   })
+  .superRefine(
+    (env, ctx) => {
+      if (env.ROLE_GRANTS_FILE !== undefined) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ROLE_GRANTS_FILE'],
+        message:
+          'is required (a JSON file saying which organisations may hold which roles, such as demo/roles.json)',
+      });
+    },
+    { when: () => true },
+  )
   .superRefine(exactlyOneOf('AUTH_JWKS_URL', 'AUTH_JWKS_FILE'), { when: () => true })
   .superRefine(exactlyOneOf('GATEWAY_SIGNING_KEY_FILE', 'GATEWAY_SIGNING_KEY'), {
     when: () => true,
@@ -116,6 +130,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       ...(parsed.AUTH_ALGORITHMS
         ? { algorithms: parsed.AUTH_ALGORITHMS as ClientTokenAlgorithm[] }
         : {}),
+      roleGrants: parsed.ROLE_GRANTS_FILE!,
     },
     signingKey: (parsed.GATEWAY_SIGNING_KEY_FILE ?? parsed.GATEWAY_SIGNING_KEY)!,
   };

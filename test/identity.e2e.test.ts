@@ -98,6 +98,29 @@ describe('client tokens at the gateway', () => {
     ]);
   });
 
+  it.each([
+    ['a tax officer claiming governance-admin', PERSONAS['tax-officer'].claims, 'governance-admin'],
+    ['a bank claiming data-controller', PERSONAS.bank.claims, 'data-controller'],
+  ])(
+    'refuses %s with 403 FORBIDDEN, and the register is untouched',
+    async (_case, claims, role) => {
+      const token = await demoToken({ ...claims, roles: [...(claims.roles ?? []), role] });
+      const { status, body } = await federation.query(
+        `mutation { revokeAgreement(id: "DSA-SIB-TAX-01", reason: "not theirs to end") { status } }`,
+        { headers: { authorization: `Bearer ${token}` } },
+      );
+      expect(status).toBe(403);
+      expect(body.errors).toEqual([
+        expect.objectContaining({
+          message: expect.stringContaining(`may not hold: ${role} (held only by `),
+          extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+        }),
+      ]);
+      const register = await federation.query('{ agreement(id: "DSA-SIB-TAX-01") { status } }');
+      expect(register.body.data).toEqual({ agreement: { status: 'ACTIVE' } });
+    },
+  );
+
   it('keeps serving after refusing them', async () => {
     const { status, body } = await federation.query(ME, { persona: 'citizen' });
     expect(status).toBe(200);

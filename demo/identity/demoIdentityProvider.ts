@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { KeyObject } from 'node:crypto';
 import type { JSONWebKeySet } from 'jose';
 import type { ClientTokenOptions } from '../../gateway/identity/createClientTokenVerifier';
+import { readRoleGrants } from '../../gateway/identity/roleGrants';
 import { ed25519PrivateKeyFromJwk } from '../../platform/identity/ed25519Keys';
 import { repoRoot } from '../../platform/repoRoot';
 
@@ -17,6 +18,8 @@ export const DEMO_IDENTITY_PROVIDER = {
   /** The public key set a gateway trusts (AUTH_JWKS_FILE). */
   jwksPath: path.join(repoRoot(), 'demo', 'keys', 'demo-idp.jwks.json'),
   privateKeyPath: path.join(repoRoot(), 'demo', 'keys', 'demo-idp.private.jwk.json'),
+  /** Which organisations may hold which roles (ROLE_GRANTS_FILE). */
+  roleGrantsPath: path.join(repoRoot(), 'demo', 'roles.json'),
 } as const;
 
 /** The demo provider's public key set. */
@@ -30,6 +33,7 @@ export function demoIdentityOptions(): ClientTokenOptions {
     issuer: DEMO_IDENTITY_PROVIDER.issuer,
     audience: DEMO_IDENTITY_PROVIDER.audience,
     keys: { jwks: demoIdentityKeySet() },
+    roleGrants: readRoleGrants(DEMO_IDENTITY_PROVIDER.roleGrantsPath),
   };
 }
 

@@ -22,6 +22,23 @@ export interface Persona {
 // Officials have national IDs of their own, with serials far above any the demo country uses.
 const official = (dateOfBirth: string, sex: 'F' | 'M') => nationalIdFor(dateOfBirth, sex, 990);
 
+/**
+ * The data controller of an agency: approves new and widened agreements sharing its data, and
+ * may revoke them. The gateway lets only the controlling organisation hold the role.
+ */
+function controller(
+  org: string,
+  title: string,
+  dateOfBirth: string,
+  sex: 'F' | 'M',
+  name: string,
+): Persona {
+  return {
+    description: `the data controller of the ${title}, who approves agreements sharing its data`,
+    claims: { sub: official(dateOfBirth, sex), org, roles: ['data-controller'], name },
+  };
+}
+
 /** Who can ask the demo government for data: one persona per kind of caller. */
 export const PERSONAS = {
   public: { description: 'anyone, without a token: the anonymous public caller' },
@@ -102,6 +119,42 @@ export const PERSONAS = {
       name: 'Toomas Rebane',
     },
   },
+  'population-controller': controller(
+    'population-register',
+    'Population Register',
+    '1970-03-15',
+    'F',
+    'Ene Kuusk',
+  ),
+  'tax-controller': controller(
+    'tax-board',
+    'Tax and Customs Board',
+    '1972-05-19',
+    'M',
+    'Jaan Tamme',
+  ),
+  'social-controller': controller(
+    'social-insurance',
+    'Social Insurance Board',
+    '1975-09-02',
+    'F',
+    'Mare Põld',
+  ),
+  'health-controller': controller('health-board', 'Health Board', '1969-10-27', 'F', 'Helle Rand'),
+  'transport-controller': controller(
+    'transport-authority',
+    'Transport Authority',
+    '1980-07-07',
+    'M',
+    'Urmas Vaher',
+  ),
+  'business-controller': controller(
+    'business-register',
+    'Business Register',
+    '1978-12-12',
+    'M',
+    'Peeter Sild',
+  ),
 } satisfies Record<string, Persona>;
 
 export type PersonaName = keyof typeof PERSONAS;

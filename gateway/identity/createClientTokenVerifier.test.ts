@@ -4,6 +4,7 @@ import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type ClientTokenOptions, createClientTokenVerifier } from './createClientTokenVerifier';
+import type { RoleGrants } from './roleGrants';
 
 const ISSUER = 'https://idp.example';
 const AUDIENCE = 'govgraph';
@@ -33,10 +34,16 @@ function token(key: KeyObject, alg: string, kid: string, claims: JWTPayload = ME
     .sign(key);
 }
 
+const ROLE_GRANTS: RoleGrants = new Map([
+  ['credit-check', new Set(['demo-bank'])],
+  ['governance-admin', new Set(['information-system-authority'])],
+]);
+
 const options = (overrides: Partial<ClientTokenOptions> = {}): ClientTokenOptions => ({
   issuer: ISSUER,
   audience: AUDIENCE,
   keys: { jwks: KEY_SET },
+  roleGrants: ROLE_GRANTS,
   ...overrides,
 });
 
@@ -94,5 +101,52 @@ describe('with a JWKS URL', () => {
     );
     expect(String(error)).toMatch(/fetch failed/);
     expect(error).not.toBeInstanceOf(GraphQLError);
+  });
+});
+
+describe('role claims', () => {
+  const refusal = async (claims: JWTPayload) => {
+    const verify = createClientTokenVerifier(options());
+    const error = await verify(await token(ed.privateKey, 'EdDSA', 'ed', claims)).catch(
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(GraphQLError);
+    return error as GraphQLError;
+  };
+
+  test('refuses a role its organisation may not hold, with 403 and FORBIDDEN', async () => {
+    const error = await refusal({ sub: 'client-1', org: 'demo-bank', roles: ['governance-admin'] });
+    expect(error.message).toBe(
+      'The access token claims roles that demo-bank may not hold: governance-admin (held only by information-system-authority)',
+    );
+    expect(error.extensions).toMatchObject({ code: 'FORBIDDEN', http: { status: 403 } });
+  });
+
+  test('refuses a role no organisation may hold, naming every refused role', async () => {
+    const error = await refusal({
+      sub: 'client-1',
+      org: 'demo-bank',
+      roles: ['credit-check', 'superuser', 'governance-admin'],
+    });
+    expect(error.message).toBe(
+      'The access token claims roles that demo-bank may not hold: superuser (not a role of this gateway); governance-admin (held only by information-system-authority)',
+    );
+  });
+
+  test('accepts the roles an organisation may hold, and none', async () => {
+    const verify = createClientTokenVerifier(options());
+    const sign = (claims: JWTPayload) => token(ed.privateKey, 'EdDSA', 'ed', claims);
+    expect(
+      await verify(
+        await sign({
+          sub: 'steward',
+          org: 'information-system-authority',
+          roles: ['governance-admin'],
+        }),
+      ),
+    ).toMatchObject({ organisation: 'information-system-authority', roles: ['governance-admin'] });
+    expect(await verify(await sign({ sub: 'client-2', org: 'police' }))).toMatchObject({
+      roles: [],
+    });
   });
 });

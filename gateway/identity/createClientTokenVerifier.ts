@@ -1,7 +1,8 @@
 import { createLocalJWKSet, createRemoteJWKSet, errors, type JSONWebKeySet, jwtVerify } from 'jose';
 import type { Caller } from '../../platform/context/Caller';
 import { callerFromClaims } from './callerFromClaims';
-import { unauthenticated } from './requestErrors';
+import { forbiddenCredential, unauthenticated } from './requestErrors';
+import { describeUnheldRole, type RoleGrants, unheldRoles } from './roleGrants';
 
 /** Asymmetric signature algorithms a client token may use. `none` and shared secrets never. */
 export const CLIENT_TOKEN_ALGORITHMS = [
@@ -39,9 +40,14 @@ export interface ClientTokenOptions {
   keys: { jwksUrl: string } | { jwks: JSONWebKeySet };
   /** Accepted algorithms; default EdDSA, ES256 and RS256. */
   algorithms?: readonly ClientTokenAlgorithm[];
+  /** Which organisations may hold which roles; a token claiming any other role is refused. */
+  roleGrants: RoleGrants;
 }
 
-/** Verifies a client token and returns its caller, or throws an `UNAUTHENTICATED` error. */
+/**
+ * Verifies a client token and returns its caller, or throws an `UNAUTHENTICATED` error (401);
+ * a token claiming a role its organisation may not hold is refused with `FORBIDDEN` (403).
+ */
 export type ClientTokenVerifier = (token: string) => Promise<Caller>;
 
 export function createClientTokenVerifier(options: ClientTokenOptions): ClientTokenVerifier {
@@ -51,6 +57,19 @@ export function createClientTokenVerifier(options: ClientTokenOptions): ClientTo
       : createLocalJWKSet(options.keys.jwks);
   const algorithms = [...(options.algorithms ?? DEFAULT_CLIENT_TOKEN_ALGORITHMS)];
   return async (token) => {
+    const caller = await verifiedCaller(token);
+    const unheld = unheldRoles(options.roleGrants, caller);
+    if (unheld.length > 0 && caller.kind === 'organisation') {
+      throw forbiddenCredential(
+        `The access token claims roles that ${caller.organisation} may not hold: ${unheld
+          .map((role) => describeUnheldRole(options.roleGrants, role))
+          .join('; ')}`,
+      );
+    }
+    return caller;
+  };
+
+  async function verifiedCaller(token: string): Promise<Caller> {
     try {
       const { payload } = await jwtVerify(token, keys, {
         issuer: options.issuer,
@@ -65,7 +84,7 @@ export function createClientTokenVerifier(options: ClientTokenOptions): ClientTo
       if (problem === undefined) throw error;
       throw unauthenticated(problem);
     }
-  };
+  }
 }
 
 /** What is wrong with a refused token, in words for the client; undefined for a server fault. */

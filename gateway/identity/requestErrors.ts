@@ -13,3 +13,13 @@ export function unauthenticated(message: string): GraphQLError {
 export function badHeader(header: string, message: string): GraphQLError {
   return clientError(ErrorCode.BAD_USER_INPUT, message, { header, http: { status: 400 } });
 }
+
+/**
+ * A verified token that claims more than its organisation may hold: HTTP 403 with `FORBIDDEN`,
+ * before anything is executed. Refused rather than trimmed, so that a misissued token is noticed.
+ */
+export function forbiddenCredential(message: string): GraphQLError {
+  return clientError(ErrorCode.FORBIDDEN, message, {
+    http: { status: 403, headers: { 'www-authenticate': 'Bearer error="insufficient_scope"' } },
+  });
+}

@@ -146,3 +146,51 @@ describe('declared purpose and case', () => {
     ]);
   });
 });
+
+describe('a role claim its organisation may not hold is refused with 403 before anything runs', () => {
+  test.each([
+    [
+      'governance-admin claimed by a tax officer',
+      { ...OFFICIAL, roles: ['tax-officer', 'governance-admin'] },
+      'The access token claims roles that tax-board may not hold: governance-admin (held only by information-system-authority)',
+    ],
+    [
+      'data-controller claimed by a bank',
+      { sub: 'loan-service', org: 'demo-bank', roles: ['data-controller'] },
+      'The access token claims roles that demo-bank may not hold: data-controller (held only by population-register, tax-board, social-insurance, health-board, transport-authority, business-register, information-system-authority)',
+    ],
+    [
+      'a role the gateway does not know',
+      { ...OFFICIAL, roles: ['root'] },
+      'The access token claims roles that tax-board may not hold: root (not a role of this gateway)',
+    ],
+  ])('%s', async (_what, claims, message) => {
+    const before = federation.population.requests.length;
+    const response = await whoami(bearer(await federation.auth.tokenFor(claims)));
+    expect(response.status).toBe(403);
+    expect(response.body.errors).toEqual([
+      expect.objectContaining({
+        message,
+        extensions: expect.objectContaining({ code: 'FORBIDDEN' }),
+      }),
+    ]);
+    expect(response.body.data ?? null).toBeNull();
+    expect(federation.population.requests.length).toBe(before);
+  });
+
+  test('the same roles are accepted from the organisations that may hold them', async () => {
+    const steward = {
+      sub: '38312010990',
+      org: 'information-system-authority',
+      roles: ['governance-admin', 'data-controller'],
+    };
+    const response = await whoami(bearer(await federation.auth.tokenFor(steward)));
+    expect(response.status).toBe(200);
+    expect(federation.population.requests.at(-1)?.identity).toMatchObject({
+      caller: {
+        organisation: 'information-system-authority',
+        roles: ['governance-admin', 'data-controller'],
+      },
+    });
+  });
+});

@@ -2,7 +2,10 @@ import { type JWTPayload, SignJWT } from 'jose';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { anonymousRequest, type RequestIdentity } from '../../platform/identity/RequestIdentity';
 import { signGatewayToken } from '../../platform/identity/signGatewayToken';
+import path from 'node:path';
+import { repoRoot } from '../../platform/repoRoot';
 import type { ClientTokenOptions } from '../identity/createClientTokenVerifier';
+import { readRoleGrants, type RoleGrants } from '../identity/roleGrants';
 
 /** The identity provider and key pair of a gateway under test. */
 export interface TestIdentity {
@@ -20,13 +23,23 @@ export interface TestIdentity {
 export const TEST_ISSUER = 'https://idp.test.govgraph';
 export const TEST_AUDIENCE = 'govgraph-test';
 
+/** The demo government's role grants, which the test gateway applies unless given others. */
+const DEMO_ROLE_GRANTS = path.join(repoRoot(), 'demo', 'roles.json');
+
 /** A fresh identity provider and gateway key pair for one test gateway. */
-export function createTestIdentity(): TestIdentity {
+export function createTestIdentity(
+  roleGrants: RoleGrants = readRoleGrants(DEMO_ROLE_GRANTS),
+): TestIdentity {
   const provider = generateKeyPairSync('ed25519');
   const gateway = generateKeyPairSync('ed25519');
   const jwk = { ...provider.publicKey.export({ format: 'jwk' }), kid: 'test-1', alg: 'EdDSA' };
   return {
-    identity: { issuer: TEST_ISSUER, audience: TEST_AUDIENCE, keys: { jwks: { keys: [jwk] } } },
+    identity: {
+      issuer: TEST_ISSUER,
+      audience: TEST_AUDIENCE,
+      keys: { jwks: { keys: [jwk] } },
+      roleGrants,
+    },
     signingKey: gateway.privateKey,
     gatewayPublicKey: gateway.publicKey,
     tokenFor(claims, options = {}) {

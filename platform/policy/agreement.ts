@@ -24,7 +24,8 @@ export interface Agreement {
   licence: string | null;
   validFrom: string;
   validUntil: string | null;
-  status: 'active' | 'suspended' | 'revoked';
+  /** `proposed` until the providing agency's data controller approves it: never in force. */
+  status: 'proposed' | 'active' | 'suspended' | 'revoked';
   version: number;
 }
 

@@ -49,9 +49,15 @@ export function toAgreement(row: AgreementRow): Agreement {
 export class AgreementRepository {
   constructor(private readonly db: Db) {}
 
-  /** Every agreement of the register. */
+  /**
+   * Every agreement of the register that has been approved: a proposal awaiting its approval
+   * never reaches a decision, whatever its terms say.
+   */
   async findAll(): Promise<Agreement[]> {
-    return (await this.db<AgreementRow>('governance.agreement').orderBy('id')).map(toAgreement);
+    const query = this.db<AgreementRow>('governance.agreement')
+      .whereNot('status', 'proposed')
+      .orderBy('id');
+    return (await query).map(toAgreement);
   }
 
   async revision(): Promise<number> {

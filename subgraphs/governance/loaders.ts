@@ -6,6 +6,7 @@ import type { GovernanceRepositories } from './repositories';
 export function createGovernanceLoaders(repositories: GovernanceRepositories) {
   const { agreements, organisations } = repositories;
   let live: Promise<Agreement[]> | undefined;
+  let controllers: Promise<Map<string, string>> | undefined;
   return {
     agreementById: recordLoader(
       (ids: readonly string[]) => agreements.findByIds(ids),
@@ -19,6 +20,12 @@ export function createGovernanceLoaders(repositories: GovernanceRepositories) {
       (ids: readonly string[]) => agreements.historyOf(ids),
       (c) => c.agreementId,
     ),
+    proposalsByAgreement: listLoader(
+      (ids: readonly string[]) => agreements.proposalsOf(ids),
+      (p) => p.agreementId,
+    ),
+    /** Which organisation controls each agency's data, read at most once per request. */
+    controllers: (): Promise<Map<string, string>> => (controllers ??= agreements.controllers()),
     organisationByCode: recordLoader(
       (codes: readonly string[]) => organisations.findByCodes(codes),
       (o) => o.code,

@@ -7,6 +7,21 @@ const administrators: FieldRule = {
   classification: 'internal',
   audience: [{ role: 'governance-admin' }],
 };
+/** Who made a change or proposal: shown to the officials who keep the register. */
+const officials: FieldRule = {
+  classification: 'personal',
+  audience: [{ role: 'governance-admin' }, { role: 'data-controller' }],
+};
+/** Approving a proposal: the providing agency's data controller (the register checks which). */
+const dataControllers: FieldRule = {
+  classification: 'internal',
+  audience: [{ role: 'data-controller' }],
+};
+/** Revoking: one party, a governance administrator or the provider's data controller. */
+const revokers: FieldRule = {
+  classification: 'internal',
+  audience: [{ role: 'governance-admin' }, { role: 'data-controller' }],
+};
 /** A citizen's own consents: only they may read or change them. */
 const citizens: FieldRule = { classification: 'personal', audience: ['citizen'] };
 
@@ -34,7 +49,8 @@ export const governancePolicy = defineFieldPolicy('governance', {
     fields: {
       grantAgreement: administrators,
       changeAgreement: administrators,
-      revokeAgreement: administrators,
+      revokeAgreement: revokers,
+      approveAgreement: dataControllers,
       grantConsent: citizens,
       withdrawConsent: citizens,
     },
@@ -69,16 +85,65 @@ export const governancePolicy = defineFieldPolicy('governance', {
         'revokedReason',
         'updatedAt',
         'history',
+        'pendingProposal',
+        'proposals',
+        'dataController',
       ]),
-      changedBy: { ...administrators, classification: 'personal' },
+      changedBy: officials,
     },
   },
   AgreementChange: {
     subject: 'none',
     fields: {
-      ...every('public', ['version', 'action', 'changedTerms', 'reason', 'changedAt']),
-      changedBy: { ...administrators, classification: 'personal' },
+      ...every('public', [
+        'version',
+        'action',
+        'changedTerms',
+        'reason',
+        'changedAt',
+        'proposedAt',
+      ]),
+      changedBy: officials,
+      proposedBy: officials,
     },
+  },
+  AgreementProposal: {
+    subject: 'none',
+    fields: {
+      ...every('public', [
+        'version',
+        'baseVersion',
+        'state',
+        'terms',
+        'changedTerms',
+        'grounds',
+        'reason',
+        'proposedAt',
+        'decidedAt',
+      ]),
+      proposedBy: officials,
+      decidedBy: officials,
+    },
+  },
+  ProposedTerms: {
+    subject: 'none',
+    fields: every('public', [
+      'title',
+      'purposes',
+      'fields',
+      'form',
+      'legalBasis',
+      'legalBasisKind',
+      'specialCategory',
+      'reuseTerms',
+      'onwardSharing',
+      'retentionDays',
+      'licence',
+      'validFrom',
+      'validUntil',
+      'reviewDate',
+      'status',
+    ]),
   },
   Organisation: {
     subject: 'none',

@@ -165,6 +165,8 @@ export const PERSONAS: PersonaCase[] = [
     ],
   },
   { persona: 'auditor', purpose: 'oversight', full: OPEN_RECORDS },
+  // The data-controller role itself releases nothing: without a purpose, only open data.
+  { persona: 'health-controller', full: OPEN_RECORDS },
 ];
 
 /** Masked values of the showcase person where a mask changes the value. */

@@ -7,6 +7,8 @@ import { todayUtc } from '../graphql/calendar';
 import { Organisation } from '../organisation/organisation.type';
 import { Agreement } from './agreement.type';
 import { AgreementChange } from './agreementChange.type';
+import { AgreementProposal } from './agreementProposal.type';
+import { ProposalState } from './ProposalState';
 import { AgreementStatus } from './AgreementStatus';
 
 @Resolver(() => Agreement)
@@ -68,12 +70,47 @@ export class AgreementResolver {
 
   @FieldResolver(() => [AgreementChange], {
     description:
-      'Its changes through this register, oldest first: grants, changes of terms and revocation.',
+      'Every version that took effect, oldest first: approvals (with who proposed and who approved), changes that applied at once, and revocation. Proposals are in proposals.',
   })
   history(
     @Root() agreement: Agreement,
     @Ctx() { loaders }: GovernanceContext,
   ): Promise<AgreementChange[]> {
     return loaders.historyByAgreement.load(agreement.id);
+  }
+
+  @FieldResolver(() => AgreementProposal, {
+    nullable: true,
+    description:
+      "The proposal awaiting the data controller's approval, if any: approve it with approveAgreement(id, pendingProposal.version).",
+  })
+  async pendingProposal(
+    @Root() agreement: Agreement,
+    @Ctx() { loaders }: GovernanceContext,
+  ): Promise<AgreementProposal | null> {
+    const proposals = await loaders.proposalsByAgreement.load(agreement.id);
+    return proposals.find((p) => p.state === ProposalState.PENDING) ?? null;
+  }
+
+  @FieldResolver(() => [AgreementProposal], {
+    description: 'Every proposal made for it, oldest first: pending, approved and superseded.',
+  })
+  proposals(
+    @Root() agreement: Agreement,
+    @Ctx() { loaders }: GovernanceContext,
+  ): Promise<AgreementProposal[]> {
+    return loaders.proposalsByAgreement.load(agreement.id);
+  }
+
+  @FieldResolver(() => String, {
+    nullable: true,
+    description:
+      "The organisation that controls the providing agency's data: its data controller approves the agreement's proposals.",
+  })
+  async dataController(
+    @Root() agreement: Agreement,
+    @Ctx() { loaders }: GovernanceContext,
+  ): Promise<string | null> {
+    return (await loaders.controllers()).get(agreement.provider) ?? null;
   }
 }

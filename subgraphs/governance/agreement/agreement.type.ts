@@ -84,7 +84,10 @@ export class Agreement implements SharingAgreement {
   @Field(() => AgreementStatus, { description: 'Where the agreement stands.' })
   status!: SharingAgreement['status'];
 
-  @Field(() => Int, { description: 'Starts at 1 and grows with every change of terms or status.' })
+  @Field(() => Int, {
+    description:
+      'The version in force: 0 while a new agreement awaits approval, then grows with every change that takes effect (a superseded proposal uses up its number).',
+  })
   version!: number;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was revoked, if it was.' })
@@ -99,7 +102,7 @@ export class Agreement implements SharingAgreement {
   @Field(() => String, {
     nullable: true,
     description:
-      'Who made the last change (organisation/official); shown to register administrators only.',
+      'Who made the last change (organisation/official); shown to register officials (governance administrators and data controllers) only.',
   })
   changedBy!: string | null;
 }

@@ -15,7 +15,7 @@ import {
 const t = useRegisterTest();
 
 describe('managing agreements', () => {
-  it('lets a steward grant an agreement, recording who did it', async () => {
+  it('lets a steward propose an agreement, recording who did it, which is not in force', async () => {
     const input = grantInput(t.lender);
     const { grantAgreement } = await t.client.data<{ grantAgreement: Record<string, unknown> }>(
       GRANT,
@@ -29,9 +29,9 @@ describe('managing agreements', () => {
       specialCategory: false,
       onwardSharing: false,
       licence: null,
-      status: 'ACTIVE',
-      version: 1,
-      inForce: true,
+      status: 'PROPOSED',
+      version: 0,
+      inForce: false,
       revokedAt: null,
       changedBy: expect.stringMatching(/^information-system-authority\//),
     });
@@ -59,7 +59,7 @@ describe('managing agreements', () => {
   it('shows who changed an agreement only to administrators', async () => {
     const source = '{ agreement(id: "DSA-SIB-TAX-01") { id changedBy } }';
     expect(await t.client.data(source, { as: 'steward' })).toEqual({
-      agreement: { id: 'DSA-SIB-TAX-01', changedBy: 'seed' },
+      agreement: { id: 'DSA-SIB-TAX-01', changedBy: 'tax-board/seed' },
     });
     const { data, errors } = await t.client.execute(source, { as: 'public' });
     expect(data).toEqual({ agreement: { id: 'DSA-SIB-TAX-01', changedBy: null } });
@@ -95,10 +95,10 @@ describe('managing agreements', () => {
     expect(agreement.history).toEqual([
       {
         version: 1,
-        action: 'GRANTED',
+        action: 'APPROVED',
         changedTerms: [],
         reason: null,
-        changedBy: expect.any(String),
+        changedBy: expect.stringMatching(/^tax-board\//),
       },
       {
         version: 2,

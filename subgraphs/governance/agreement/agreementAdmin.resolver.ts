@@ -1,9 +1,10 @@
-import { Arg, Ctx, ID, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, ID, Int, Mutation, Resolver } from 'type-graphql';
 import type { GovernanceContext } from '../context';
 import { Agreement } from './agreement.type';
 import { ChangeAgreementInput, GrantAgreementInput } from './agreementInput';
 import { changeAgreement, grantAgreement, revokeAgreement } from './agreementRegister';
-import { authorOf } from './authorOf';
+import { approveAgreement } from './approveAgreement';
+import { actorOf, authorOf } from './authorOf';
 
 /** Managing the register; policy reserves these operations to its administrators. */
 @Resolver()
@@ -11,7 +12,7 @@ export class AgreementAdminResolver {
   @Mutation(() => Agreement, {
     nullable: true,
     description:
-      'Enters a new data-sharing agreement in the register. Every subgraph applies it within a second.',
+      "Proposes a new data-sharing agreement: it is registered as PROPOSED and takes no effect until the providing agency's data controller approves it (approveAgreement).",
   })
   grantAgreement(
     @Arg('input', () => GrantAgreementInput) input: GrantAgreementInput,
@@ -23,7 +24,7 @@ export class AgreementAdminResolver {
   @Mutation(() => Agreement, {
     nullable: true,
     description:
-      'Changes the terms of an agreement, or suspends or resumes it; its version grows by one.',
+      "Changes the terms of an agreement, or suspends or resumes it. A change that only narrows it applies at once (its version grows); one that widens it, and any change of an agreement covering special-category data or the access log, becomes its pendingProposal until the provider's data controller approves it.",
   })
   changeAgreement(
     @Arg('id', () => ID) id: string,
@@ -41,7 +42,7 @@ export class AgreementAdminResolver {
   @Mutation(() => Agreement, {
     nullable: true,
     description:
-      'Revokes an agreement for good. Every subgraph stops releasing data under it within a second.',
+      "Revokes an agreement for good, at once: a governance administrator or the provider's data controller alone may. Every subgraph stops releasing data under it within a second.",
   })
   revokeAgreement(
     @Arg('id', () => ID) id: string,
@@ -49,6 +50,22 @@ export class AgreementAdminResolver {
     reason: string,
     @Ctx() { caller, repositories }: GovernanceContext,
   ): Promise<Agreement> {
-    return revokeAgreement(repositories, id, reason, authorOf(caller));
+    return revokeAgreement(repositories, id, reason, actorOf(caller));
+  }
+
+  @Mutation(() => Agreement, {
+    nullable: true,
+    description:
+      'Approves a proposed agreement or change, which takes effect as the version it names within a second. Reserved to the data controller of the providing agency, who may not approve an agreement granting their own organisation data, nor their own proposal.',
+  })
+  approveAgreement(
+    @Arg('id', () => ID) id: string,
+    @Arg('version', () => Int, {
+      description: 'The version of the proposal approved: its pendingProposal.version.',
+    })
+    version: number,
+    @Ctx() { caller, repositories }: GovernanceContext,
+  ): Promise<Agreement> {
+    return approveAgreement(repositories, id, version, actorOf(caller));
   }
 }

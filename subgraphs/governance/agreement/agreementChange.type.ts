@@ -11,7 +11,7 @@ export class AgreementChange {
   version!: number;
 
   @Field(() => AgreementAction, { description: 'What the change did.' })
-  action!: 'granted' | 'changed' | 'revoked';
+  action!: 'granted' | 'approved' | 'changed' | 'revoked';
 
   @Field(() => [String], {
     description: 'The terms that changed (such as fields or validUntil); empty for a grant.',
@@ -26,7 +26,21 @@ export class AgreementChange {
 
   @Field(() => String, {
     nullable: true,
-    description: 'Who made it (organisation/official); shown to register administrators only.',
+    description:
+      'Who made it (organisation/official); for an approval, the approver. Shown to register officials only.',
   })
   changedBy!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For an approval: who proposed what was approved (organisation/official). Shown to register officials only.',
+  })
+  proposedBy!: string | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'For an approval: when what was approved was proposed.',
+  })
+  proposedAt!: string | null;
 }

@@ -2,12 +2,33 @@ import { notFound } from '../../../platform/errors/clientErrors';
 import { todayUtc } from '../graphql/calendar';
 import { invalidInput, refuseIfProblems } from '../graphql/invalidInput';
 import type { GovernanceRepositories } from '../repositories';
-import type { AgreementUpdate, NewAgreement } from './agreement.repository';
+import type { AgreementDecision, NewAgreement } from './agreement.repository';
 import type { Agreement } from './agreement.type';
 import type { ChangeAgreementInput, GrantAgreementInput } from './agreementInput';
 import type { AgreementTerms } from './agreementRow';
 import { AgreementStatus } from './AgreementStatus';
+import { approvalGrounds } from './approvalGrounds';
+import { type Actor, assertMayRevoke } from './duties';
 import { agreementProblems, type RegisterFacts, registerNumberProblems } from './validateAgreement';
+
+// Every term a proposal records, so that approving it puts exactly these terms in force.
+const REGISTER_TERMS = [
+  'title',
+  'purposes',
+  'fields',
+  'form',
+  'legalBasis',
+  'legalBasisKind',
+  'specialCategory',
+  'reuseTerms',
+  'onwardSharing',
+  'retentionDays',
+  'licence',
+  'validFrom',
+  'validUntil',
+  'reviewDate',
+  'status',
+] as const satisfies readonly (keyof AgreementTerms)[];
 
 // Terms every agreement has: a change may replace them but not clear them.
 const REQUIRED_TERMS = [
@@ -24,7 +45,8 @@ const REQUIRED_TERMS = [
   'status',
 ] as const;
 
-async function registerFacts(repositories: GovernanceRepositories): Promise<RegisterFacts> {
+/** What an agreement is checked against now: the catalog, the registers and the calendar. */
+export async function registerFacts(repositories: GovernanceRepositories): Promise<RegisterFacts> {
   const [organisations, purposes] = await Promise.all([
     repositories.organisations.findAll(),
     repositories.purposes.findAll(),
@@ -41,7 +63,10 @@ function trimmed<T>(value: T): T {
   return (typeof value === 'string' ? value.trim() : value) as T;
 }
 
-/** Enters a new agreement in the register; policy applies it in every subgraph within a second. */
+/**
+ * Enters a new agreement in the register as a proposal: it takes no effect until the providing
+ * agency's data controller approves it (`approveAgreement`).
+ */
 export async function grantAgreement(
   repositories: GovernanceRepositories,
   input: GrantAgreementInput,
@@ -72,7 +97,16 @@ export async function grantAgreement(
     ...registerNumberProblems(input.id),
     ...agreementProblems(agreement, facts, true),
   ]);
-  const granted = await repositories.agreements.insert(agreement, author);
+  const granted = await repositories.agreements.proposeNew(
+    agreement,
+    {
+      terms: termsOf(agreement),
+      changedTerms: [],
+      grounds: approvalGrounds(null, agreement, facts.catalog),
+      reason: null,
+    },
+    author,
+  );
   if (!granted) {
     throw invalidInput(`Agreement ${input.id} cannot be granted`, [
       `${input.id} is already in the register: change it, or choose another register number`,
@@ -81,7 +115,12 @@ export async function grantAgreement(
   return granted;
 }
 
-/** Replaces some terms of an agreement, or suspends or resumes it; the version grows by one. */
+/**
+ * Replaces some terms of an agreement, or suspends or resumes it. A change that only narrows
+ * the agreement takes effect at once (its version grows); one that widens it, or any change of
+ * an agreement covering special-category data or the access log, is recorded as a proposal and
+ * waits for the providing agency's data controller.
+ */
 export async function changeAgreement(
   repositories: GovernanceRepositories,
   id: string,
@@ -90,7 +129,7 @@ export async function changeAgreement(
   author: string,
 ): Promise<Agreement> {
   const facts = await registerFacts(repositories);
-  const changed = await repositories.agreements.update(id, author, (current) =>
+  const changed = await repositories.agreements.update(id, author, ({ current }) =>
     decideChange(current, input, reason, facts),
   );
   if (!changed) throw notFound(`No agreement ${id} is in the register`);
@@ -102,7 +141,7 @@ function decideChange(
   input: ChangeAgreementInput,
   reason: string | null,
   facts: RegisterFacts,
-): AgreementUpdate {
+): AgreementDecision {
   const what = `Agreement ${current.id} cannot be changed`;
   if (current.status === AgreementStatus.REVOKED) {
     refuseIfProblems(what, [
@@ -121,6 +160,14 @@ function decideChange(
   if (given.status === AgreementStatus.REVOKED) {
     problems.push('status cannot be set to REVOKED here: use revokeAgreement, which records why');
   }
+  if (given.status === AgreementStatus.PROPOSED) {
+    problems.push(
+      'status cannot be set to PROPOSED: a change that needs approval is proposed by itself',
+    );
+  }
+  if (current.status === AgreementStatus.PROPOSED && given.status !== undefined) {
+    problems.push('a proposed agreement has no status to change until it is approved');
+  }
   if (given.licence === '') given.licence = null;
   const changedTerms = (Object.keys(given) as (keyof AgreementTerms)[]).filter(
     (term) => JSON.stringify(given[term]) !== JSON.stringify(current[term]),
@@ -131,22 +178,56 @@ function decideChange(
   refuseIfProblems(what, problems);
   const candidate: NewAgreement = { ...current, ...given };
   refuseIfProblems(what, agreementProblems(candidate, facts, changedTerms.includes('validUntil')));
+  const why = trimmed(reason) || null;
+  const grounds = approvalGrounds(current, candidate, facts.catalog);
+  if (grounds.length > 0) {
+    return {
+      kind: 'propose',
+      proposal: {
+        // A new agreement comes into force when approved, whatever it was proposed as.
+        terms: {
+          ...termsOf(candidate),
+          ...(current.status === AgreementStatus.PROPOSED
+            ? { status: AgreementStatus.ACTIVE }
+            : {}),
+        },
+        changedTerms,
+        grounds,
+        reason: why,
+      },
+    };
+  }
   return {
-    action: 'changed',
-    terms: Object.fromEntries(changedTerms.map((term) => [term, given[term]])),
-    changedTerms,
-    reason: trimmed(reason) || null,
+    kind: 'apply',
+    update: {
+      action: 'changed',
+      terms: Object.fromEntries(changedTerms.map((term) => [term, given[term]])),
+      changedTerms,
+      reason: why,
+    },
   };
 }
 
-/** Terminates an agreement for good: every subgraph stops releasing data under it within a second. */
+/** Just the terms of an agreement, as a proposal records them. */
+function termsOf(agreement: AgreementTerms): AgreementTerms {
+  return Object.fromEntries(
+    REGISTER_TERMS.map((term) => [term, agreement[term]]),
+  ) as unknown as AgreementTerms;
+}
+
+/**
+ * Terminates an agreement for good: every subgraph stops releasing data under it within a
+ * second. One party suffices: a governance administrator or the provider's data controller.
+ */
 export async function revokeAgreement(
   repositories: GovernanceRepositories,
   id: string,
   reason: string,
-  author: string,
+  actor: Actor,
 ): Promise<Agreement> {
-  const revoked = await repositories.agreements.update(id, author, (current) => {
+  const controllers = await repositories.agreements.controllers();
+  const revoked = await repositories.agreements.update(id, actor.author, ({ current }) => {
+    assertMayRevoke(actor, current, controllers.get(current.provider) ?? null);
     refuseIfProblems(`Agreement ${id} cannot be revoked`, [
       ...(reason.trim() === '' ? ['reason must say why the agreement is revoked'] : []),
       ...(current.status === AgreementStatus.REVOKED
@@ -154,10 +235,13 @@ export async function revokeAgreement(
         : []),
     ]);
     return {
-      action: 'revoked',
-      terms: { status: AgreementStatus.REVOKED },
-      changedTerms: ['status'],
-      reason: reason.trim(),
+      kind: 'apply',
+      update: {
+        action: 'revoked',
+        terms: { status: AgreementStatus.REVOKED },
+        changedTerms: ['status'],
+        reason: reason.trim(),
+      },
     };
   });
   if (!revoked) throw notFound(`No agreement ${id} is in the register`);
