@@ -49,7 +49,6 @@ describe('a new agreement is a proposal until the provider approves it', () => {
   beforeAll(async () => {
     runtime = await createPolicyRuntime({
       db: t.db,
-      provider: 'tax',
       refreshMs: 60_000,
       logger: createLogger('approval-test', 'silent'),
     });
