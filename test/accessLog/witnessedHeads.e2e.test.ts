@@ -26,7 +26,7 @@ describe('agencies witnessing their access logs', () => {
     const witnessFile = path.join(folder, 'heads.jsonl');
     // An interval far beyond the test: only the publication at shutdown can witness the request.
     const federation = await startTestFederation({ witnessIntervalMs: 3_600_000, witnessFile });
-    let requestId = '';
+    let requestId: string | undefined;
     try {
       const { body, headers } = await federation.query(
         `{ person(nationalId: "${SHOWCASE.nationalId}") { givenName } }`,
@@ -38,7 +38,7 @@ describe('agencies witnessing their access logs', () => {
       await federation.stop();
     }
     const [{ seq }] = await db('population.access_log')
-      .where({ request_id: requestId })
+      .where({ request_id: requestId! })
       .select('seq');
 
     const witnesses = [governanceWitness(db), fileWitness(witnessFile)];

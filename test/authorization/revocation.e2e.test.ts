@@ -120,8 +120,8 @@ describe('granting and revoking an agreement through the gateway', () => {
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     expectForbidden(
       await read(),
-      ['person', 'givenName'],
-      `no agreement grants population/Person.givenName to ${organisation.code} for ${PURPOSE}`,
+      ['person'],
+      `no agreement grants population/Person.nationalId to ${organisation.code} for ${PURPOSE}`,
     );
 
     const grantSent = performance.now();
