@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
+import { SessionAffineQueue } from './sessionAffineQueue';
 
 export interface EmbeddedPostgres {
   /** A postgres:// URL that any `pg` client can use. */
@@ -30,6 +31,7 @@ export async function startEmbeddedPostgres(
     port: options.port ?? 0,
     maxConnections: options.maxConnections ?? 100,
   });
+  useSessionAffineQueue(server, db);
   await server.start();
   return {
     url: `postgres://postgres@${server.getServerConn()}/postgres`,
@@ -38,4 +40,15 @@ export async function startEmbeddedPostgres(
       await db.close();
     },
   };
+}
+
+/**
+ * Puts the session-affine queue in place of the server's own, before any client connects
+ * (each connection's handler takes the server's queue). Stops if the library no longer has one.
+ */
+function useSessionAffineQueue(server: PGLiteSocketServer, db: PGlite): void {
+  const internals = server as unknown as { queryQueue?: unknown };
+  if (typeof internals.queryQueue !== 'object' || internals.queryQueue === null)
+    throw new Error('@electric-sql/pglite-socket has no queryQueue to replace: check its version');
+  internals.queryQueue = new SessionAffineQueue(db);
 }
