@@ -171,7 +171,7 @@ describe("a person's data tracker", () => {
   it('is shown to the person alone', async () => {
     for (const as of ['citizen', 'caseworker', 'auditor', 'public'] as const) {
       const { data, errors } = await client.execute(PAGE_OF, {
-        as: as === 'citizen' ? testCitizen() : as,
+        as: as === 'citizen' ? testCitizen(citizen) : as,
         variables: { representations: [{ __typename: 'Person', id: citizen.subject }] },
       });
       expect(data).toEqual({ _entities: [{ dataAccessLog: null }] });
@@ -187,7 +187,7 @@ describe("a person's data tracker", () => {
       after: null,
       limit: 3,
     });
-    for (const as of [testCitizen(), 'caseworker', 'public'] as const) {
+    for (const as of [testCitizen(citizen), 'caseworker', 'public'] as const) {
       const { data, errors } = await client.execute(MERGED, {
         as,
         variables: {
