@@ -1,12 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import {
-  GraphQLError,
-  type GraphQLFormattedError,
-  Kind,
-  type OperationDefinitionNode,
-} from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors/ErrorCode';
 import { MAX_SUBJECTS_PER_REQUEST } from './accessLogBound';
+import { estimateSubjects } from './estimateSubjects';
 import type { Logger } from '../logging/logger';
 import type { RequestPolicy } from '../policy/RequestPolicy';
 import type { AccessLogWriter } from './accessLogWriter';
@@ -31,10 +27,17 @@ export function accessLogPlugin<TContext extends AccessLoggedContext>(
   return {
     async requestDidStart() {
       return {
-        // An entity call naming more people than one request may reach is refused unread.
-        async didResolveOperation({ operation, request }) {
-          if (entitiesNamed(operation, request.variables ?? {}) > maxSubjects)
-            throw tooManySubjects(maxSubjects);
+        // A request that could reach more people than one request may is refused unread.
+        async didResolveOperation({ contextValue, document, operation, request, schema }) {
+          if (!operation) return;
+          const reach = estimateSubjects(
+            schema,
+            contextValue.policy.fieldPolicy,
+            document,
+            operation,
+            request.variables ?? {},
+          );
+          if (reach > maxSubjects) throw tooManySubjects(maxSubjects, reach);
         },
         async willSendResponse({ contextValue, response }) {
           const { policy } = contextValue;
@@ -78,29 +81,10 @@ export function accessLogPlugin<TContext extends AccessLoggedContext>(
   };
 }
 
-/** How many records the operation's `_entities` fields name, before any is looked up. */
-function entitiesNamed(
-  operation: OperationDefinitionNode | undefined,
-  variables: Record<string, unknown>,
-): number {
-  let named = 0;
-  for (const selection of operation?.selectionSet.selections ?? []) {
-    if (selection.kind !== Kind.FIELD || selection.name.value !== '_entities') continue;
-    const argument = selection.arguments?.find((a) => a.name.value === 'representations');
-    const value = argument?.value;
-    if (value?.kind === Kind.LIST) named += value.values.length;
-    else if (value?.kind === Kind.VARIABLE) {
-      const given = variables[value.name.value];
-      if (Array.isArray(given)) named += given.length;
-    }
-  }
-  return named;
-}
-
-function tooManySubjects(maxSubjects: number): GraphQLError {
+function tooManySubjects(maxSubjects: number, reach: number): GraphQLError {
   return new GraphQLError(
-    `A request may release personal data about at most ${maxSubjects} people in one register`,
-    { extensions: { code: ErrorCode.TOO_MANY_SUBJECTS, limit: maxSubjects } },
+    `A request may release personal data about at most ${maxSubjects} people in one register; this one could reach ${reach}: ask for smaller pages or fewer nested lists`,
+    { extensions: { code: ErrorCode.TOO_MANY_SUBJECTS, limit: maxSubjects, estimate: reach } },
   );
 }
 

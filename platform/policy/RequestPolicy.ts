@@ -57,6 +57,11 @@ export class RequestPolicy {
     return this.input.purpose;
   }
 
+  /** The field policy of the agency this request is to. */
+  get fieldPolicy(): AgencyFieldPolicy {
+    return this.input.fieldPolicy;
+  }
+
   /**
    * Notes a released value for the access log when it is personal data about a person
    * (not the join key, not the access log itself).

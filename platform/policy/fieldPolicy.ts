@@ -42,6 +42,11 @@ export interface FieldRule {
    * linkage property test, which refuses a link it cannot place.
    */
   leadsTo?: 'same-subject' | 'other-subjects';
+  /**
+   * For a list without a `first` argument: the most items it holds, as the register knows it
+   * (two parents). Bounds a request's access records before anything is read (estimateSubjects.ts).
+   */
+  maxItems?: number;
 }
 
 /** A kind of caller an operation is reserved to: signed-in citizens, or holders of a role. */

@@ -1,5 +1,5 @@
 import { accessLogTypes } from '../../platform/accessLog/accessLogPolicy';
-import { defineFieldPolicy, joinKey } from '../../platform/policy/fieldPolicy';
+import { defineFieldPolicy, joinKey, personal } from '../../platform/policy/fieldPolicy';
 
 /**
  * How sensitive each field of the business register is. Company data and the names of board
@@ -17,8 +17,8 @@ export const businessPolicy = defineFieldPolicy('business', {
       legalForm: 'public',
       city: 'public',
       // Who sits on a board is public by law: following them to their data needs the right to identify them.
-      boardMembers: { classification: 'public', identifiedOnly: true },
-      boardSeats: 'public',
+      boardMembers: { classification: 'public', identifiedOnly: true, maxItems: 50 },
+      boardSeats: { classification: 'public', maxItems: 50 },
     },
   },
   BoardSeat: {
@@ -32,7 +32,7 @@ export const businessPolicy = defineFieldPolicy('business', {
   },
   Person: {
     subject: { property: 'nationalId' },
-    fields: { id: joinKey, boardMemberships: 'personal' },
+    fields: { id: joinKey, boardMemberships: personal({ maxItems: 20 }) },
   },
   CompanyConnection: { subject: 'none', fields: { nodes: 'public', pageInfo: 'public' } },
   PageInfo: { subject: 'none', fields: { endCursor: 'public', hasNextPage: 'public' } },

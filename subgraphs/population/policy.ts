@@ -31,8 +31,8 @@ export const populationPolicy = defineFieldPolicy('population', {
       dateOfDeath: 'personal',
       address: personal({ mask: keep }),
       household: 'personal',
-      parents: personal({ leadsTo: 'other-subjects' }),
-      children: personal({ leadsTo: 'other-subjects' }),
+      parents: personal({ leadsTo: 'other-subjects', maxItems: 2 }),
+      children: personal({ leadsTo: 'other-subjects', maxItems: 20 }),
     },
   },
   Address: {
@@ -49,7 +49,7 @@ export const populationPolicy = defineFieldPolicy('population', {
     fields: {
       id: 'personal',
       address: 'personal',
-      members: personal({ leadsTo: 'other-subjects' }),
+      members: personal({ leadsTo: 'other-subjects', maxItems: 30 }),
     },
   },
   PersonConnection: { subject: 'none', fields: { nodes: 'public', pageInfo: 'public' } },

@@ -91,4 +91,24 @@ describe('a request about many people', () => {
     expect(response!.body.errors?.[0]?.extensions?.code).toBe('TOO_MANY_SUBJECTS');
     expect(statements).toBe(0);
   });
+
+  it('refuses, before reading anything, a page whose nested lists could reach more people than that', async () => {
+    let body: Awaited<ReturnType<TestFederation['query']>>['body'] | undefined;
+    const statements = await statementsOf(federation.subgraphs.population.db, async () => {
+      ({ body } = await federation.query(
+        `{ people(first: ${MAX_SUBJECTS_PER_REQUEST}) { nodes { givenName household { members { givenName } } } } }`,
+        CASEWORKER,
+      ));
+    });
+    expect((body!.data as { people?: unknown } | null | undefined)?.people ?? null).toBeNull();
+    expect(body!.errors?.[0]?.extensions?.code).toBe('TOO_MANY_SUBJECTS');
+    expect(body!.errors?.[0]?.message).toContain('ask for smaller pages');
+    expect(statements).toBe(0);
+    // A smaller page of the same question is answered.
+    const smaller = await federation.query(
+      `{ people(first: 100) { nodes { givenName household { members { givenName } } } } }`,
+      CASEWORKER,
+    );
+    expect(smaller.body.errors).toBeUndefined();
+  });
 });
