@@ -96,7 +96,7 @@ export async function createAccessLog(knex: Knex, schema: string): Promise<void>
  * The text a record's hash is computed over: each value length-prefixed (`5:hello`, `-` for
  * null), joined by `|`, so that no two records share a text. The verifier computes the same.
  */
-function canonicalRecordSql(row: string): string {
+export function canonicalRecordSql(row: string): string {
   const part = (expression: string) =>
     `coalesce(length(${expression})::text || ':' || ${expression}, '-')`;
   const parts = [
