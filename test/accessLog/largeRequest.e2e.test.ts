@@ -1,9 +1,9 @@
-import { PERSONAS } from '../../demo/identity/personas';
 import { MAX_SUBJECTS_PER_REQUEST } from '../../platform/accessLog/accessLogBound';
 import { verifyAccessLog } from '../../platform/accessLog/verifyAccessLog';
 import type { Db } from '../../platform/db/createDb';
 import type { RequestIdentity } from '../../platform/identity/RequestIdentity';
 import { statementsOf } from '../support/countStatements';
+import { callerOf } from '../support/subgraphRequest';
 import { connectTestDatabase } from '../support/testDatabase';
 import { startTestFederation, type TestFederation } from '../support/testFederation';
 
@@ -69,15 +69,9 @@ describe('a request about many people', () => {
         'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { incomeAssessments { year } } } }',
       variables: { r: ids.map((id) => ({ __typename: 'Person', id })) },
     });
-    const caseworker = PERSONAS.caseworker.claims;
     const identity: RequestIdentity = {
       requestId: 'too-many-subjects',
-      caller: {
-        kind: 'organisation',
-        subject: caseworker.sub,
-        organisation: caseworker.org,
-        roles: caseworker.roles,
-      },
+      caller: callerOf('caseworker'),
       purpose: 'benefit-eligibility',
       caseId: null,
     };

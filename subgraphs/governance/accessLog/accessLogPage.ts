@@ -3,10 +3,12 @@ import {
   compareNewestFirst,
   positionOf,
 } from '../../../platform/accessLog/accessPosition';
+import { decodeCriteria } from '../../../platform/accessLog/accessLogCriteria';
 import type { AccessRecord } from '../../../platform/accessLog/AccessRecord';
 import { badUserInput } from '../../../platform/errors/clientErrors';
 import { pageInfoOf } from '../../../platform/graphql/PageInfo';
 import { decodeCursor, encodeCursor } from '../../../platform/pagination/cursor';
+import type { GovernanceAccessLogContext } from './accessLogContext';
 import type { AccessRecordConnection } from './AccessRecordConnection';
 import type { AgencyRecords } from './recordLists';
 
@@ -42,6 +44,25 @@ export function pageOfRecords(
     ...pageInfoOf<AccessRecord>(records, first, (record) => encodePosition(positionOf(record))),
     missingAgencies: lists.filter((list) => list.records === null).map((list) => list.agency),
   };
+}
+
+/**
+ * The page a criteria key names (a tracker page or a search page), merged from what every
+ * agency found for it and this service's own log.
+ */
+export async function mergedPage(
+  criteria: string,
+  found: readonly AgencyRecords[],
+  { loaders }: GovernanceAccessLogContext,
+): Promise<AccessRecordConnection> {
+  const { filter, after, limit } = decodeCriteria(criteria);
+  const own = (await loaders.accessLogSearch.load(criteria)) as AccessRecord[];
+  return pageOfRecords([...found, { agency: 'governance', records: own }], {
+    first: limit - 1,
+    after,
+    from: filter.from,
+    to: filter.to,
+  });
 }
 
 /** Seals a position as a page cursor. */

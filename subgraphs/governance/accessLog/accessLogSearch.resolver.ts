@@ -1,14 +1,9 @@
 import { Arg, Ctx, Directive, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
-import {
-  decodeCriteria,
-  encodeCriteria,
-  MAX_SEARCH_LIMIT,
-} from '../../../platform/accessLog/accessLogCriteria';
+import { encodeCriteria, MAX_SEARCH_LIMIT } from '../../../platform/accessLog/accessLogCriteria';
 import { searchFieldOf } from '../../../platform/accessLog/accessLogFields';
-import type { AccessRecord } from '../../../platform/accessLog/AccessRecord';
 import { pageSize } from '../../../platform/pagination/cursor';
 import type { GovernanceAccessLogContext } from './accessLogContext';
-import { decodePosition, pageOfRecords } from './accessLogPage';
+import { decodePosition, mergedPage } from './accessLogPage';
 import { AccessLogFilterInput } from './AccessLogFilterInput';
 import { AccessLogSearch } from './accessLogSearch.type';
 import { AccessRecordConnection } from './AccessRecordConnection';
@@ -56,17 +51,10 @@ export class AccessLogSearchResolver {
     description: 'The page of records found, newest first across every agency.',
   })
   @Directive(`@requires(fields: "${requiredLists(searchFieldOf, SEARCH_FIELDS, 'population')}")`)
-  async results(
+  results(
     @Root() search: AccessLogSearch,
-    @Ctx() { loaders }: GovernanceAccessLogContext,
+    @Ctx() context: GovernanceAccessLogContext,
   ): Promise<AccessRecordConnection> {
-    const { filter, after, limit } = decodeCriteria(search.criteria);
-    const own = (await loaders.accessLogSearch.load(search.criteria)) as AccessRecord[];
-    return pageOfRecords([...search.found, { agency: 'governance', records: own }], {
-      first: limit - 1,
-      after,
-      from: filter.from,
-      to: filter.to,
-    });
+    return mergedPage(search.criteria, search.found, context);
   }
 }

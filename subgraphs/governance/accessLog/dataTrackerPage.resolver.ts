@@ -1,10 +1,9 @@
 import { Ctx, Directive, FieldResolver, Resolver, Root } from 'type-graphql';
-import { decodeCriteria } from '../../../platform/accessLog/accessLogCriteria';
 import { trackerFieldOf } from '../../../platform/accessLog/accessLogFields';
 import { AccessRecord } from '../../../platform/accessLog/AccessRecord';
 import { PageInfo } from '../../../platform/graphql/PageInfo';
 import type { GovernanceAccessLogContext } from './accessLogContext';
-import { pageOfRecords } from './accessLogPage';
+import { mergedPage } from './accessLogPage';
 import type { AccessRecordConnection } from './AccessRecordConnection';
 import { DataTrackerPage } from './dataTrackerPage.type';
 import { requiredLists } from './recordLists';
@@ -49,19 +48,10 @@ export class DataTrackerPageResolver {
     return (await this.merged(page, context)).missingAgencies;
   }
 
-  private merged(page: Found, { loaders }: GovernanceAccessLogContext) {
+  private merged(page: Found, context: GovernanceAccessLogContext) {
     let merged = this.pages.get(page);
     if (!merged) {
-      merged = (async () => {
-        const { filter, after, limit } = decodeCriteria(page.criteria);
-        const own = (await loaders.accessLogSearch.load(page.criteria)) as AccessRecord[];
-        return pageOfRecords([...page.found, { agency: 'governance', records: own }], {
-          first: limit - 1,
-          after,
-          from: filter.from,
-          to: filter.to,
-        });
-      })();
+      merged = mergedPage(page.criteria, page.found, context);
       this.pages.set(page, merged);
     }
     return merged;
