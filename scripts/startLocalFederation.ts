@@ -33,6 +33,10 @@ export interface LocalFederationOptions {
   embeddedDatabase?: boolean;
   /** Where the agencies write their access logs, when not over their own pools (tests of outages). */
   accessLogDatabaseUrl?: string;
+  /** Where the agencies reach the governance store for their policy (tests of its outages). */
+  governanceDatabaseUrl?: string;
+  /** How long agreements are trusted while the governance store does not answer. */
+  policyMaxStalenessMs?: number;
   /** How often each agency signs and publishes its access log's head (default 5 s). */
   witnessIntervalMs?: number;
   /** A file witness every agency also publishes to. */
@@ -75,6 +79,8 @@ export async function startLocalFederation(
           policyRefreshMs: options.policyRefreshMs,
           embeddedDatabase: options.embeddedDatabase,
           accessLogDatabaseUrl: options.accessLogDatabaseUrl,
+          governanceDatabaseUrl: options.governanceDatabaseUrl,
+          policyMaxStalenessMs: options.policyMaxStalenessMs,
           // The committed demo keys (demo/keys/README.md), which audit:verify checks by default.
           accessLogSigner: readAccessLogSigner(agency),
           witnessIntervalMs: options.witnessIntervalMs,

@@ -4,7 +4,7 @@ import type { GraphQLError } from 'graphql';
 import { AccessRecorder } from '../accessLog/AccessRecorder';
 import type { Caller } from '../context/Caller';
 import { forbidden } from '../errors/clientErrors';
-import type { Agreement } from './agreement';
+import type { AgreementsInForce } from './agreement';
 import type { ConsentRepository, Consent } from './consentRepository';
 import { DataUseLedger } from './dataUse';
 import { decideField } from './decideField';
@@ -26,7 +26,7 @@ export interface RequestPolicyInput {
   fieldPolicy: AgencyFieldPolicy;
   caller: Caller;
   purpose: string | null;
-  agreements: readonly Agreement[];
+  agreements: AgreementsInForce;
   consents: ConsentRepository;
   today: string;
 }

@@ -1,3 +1,10 @@
+/**
+ * The agreements a decision is made from, or `unavailable` when the governance store has not
+ * answered for longer than policy may trust what it last said: then nothing is released under
+ * an agreement.
+ */
+export type AgreementsInForce = readonly Agreement[] | 'unavailable';
+
 /** The lawful ground an agreement rests on (GDPR art. 6 and 9). */
 export type LegalBasisKind = 'law' | 'public-task' | 'consent' | 'contract';
 

@@ -1,5 +1,5 @@
 import type { Caller } from '../context/Caller';
-import { type Agreement, coversField, isInForce } from './agreement';
+import { type Agreement, type AgreementsInForce, coversField, isInForce } from './agreement';
 import type { FieldDecision } from './decision';
 import type { Audience, FieldRule } from './fieldPolicy';
 
@@ -22,7 +22,7 @@ export interface CallerPurpose {
 export function decideField(
   { agency, type, field, rule }: FieldRequest,
   { caller, purpose }: CallerPurpose,
-  agreements: readonly Agreement[],
+  agreements: AgreementsInForce,
   today: string,
 ): FieldDecision {
   const name = `${agency}/${type}.${field}`;
@@ -56,6 +56,12 @@ export function decideField(
     };
   }
 
+  if (agreements === 'unavailable') {
+    return {
+      effect: 'deny',
+      reason: `the register of data-sharing agreements cannot be reached, so nothing is released under an agreement (${name}) until it answers again`,
+    };
+  }
   const candidates = agreements.filter(
     (a) =>
       a.provider === agency &&

@@ -1,4 +1,4 @@
-import type { Agreement } from './agreement';
+import type { AgreementsInForce } from './agreement';
 import { type CallerPurpose, decideField } from './decideField';
 
 /** The register that holds who a person is, and the fields that name them there. */
@@ -22,7 +22,7 @@ export type IdentityScope =
  */
 export function identityScope(
   request: CallerPurpose,
-  agreements: readonly Agreement[],
+  agreements: AgreementsInForce,
   today: string,
 ): IdentityScope {
   const { caller, purpose } = request;

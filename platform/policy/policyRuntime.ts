@@ -8,6 +8,9 @@ import { createPolicyStore, type PolicyStore } from './policyStore';
 import { RequestPolicy } from './RequestPolicy';
 import { listenForChanges } from './listenForChanges';
 
+/** How long agreements are trusted without the governance store answering, by default. */
+export const DEFAULT_MAX_STALENESS_MS = 30_000;
+
 /** What a subgraph process needs to decide policy: agreements in memory, consents on demand. */
 export interface PolicyRuntime {
   store: PolicyStore;
@@ -25,6 +28,12 @@ export interface PolicyRuntimeOptions {
   today?: () => string;
   /** Also listen for changes on this server (LISTEN/NOTIFY), besides polling. */
   listenUrl?: string;
+  /**
+   * How long the agreements last read may be trusted while the governance store does not
+   * answer (default 30 s); after that nothing is released under an agreement, or a revocation
+   * made meanwhile could be missed.
+   */
+  maxStalenessMs?: number;
 }
 
 export async function createPolicyRuntime(options: PolicyRuntimeOptions): Promise<PolicyRuntime> {
@@ -38,6 +47,7 @@ export async function createPolicyRuntime(options: PolicyRuntimeOptions): Promis
     ? await listenForChanges(options.listenUrl, () => void store.refresh(), options.logger)
     : async () => undefined;
   const today = options.today ?? (() => new Date().toISOString().slice(0, 10));
+  const maxStalenessMs = options.maxStalenessMs ?? DEFAULT_MAX_STALENESS_MS;
   return {
     store,
     forRequest: (fieldPolicy, caller, purpose) =>
@@ -45,7 +55,7 @@ export async function createPolicyRuntime(options: PolicyRuntimeOptions): Promis
         fieldPolicy,
         caller,
         purpose,
-        agreements: store.agreements(),
+        agreements: store.staleForMs() > maxStalenessMs ? 'unavailable' : store.agreements(),
         consents,
         today: today(),
       }),

@@ -31,6 +31,10 @@ export interface HostAgencyOptions {
   embeddedDatabase?: boolean;
   /** Where the access log is written, when not over the agency's own connection pool. */
   accessLogDatabaseUrl?: string;
+  /** Where the governance store is reached, when not at `databaseUrl` (tests of its outages). */
+  governanceDatabaseUrl?: string;
+  /** How long agreements are trusted while the governance store does not answer (default 30 s). */
+  policyMaxStalenessMs?: number;
   /** The agency's key for its access log's head and checkpoints. */
   accessLogSigner: StatementSigner;
   /** How often the head is signed and published to the witnesses, when it moved (default 5 s). */
@@ -68,8 +72,9 @@ export async function hostAgency(
     applicationName: `govgraph-${agency}`,
     role: sessionRole,
   });
+  const governanceUrl = options.governanceDatabaseUrl ?? options.databaseUrl;
   const governanceDb = createDb({
-    url: options.databaseUrl,
+    url: governanceUrl,
     poolSize: 2,
     applicationName: `govgraph-${agency}-policy`,
   });
@@ -102,8 +107,9 @@ export async function hostAgency(
       // identify from the identity register's (policy/personIdentity.ts).
       db: governanceDb,
       refreshMs: options.policyRefreshMs,
+      maxStalenessMs: options.policyMaxStalenessMs,
       logger: options.logger,
-      listenUrl: options.embeddedDatabase ? undefined : options.databaseUrl,
+      listenUrl: options.embeddedDatabase ? undefined : governanceUrl,
     });
     const server = await serveAgency(subgraph, {
       host: options.host,

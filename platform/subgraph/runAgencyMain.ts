@@ -22,6 +22,7 @@ export function runAgencyMain(agency: AgencyName, factory: AgencySubgraphFactory
       accessLogSigner: config.accessLogSigner,
       witnessIntervalMs: config.witnessIntervalMs,
       witnessFile: config.witnessFile,
+      policyMaxStalenessMs: config.policyMaxStalenessMs,
     });
     const shutdown = async () => {
       logger.info('shutting down');

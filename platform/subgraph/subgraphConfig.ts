@@ -24,6 +24,8 @@ export interface SubgraphConfig {
   witnessIntervalMs: number;
   /** A file witness (JSON lines) the heads are also published to, besides the governance store. */
   witnessFile: string | undefined;
+  /** How long agreements are trusted while the governance store does not answer; then deny. */
+  policyMaxStalenessMs: number;
 }
 
 /** Reads one agency subgraph's configuration; the only place a subgraph reads the environment. */
@@ -48,6 +50,9 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
         .max(3_600_000, 'must be at most an hour (3600000)')
         .default(5_000),
       ACCESS_LOG_WITNESS_FILE: z.string().min(1).optional(),
+      POLICY_MAX_STALENESS_MS: positiveIntField
+        .max(600_000, 'must be at most ten minutes (600000): a revocation must not wait longer')
+        .default(30_000),
     })
     .superRefine(exactlyOneOf('GATEWAY_PUBLIC_KEY', 'GATEWAY_PUBLIC_KEY_FILE'), {
       when: () => true,
@@ -67,5 +72,6 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
     accessLogSigner: (config.ACCESS_LOG_SIGNING_KEY ?? config.ACCESS_LOG_SIGNING_KEY_FILE)!,
     witnessIntervalMs: config.ACCESS_LOG_WITNESS_INTERVAL_MS,
     witnessFile: config.ACCESS_LOG_WITNESS_FILE,
+    policyMaxStalenessMs: config.POLICY_MAX_STALENESS_MS,
   };
 }

@@ -68,7 +68,12 @@ export interface TestFederation extends LocalFederation {
 export async function startTestFederation(
   options: Pick<
     LocalFederationOptions,
-    'accessLogDatabaseUrl' | 'witnessIntervalMs' | 'witnessFile'
+    | 'accessLogDatabaseUrl'
+    | 'witnessIntervalMs'
+    | 'witnessFile'
+    | 'governanceDatabaseUrl'
+    | 'policyMaxStalenessMs'
+    | 'policyRefreshMs'
   > = {},
 ): Promise<TestFederation> {
   const gatewayKeys: GatewayKeyPair = generateKeyPairSync('ed25519');
