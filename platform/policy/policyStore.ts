@@ -42,7 +42,10 @@ export async function createPolicyStore(options: PolicyStoreOptions): Promise<Po
       if (latest !== revision) {
         agreements = await repository.findAll();
         revision = latest;
-        logger.info({ revision, agreements: agreements.length }, 'data-sharing agreements reloaded');
+        logger.info(
+          { revision, agreements: agreements.length },
+          'data-sharing agreements reloaded',
+        );
       }
       verifiedAt = now();
     } catch (error) {
