@@ -14,6 +14,8 @@ export const DEFAULT_MAX_STALENESS_MS = 30_000;
 /** What a subgraph process needs to decide policy: agreements in memory, consents on demand. */
 export interface PolicyRuntime {
   store: PolicyStore;
+  /** Resolves while the agreements in memory may be trusted; throws saying why not. */
+  checkTrusted(): Promise<void>;
   /** The policy of one request to this subgraph. */
   forRequest(fieldPolicy: AgencyFieldPolicy, caller: Caller, purpose: string | null): RequestPolicy;
   stop(): Promise<void>;
@@ -50,6 +52,13 @@ export async function createPolicyRuntime(options: PolicyRuntimeOptions): Promis
   const maxStalenessMs = options.maxStalenessMs ?? DEFAULT_MAX_STALENESS_MS;
   return {
     store,
+    checkTrusted: async () => {
+      const stale = store.staleForMs();
+      if (stale > maxStalenessMs)
+        throw new Error(
+          `the governance store has not answered for ${Math.round(stale / 1000)} s: nothing is released under an agreement`,
+        );
+    },
     forRequest: (fieldPolicy, caller, purpose) =>
       new RequestPolicy({
         fieldPolicy,

@@ -6,6 +6,7 @@ import { GATEWAY_TOKEN_HEADER } from '../identity/gatewayToken';
 import type { RequestIdentity } from '../identity/RequestIdentity';
 import { GatewayTokenError, type GatewayTokenVerifier } from '../identity/verifyGatewayToken';
 import type { Logger } from '../logging/logger';
+import { checkReadiness, type ReadinessCheck } from './readiness';
 
 export interface BehindGatewayOptions<TContext> {
   host: string;
@@ -15,17 +16,22 @@ export interface BehindGatewayOptions<TContext> {
   createContext(identity: RequestIdentity, request: IncomingMessage): Promise<TContext>;
   /** The largest request body accepted, in bytes; default 1 MB. */
   maxBodyBytes?: number;
+  /** What `/readyz` checks (its database and policy store answer); ready when absent. */
+  readiness?: readonly ReadinessCheck[];
 }
 
 /** The path of a subgraph's GraphQL endpoint. */
 export const SUBGRAPH_GRAPHQL_PATH = '/graphql';
-const HEALTH_CHECK_PATH = '/healthcheck';
+/** The process lives (also under its earlier name, `/healthcheck`). */
+const LIVENESS_PATHS = new Set(['/healthz', '/healthcheck']);
+/** The service can serve: its database and policy store answer. */
+const READINESS_PATH = '/readyz';
 const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
 /**
  * Serves an Apollo server on its own HTTP server. A GraphQL request is a POST whose raw body
  * is read here, so its gateway token can be checked against it before anything is parsed or
- * executed; `GET /healthcheck` needs no token.
+ * executed; `GET /healthz` and `GET /readyz` need no token.
  */
 export async function serveBehindGateway<TContext extends object>(
   apollo: ApolloServer<TContext>,
@@ -37,8 +43,15 @@ export async function serveBehindGateway<TContext extends object>(
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://subgraph');
-    if (url.pathname === HEALTH_CHECK_PATH && request.method === 'GET')
+    if (LIVENESS_PATHS.has(url.pathname) && request.method === 'GET')
       return send(response, 200, { status: 'ok' });
+    if (url.pathname === READINESS_PATH && request.method === 'GET') {
+      const report = await checkReadiness(options.readiness ?? []);
+      return send(response, report.ready ? 200 : 503, {
+        status: report.ready ? 'ready' : 'not ready',
+        checks: report.checks,
+      });
+    }
     if (url.pathname !== SUBGRAPH_GRAPHQL_PATH)
       return send(response, 404, errorBody('Not found', ErrorCode.BAD_REQUEST));
     if (request.method !== 'POST') {

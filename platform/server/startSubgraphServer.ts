@@ -7,6 +7,7 @@ import type { RequestIdentity } from '../identity/RequestIdentity';
 import { createGatewayTokenVerifier } from '../identity/verifyGatewayToken';
 import type { Logger } from '../logging/logger';
 import { dataUsePlugin } from '../policy/dataUsePlugin';
+import type { ReadinessCheck } from './readiness';
 import { serveBehindGateway } from './serveBehindGateway';
 
 export interface SubgraphServerOptions<TContext extends object> {
@@ -21,6 +22,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   createContext(identity: RequestIdentity): Promise<TContext>;
   /** Plugins of the agency's server besides the defaults (the access log). */
   plugins?: ApolloServerPlugin<TContext>[];
+  /** What `/readyz` checks. */
+  readiness?: readonly ReadinessCheck[];
 }
 
 export interface RunningSubgraph {
@@ -57,6 +60,7 @@ export async function startSubgraphServer<TContext extends object>(
       audience: options.name,
     }),
     createContext: (identity) => options.createContext(identity),
+    readiness: options.readiness,
   });
   logger.info({ url: running.url }, `${options.name} subgraph ready`);
   return { name: options.name, ...running };

@@ -118,6 +118,10 @@ export async function hostAgency(
       gatewayPublicKey: options.gatewayPublicKey,
       policy,
       accessLog: recordOncePerRequest(createAccessLogWriter(logDb, agency)),
+      readiness: [
+        { name: 'database', check: async () => void (await db.raw('select 1')) },
+        { name: 'policy', check: () => policy.checkTrusted() },
+      ],
     });
     const publisher = startHeadPublisher({
       db: witnessDb,

@@ -3,6 +3,7 @@ import type { Logger } from '../logging/logger';
 import type { PolicyRuntime } from '../policy/policyRuntime';
 import { accessLogPlugin } from '../accessLog/accessLogPlugin';
 import type { AccessLogWriter } from '../accessLog/accessLogWriter';
+import type { ReadinessCheck } from '../server/readiness';
 import { type RunningSubgraph, startSubgraphServer } from '../server/startSubgraphServer';
 import { createRequestContext } from './createRequestContext';
 import type { AgencySubgraph } from './SubgraphDefinition';
@@ -17,6 +18,8 @@ export interface ServeAgencyOptions {
   policy: PolicyRuntime;
   /** Where releases of personal data are recorded before they leave the subgraph. */
   accessLog: AccessLogWriter;
+  /** What `/readyz` checks. */
+  readiness?: readonly ReadinessCheck[];
 }
 
 /**
@@ -36,5 +39,6 @@ export function serveAgency(
     gatewayPublicKey: options.gatewayPublicKey,
     createContext: async (identity) => createRequestContext(subgraph, identity, options.policy),
     plugins: [accessLogPlugin(options.accessLog, options.logger)],
+    readiness: options.readiness,
   });
 }

@@ -28,10 +28,19 @@ afterAll(async () => {
 const CASEWORKER = { persona: 'caseworker', purpose: 'benefit-eligibility' } as const;
 const READ = `{ person(nationalId: "${SHOWCASE.nationalId}") { givenName incomeAssessments(year: 2025) { taxableIncome } } }`;
 const allowed = async () => (await federation.query(READ, CASEWORKER)).body.errors === undefined;
+/** What a subgraph's readiness probe answers. */
+async function readiness(agency: 'population' | 'tax') {
+  const response = await fetch(new URL('/readyz', federation.subgraphs[agency].url));
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+}
 
 describe('when the governance store cannot be reached', () => {
   it('keeps the agreements it last read for a while, then releases nothing under an agreement, and recovers', async () => {
     expect(await allowed()).toBe(true);
+    expect(await readiness('tax')).toEqual({
+      status: 200,
+      body: { status: 'ready', checks: { database: 'ok', policy: 'ok' } },
+    });
     await proxy.cut();
     try {
       const cutAt = performance.now();
@@ -57,10 +66,20 @@ describe('when the governance store cannot be reached', () => {
       expect(
         expectData(await federation.query('{ me { givenName } }', { persona: 'citizen' })),
       ).toEqual({ me: { givenName: 'Mari' } });
+      // Its readiness probe says why, so a load balancer can route around it.
+      const probe = await readiness('population');
+      expect(probe.status).toBe(503);
+      expect(probe.body).toMatchObject({
+        status: 'not ready',
+        checks: { database: 'ok', policy: expect.stringContaining('has not answered') },
+      });
     } finally {
       await proxy.restore();
     }
     const recovered = await timeUntil(allowed, { timeoutMs: 10_000 });
     report('agreements trusted again after', recovered);
+    expect((await readiness('population')).status).toBe(200);
+    const live = await fetch(new URL('/healthz', federation.subgraphs.population.url));
+    expect(live.status).toBe(200);
   });
 });
