@@ -22,16 +22,20 @@ async function expectAnswered(request: Request) {
   return response.body.data;
 }
 
-/** The request is refused with the code, a message naming the limit, and no subgraph call. */
+/**
+ * The request is refused with the code, a message naming the limit, and no subgraph call,
+ * whether the client accepts `application/graphql-response+json` or plain `application/json`.
+ */
 async function expectRefused(request: Request, code: string, limit: number, status = 400) {
   const before = subgraphCalls();
-  const response = await postGraphQL(federation.graphqlUrl, request);
-  expect(response.status).toBe(status);
-  expect(response.body.data).toBeUndefined();
-  expect(response.body.errors).toContainEqual({
-    message: expect.stringContaining(String(limit)),
-    extensions: { code },
-  });
+  for (const accept of ['application/graphql-response+json', 'application/json']) {
+    const response = await postGraphQL(federation.graphqlUrl, request, { accept });
+    expect(response.status).toBe(status);
+    expect(response.body.data).toBeUndefined();
+    expect(response.body.errors).toEqual([
+      { message: expect.stringContaining(String(limit)), extensions: { code } },
+    ]);
+  }
   expect(subgraphCalls()).toBe(before);
 }
 

@@ -33,5 +33,9 @@ export const DEFAULT_REQUEST_LIMITS: Readonly<RequestLimits> = {
 
 /** The refusal of a request over a limit: the limit's code, its value in the message. */
 export function limitError(code: ErrorCode, message: string, status = 400): GraphQLError {
-  return new GraphQLError(message, { extensions: { code, http: { status } } });
+  const http = { status };
+  // The runtime marks parse failures `spec: true`, which lets it answer a client accepting
+  // plain `application/json` with 200; a refusal keeps its status whatever the client accepts.
+  Object.defineProperty(http, 'spec', { get: () => false, set: () => {}, enumerable: false });
+  return new GraphQLError(message, { extensions: { code, http } });
 }

@@ -3,7 +3,6 @@ import { maxDepthPlugin } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesPlugin } from '@escape.tech/graphql-armor-max-directives';
 import { maxTokensPlugin } from '@escape.tech/graphql-armor-max-tokens';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { ValidationContext } from 'graphql';
 import { ErrorCode } from '../../platform/errors/ErrorCode';
 import { limitError, type RequestLimits } from './requestLimits';
 
@@ -14,15 +13,12 @@ import { limitError, type RequestLimits } from './requestLimits';
  * operation over them is never planned.
  */
 export function useDocumentLimits(limits: RequestLimits): GatewayPlugin[] {
-  const refuse =
-    (code: ErrorCode, message: string) =>
-    (context: ValidationContext | null): void => {
-      const error = limitError(code, message);
-      // The token limit runs inside the parser, which has no validation context: throwing
-      // there ends the parse.
-      if (context === null) throw error;
-      context.reportError(error);
-    };
+  // Thrown rather than reported, so that validation stops at the first limit and the
+  // refusal keeps its 400: the runtime answers reported validation errors to a client
+  // accepting plain `application/json` with 200, as the GraphQL-over-HTTP spec allows.
+  const refuse = (code: ErrorCode, message: string) => (): never => {
+    throw limitError(code, message);
+  };
   const plugins = [
     maxTokensPlugin({
       n: limits.maxTokens,
