@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../platform/config/loadConfig';
 import { loadGatewayConfig } from './config';
+import { DEFAULT_REQUEST_LIMITS } from './limits/requestLimits';
 
 const REPO_ROOT = resolve(__dirname, '..');
 const DEMO_KEYS = resolve(REPO_ROOT, 'demo', 'keys');
@@ -48,6 +49,7 @@ test('defaults describe a gateway on localhost:4000 serving the checked-in super
       roleGrants: expect.any(Map),
     },
     signingKey: expect.anything(),
+    limits: DEFAULT_REQUEST_LIMITS,
   });
   expect([...config.identity.roleGrants.get('governance-admin')!]).toEqual([
     'information-system-authority',
@@ -73,6 +75,13 @@ test('every variable can be set', () => {
       AUTH_ALGORITHMS: 'ES256, PS256',
       GATEWAY_SIGNING_KEY: readFileSync(demoKey('gateway-signing.private.jwk.json'), 'utf8'),
       ROLE_GRANTS_FILE: IDENTITY_ENV.ROLE_GRANTS_FILE,
+      GATEWAY_MAX_TOKENS: '2000',
+      GATEWAY_MAX_DEPTH: '8',
+      GATEWAY_MAX_ALIASES: '10',
+      GATEWAY_MAX_DIRECTIVES: '20',
+      GATEWAY_MAX_COST: '5000',
+      GATEWAY_MAX_BODY_BYTES: '65536',
+      GATEWAY_MAX_VARIABLES_BYTES: '',
     }),
   ).toEqual({
     host: '0.0.0.0',
@@ -91,6 +100,15 @@ test('every variable can be set', () => {
       roleGrants: expect.any(Map),
     },
     signingKey: expect.objectContaining({ type: 'private' }),
+    limits: {
+      maxTokens: 2000,
+      maxDepth: 8,
+      maxAliases: 10,
+      maxDirectives: 20,
+      maxCost: 5000,
+      maxBodyBytes: 65536,
+      maxVariablesBytes: DEFAULT_REQUEST_LIMITS.maxVariablesBytes,
+    },
   });
 });
 
@@ -148,6 +166,8 @@ test('every wrong value is reported at once, by variable name', () => {
     AUTH_ALGORITHMS: 'EdDSA,none',
     AUTH_JWKS_URL: 'https://idp.example/jwks.json',
     GATEWAY_SIGNING_KEY_FILE: '/nonexistent/gateway.jwk.json',
+    GATEWAY_MAX_DEPTH: '0',
+    GATEWAY_MAX_COST: 'lots',
   });
 
   expect(message).toContain('GATEWAY_PORT: must be a port number');
@@ -159,6 +179,8 @@ test('every wrong value is reported at once, by variable name', () => {
   expect(message).toContain(
     'GATEWAY_SIGNING_KEY_FILE: cannot read /nonexistent/gateway.jwk.json: ENOENT',
   );
+  expect(message).toContain('GATEWAY_MAX_DEPTH: must be greater than zero');
+  expect(message).toContain('GATEWAY_MAX_COST: must be a number');
 });
 
 test.each([
@@ -181,6 +203,11 @@ test.each([
     'a key that is not JSON',
     { GATEWAY_SIGNING_KEY_FILE: undefined, GATEWAY_SIGNING_KEY: 'secret' },
     'GATEWAY_SIGNING_KEY: is not valid JSON',
+  ],
+  [
+    'a fractional limit',
+    { GATEWAY_MAX_BODY_BYTES: '1.5' },
+    'GATEWAY_MAX_BODY_BYTES: must be a whole number',
   ],
 ])('%s is refused', (_case, overrides, problem) => {
   expect(problemsWith({ ...IDENTITY_ENV, ...overrides })).toContain(problem);

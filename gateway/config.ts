@@ -2,7 +2,7 @@ import type { KeyObject } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { AGENCY_NAMES, type AgencyName } from '../platform/agencies';
-import { logLevelField, portField } from '../platform/config/envFields';
+import { logLevelField, portField, positiveIntField } from '../platform/config/envFields';
 import { loadConfig } from '../platform/config/loadConfig';
 import { ed25519PrivateKeyFromJwk } from '../platform/identity/ed25519Keys';
 import { exactlyOneOf, inlineJsonField, jsonFileField } from '../platform/identity/jsonSettings';
@@ -13,6 +13,7 @@ import {
   type ClientTokenOptions,
 } from './identity/createClientTokenVerifier';
 import { publicKeySet } from './identity/publicKeySet';
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits';
 import { parseRoleGrants } from './identity/roleGrants';
 
 /** The gateway's settings, read once from the environment at start-up. */
@@ -28,6 +29,8 @@ export interface GatewayConfig {
   identity: ClientTokenOptions;
   /** The Ed25519 private key that signs the gateway's calls to subgraphs. */
   signingKey: KeyObject;
+  /** How much one request may ask of the gateway. */
+  limits: RequestLimits;
 }
 
 /** The environment variable that overrides one agency's subgraph URL, e.g. `SUBGRAPH_URL_TAX`. */
@@ -39,6 +42,29 @@ type SubgraphUrlVariable = `SUBGRAPH_URL_${Uppercase<AgencyName>}`;
 
 // docker-compose passes `VAR=` for a variable it has no value for; that means "not set".
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
+
+/** The environment variable that sets each request limit. */
+export const LIMIT_VARIABLES = {
+  maxTokens: 'GATEWAY_MAX_TOKENS',
+  maxDepth: 'GATEWAY_MAX_DEPTH',
+  maxAliases: 'GATEWAY_MAX_ALIASES',
+  maxDirectives: 'GATEWAY_MAX_DIRECTIVES',
+  maxCost: 'GATEWAY_MAX_COST',
+  maxBodyBytes: 'GATEWAY_MAX_BODY_BYTES',
+  maxVariablesBytes: 'GATEWAY_MAX_VARIABLES_BYTES',
+} as const satisfies Record<keyof RequestLimits, string>;
+
+type LimitVariable = (typeof LIMIT_VARIABLES)[keyof RequestLimits];
+
+const limitField = (limit: keyof RequestLimits) =>
+  z.preprocess(unsetIfEmpty, positiveIntField.default(DEFAULT_REQUEST_LIMITS[limit]));
+
+const limitFields = Object.fromEntries(
+  (Object.keys(LIMIT_VARIABLES) as (keyof RequestLimits)[]).map((limit) => [
+    LIMIT_VARIABLES[limit],
+    limitField(limit),
+  ]),
+) as Record<LimitVariable, ReturnType<typeof limitField>>;
 
 const subgraphUrlField = z.preprocess(
   unsetIfEmpty,
@@ -85,6 +111,7 @@ const gatewayEnvSchema = z
     GATEWAY_SIGNING_KEY: inlineJsonField(ed25519PrivateKeyFromJwk),
     GATEWAY_SIGNING_KEY_FILE: jsonFileField(ed25519PrivateKeyFromJwk),
     ROLE_GRANTS_FILE: jsonFileField(parseRoleGrants),
+    ...limitFields,
   })
   .superRefine(
     (env, ctx) => {
@@ -133,5 +160,11 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       roleGrants: parsed.ROLE_GRANTS_FILE!,
     },
     signingKey: (parsed.GATEWAY_SIGNING_KEY_FILE ?? parsed.GATEWAY_SIGNING_KEY)!,
+    limits: Object.fromEntries(
+      (Object.keys(LIMIT_VARIABLES) as (keyof RequestLimits)[]).map((limit) => [
+        limit,
+        parsed[LIMIT_VARIABLES[limit]],
+      ]),
+    ) as unknown as RequestLimits,
   };
 }

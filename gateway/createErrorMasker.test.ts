@@ -100,6 +100,13 @@ describe('createErrorMasker', () => {
     'UNAUTHENTICATED',
     'GRAPHQL_VALIDATION_FAILED',
     'BAD_REQUEST',
+    'TOO_MANY_TOKENS',
+    'QUERY_TOO_DEEP',
+    'TOO_MANY_ALIASES',
+    'TOO_MANY_DIRECTIVES',
+    'QUERY_TOO_COSTLY',
+    'REQUEST_TOO_LARGE',
+    'VARIABLES_TOO_LARGE',
   ])('an error with code %s is shown as raised', (code) => {
     expect(
       exposed(new GraphQLError('told on purpose', { extensions: { code, argumentName: 'id' } })),

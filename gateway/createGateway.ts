@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import type { Logger } from '../platform/logging/logger';
 import { createRuntimeConfig, GRAPHQL_PATH, type SubgraphUrls } from './createRuntimeConfig';
 import type { ClientTokenOptions } from './identity/createClientTokenVerifier';
+import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits';
 import { DEFAULT_EXTENSION_KEYS } from './plugins';
 import { createSupergraphSource, type RefreshOutcome } from './supergraphSource';
 import { watchFile, type FileWatch } from './watchFile';
@@ -25,6 +26,8 @@ export interface GatewayOptions {
   extensionKeys?: readonly string[];
   /** How long `stop()` lets requests in progress finish before closing their connections. */
   shutdownGraceMs?: number;
+  /** Limits on what one request may ask; each omitted one takes its default. */
+  limits?: Partial<RequestLimits>;
 }
 
 /** A gateway that is set up but not yet listening. */
@@ -58,6 +61,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       extensionKeys: options.extensionKeys ?? DEFAULT_EXTENSION_KEYS,
       identity: options.identity,
       signingKey: options.signingKey,
+      limits: { ...DEFAULT_REQUEST_LIMITS, ...options.limits },
     }),
   );
   try {

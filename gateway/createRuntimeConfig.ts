@@ -8,6 +8,7 @@ import {
   createClientTokenVerifier,
 } from './identity/createClientTokenVerifier';
 import { createRequestIds } from './identity/requestIds';
+import type { RequestLimits } from './limits/requestLimits';
 import { createGatewayPlugins } from './plugins';
 import { renderExplorer } from './renderExplorer';
 import type { SupergraphSource } from './supergraphSource';
@@ -25,6 +26,8 @@ export interface RuntimeConfigOptions {
   identity: ClientTokenOptions;
   /** The gateway's Ed25519 private key, signing every subgraph call. */
   signingKey: KeyObject;
+  /** How much one request may ask of the gateway. */
+  limits: RequestLimits;
 }
 
 /** The path of the GraphQL endpoint; a browser asking it for HTML gets the explorer. */
@@ -67,6 +70,7 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
         requestIds,
         signingKey: options.signingKey,
         logger,
+        limits: options.limits,
       }),
   };
 }

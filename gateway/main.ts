@@ -16,6 +16,7 @@ runMain(async () => {
     logger,
     identity: config.identity,
     signingKey: config.signingKey,
+    limits: config.limits,
   }).catch((error: unknown) => {
     // A missing or broken supergraph is an operator's fix, reported like bad configuration.
     if (error instanceof SupergraphError)

@@ -6,6 +6,10 @@ import type { ClientTokenVerifier } from './identity/createClientTokenVerifier';
 import { type RequestIds, useRequestIdHeaders } from './identity/requestIds';
 import { useClientIdentity } from './identity/useClientIdentity';
 import { useGatewayToken } from './identity/useGatewayToken';
+import type { RequestLimits } from './limits/requestLimits';
+import { useCostLimit } from './limits/useCostLimit';
+import { useDocumentLimits } from './limits/useDocumentLimits';
+import { useRequestSizeLimits } from './limits/useRequestSizeLimits';
 import { useSubgraphExtensions } from './useSubgraphExtensions';
 import { useVariableErrorCodes } from './useVariableErrorCodes';
 
@@ -19,11 +23,15 @@ export interface GatewayPluginOptions {
   /** The gateway's Ed25519 private key, signing every subgraph call. */
   signingKey: KeyObject;
   logger: Logger;
+  /** How much one request may ask; each limit refuses before anything is planned. */
+  limits: RequestLimits;
 }
 
 /**
  * Every plugin the gateway runs, in order: identity first (a refused token or header stops
- * the request before anything else runs), then signing what the subgraphs receive, then the
+ * the request before anything else runs), then the limits on hostile input (body and
+ * variables before parsing, tokens while parsing, depth, aliases, directives and cost while
+ * validating, all before planning), then signing what the subgraphs receive, then the
  * plugins that shape responses.
  */
 export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlugin[] {
@@ -31,6 +39,9 @@ export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlug
     useExplorerAssets(),
     useRequestIdHeaders(options.requestIds),
     useClientIdentity({ verifyToken: options.verifyClientToken, requestIds: options.requestIds }),
+    useRequestSizeLimits(options.limits),
+    ...useDocumentLimits(options.limits),
+    useCostLimit(options.limits.maxCost),
     useGatewayToken({ key: options.signingKey, logger: options.logger }),
     useVariableErrorCodes(),
     useSubgraphExtensions({ keys: options.extensionKeys }),

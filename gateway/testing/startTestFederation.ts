@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGateway, type Gateway, GRAPHQL_PATH } from '../createGateway';
+import type { RequestLimits } from '../limits/requestLimits';
 import { composeSupergraph } from './composeSupergraph';
 import { memoryLogger, type MemoryLogger } from './memoryLogger';
 import { createTestIdentity, type TestIdentity } from './testIdentity';
@@ -49,7 +50,7 @@ export interface TestFederation {
 }
 
 export async function startTestFederation(
-  options: { watch?: boolean } = {},
+  options: { watch?: boolean; limits?: Partial<RequestLimits> } = {},
 ): Promise<TestFederation> {
   const directory = await mkdtemp(join(tmpdir(), 'govgraph-gateway-'));
   const supergraphPath = join(directory, 'supergraph.graphql');
@@ -69,6 +70,7 @@ export async function startTestFederation(
     shutdownGraceMs: 1_000,
     identity: auth.identity,
     signingKey: auth.signingKey,
+    limits: options.limits,
   });
   const baseUrl = await gateway.listen(0, '127.0.0.1');
   return {

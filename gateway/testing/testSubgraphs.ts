@@ -17,6 +17,8 @@ const LINK =
 export const POPULATION_SDL = `${LINK}
 type Query {
   thing(id: ID!): Thing
+  "The things of these ids, in order; null where there is none."
+  things(ids: [ID!]!): [Thing]!
   "Answers after the given delay: a request still in progress."
   slow(ms: Int!): String
   "The caller and purpose the gateway token vouched for, after the given delay."
@@ -29,6 +31,8 @@ type Thing @key(fields: "id") {
   secret: String
   "Always fails: an internal error that must not reach a client."
   fragile: String
+  "Every thing, the first ones: a list to nest and to page."
+  others(first: Int): [Thing!]!
 }`;
 
 /** The tax test subgraph: extends `Thing`. `taxClass` is left out of the first supergraph. */
@@ -97,6 +101,8 @@ export function startPopulationSubgraph(options: TestSubgraphOptions): Promise<T
   return startSubgraph('population', POPULATION_SDL, options, {
     Query: {
       thing: (_source: unknown, { id }: { id: string }) => (THINGS[id] ? { id } : null),
+      things: (_source: unknown, { ids }: { ids: string[] }) =>
+        ids.map((id) => (THINGS[id] ? { id } : null)),
       slow: async (_source: unknown, { ms }: { ms: number }) => {
         await delay(ms);
         return `after ${ms} ms`;
@@ -116,6 +122,10 @@ export function startPopulationSubgraph(options: TestSubgraphOptions): Promise<T
           extensions: { code: 'FORBIDDEN' },
         });
       },
+      others: (_source: unknown, { first }: { first?: number | null }) =>
+        Object.keys(THINGS)
+          .slice(0, first ?? undefined)
+          .map((id) => ({ id })),
       fragile: () => {
         throw new Error('connection to 10.1.2.3:5432 refused (password for user admin)');
       },

@@ -15,6 +15,20 @@ export enum ErrorCode {
   GRAPHQL_PARSE_FAILED = 'GRAPHQL_PARSE_FAILED',
   /** A request would release personal data about more people than one request may. */
   TOO_MANY_SUBJECTS = 'TOO_MANY_SUBJECTS',
+  /** The document has more lexical tokens than the gateway parses. */
+  TOO_MANY_TOKENS = 'TOO_MANY_TOKENS',
+  /** An operation nests fields deeper than the gateway allows. */
+  QUERY_TOO_DEEP = 'QUERY_TOO_DEEP',
+  /** An operation uses more aliases than the gateway allows. */
+  TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
+  /** An operation uses more directives than the gateway allows. */
+  TOO_MANY_DIRECTIVES = 'TOO_MANY_DIRECTIVES',
+  /** An operation's estimated cost, lists weighed by their page size, is over the limit. */
+  QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
+  /** The request body is larger than the gateway reads. */
+  REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
+  /** The request's variables are larger than the gateway accepts. */
+  VARIABLES_TOO_LARGE = 'VARIABLES_TOO_LARGE',
   /** An access could not be recorded, so its data is withheld. */
   ACCESS_LOG_UNAVAILABLE = 'ACCESS_LOG_UNAVAILABLE',
   /** Anything not thrown on purpose; details stay in the server log. */

@@ -30,7 +30,8 @@ function roundTrips(depth: number): string {
 
 describe('one record per request, per agency, per person', () => {
   it('records a person once however many times and levels a request reaches her', async () => {
-    const response = await federation.query(roundTrips(5), MARI);
+    // Two round trips reach her three times, twelve levels deep: the gateway's depth limit.
+    const response = await federation.query(roundTrips(2), MARI);
     // Her household's other members are not hers to read: those refusals are expected.
     expect((response.body.errors ?? []).every((e) => e.extensions?.code === 'FORBIDDEN')).toBe(
       true,
@@ -47,5 +48,11 @@ describe('one record per request, per agency, per person', () => {
       });
       expect(subjects).toEqual([SHOWCASE.nationalId]);
     }
+  });
+
+  it('refuses three round trips, deeper than the gateway admits, with QUERY_TOO_DEEP', async () => {
+    const response = await federation.query(roundTrips(3), MARI);
+    expect(response.status).toBe(400);
+    expect(response.body.errors?.map((e) => e.extensions?.code)).toEqual(['QUERY_TOO_DEEP']);
   });
 });

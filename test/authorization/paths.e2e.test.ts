@@ -1,4 +1,5 @@
 import { PERSONAS } from '../../demo/identity/personas';
+import { DEFAULT_REQUEST_LIMITS } from '../../gateway/limits/requestLimits';
 import { SHOWCASE } from '../../demo/showcase';
 import { anonymousRequest, type RequestIdentity } from '../../platform/identity/RequestIdentity';
 import { startTestFederation, type TestFederation } from '../support/testFederation';
@@ -137,16 +138,32 @@ describe('no way of asking returns a denied field', () => {
     }
   });
 
-  it('denies every one of many aliases of the same person in one request', async () => {
-    const aliases = Array.from({ length: 40 }, (_, i) => `p${i}`);
-    const response = await federation.query(
-      `{ ${aliases.map((alias) => `${alias}: ${MARI} { givenName familyName }`).join(' ')} }`,
-      PUBLIC,
-    );
+  const manyAliases = (n: number) => {
+    const aliases = Array.from({ length: n }, (_, i) => `p${i}`);
+    const query = `{ ${aliases.map((alias) => `${alias}: ${MARI} { givenName familyName }`).join(' ')} }`;
+    return { aliases, query };
+  };
+
+  it('denies every one of as many aliases of the same person as one request may have', async () => {
+    const { aliases, query } = manyAliases(DEFAULT_REQUEST_LIMITS.maxAliases);
+    const response = await federation.query(query, PUBLIC);
     expect(forbiddenErrors(response)).toHaveLength(aliases.length);
     for (const alias of aliases) {
       expectForbidden(response, [alias], "ties records to a person's identity");
     }
+  });
+
+  it('refuses one alias more at the gateway, before any policy is asked', async () => {
+    const { query } = manyAliases(DEFAULT_REQUEST_LIMITS.maxAliases + 1);
+    const response = await federation.query(query, PUBLIC);
+    expect(response.status).toBe(400);
+    expect(response.body.data).toBeUndefined();
+    expect(response.body.errors).toEqual([
+      {
+        message: `The operation has more than ${DEFAULT_REQUEST_LIMITS.maxAliases} aliases.`,
+        extensions: { code: 'TOO_MANY_ALIASES' },
+      },
+    ]);
   });
 });
 
