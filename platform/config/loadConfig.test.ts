@@ -29,7 +29,19 @@ describe('configuration from the environment', () => {
       accessLogSigner: expect.objectContaining({ agency: 'tax', keyId: 'demo-access-log-tax-1' }),
       witnessIntervalMs: 5000,
       witnessFile: undefined,
+      policyMaxStalenessMs: 30000,
     });
+  });
+
+  it('refuses a policy staleness longer than ten minutes', () => {
+    expect(() =>
+      loadSubgraphConfig('tax', {
+        DATABASE_URL: 'postgres://db/x',
+        GATEWAY_PUBLIC_KEY,
+        ACCESS_LOG_SIGNING_KEY_FILE,
+        POLICY_MAX_STALENESS_MS: '3600000',
+      }),
+    ).toThrow(/POLICY_MAX_STALENESS_MS.*ten minutes/s);
   });
 
   it('names every wrong or missing variable at once', () => {
