@@ -1,6 +1,7 @@
 import type { Classification } from '../../platform/policy/classification';
 import { defineFieldPolicy, type FieldRule } from '../../platform/policy/fieldPolicy';
 import { accessLogSearchEntry, governanceAccessLogTypes } from './accessLog/accessLogPolicy';
+import { TERM_COLUMNS } from './agreement/agreementRow';
 
 /** Operations and details reserved to the register's administrators. */
 const administrators: FieldRule = {
@@ -125,26 +126,7 @@ export const governancePolicy = defineFieldPolicy('governance', {
       decidedBy: officials,
     },
   },
-  ProposedTerms: {
-    subject: 'none',
-    fields: every('public', [
-      'title',
-      'purposes',
-      'fields',
-      'form',
-      'legalBasis',
-      'legalBasisKind',
-      'specialCategory',
-      'reuseTerms',
-      'onwardSharing',
-      'retentionDays',
-      'licence',
-      'validFrom',
-      'validUntil',
-      'reviewDate',
-      'status',
-    ]),
-  },
+  ProposedTerms: { subject: 'none', fields: every('public', Object.keys(TERM_COLUMNS)) },
   Organisation: {
     subject: 'none',
     fields: every('public', ['code', 'name', 'kind', 'description', 'agreements']),

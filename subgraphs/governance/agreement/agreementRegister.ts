@@ -5,30 +5,14 @@ import type { GovernanceRepositories } from '../repositories';
 import type { AgreementDecision, NewAgreement } from './agreement.repository';
 import type { Agreement } from './agreement.type';
 import type { ChangeAgreementInput, GrantAgreementInput } from './agreementInput';
-import type { AgreementTerms } from './agreementRow';
+import { type AgreementTerms, TERM_COLUMNS } from './agreementRow';
 import { AgreementStatus } from './AgreementStatus';
 import { approvalGrounds } from './approvalGrounds';
 import { type Actor, assertMayRevoke } from './duties';
 import { agreementProblems, type RegisterFacts, registerNumberProblems } from './validateAgreement';
 
 // Every term a proposal records, so that approving it puts exactly these terms in force.
-const REGISTER_TERMS = [
-  'title',
-  'purposes',
-  'fields',
-  'form',
-  'legalBasis',
-  'legalBasisKind',
-  'specialCategory',
-  'reuseTerms',
-  'onwardSharing',
-  'retentionDays',
-  'licence',
-  'validFrom',
-  'validUntil',
-  'reviewDate',
-  'status',
-] as const satisfies readonly (keyof AgreementTerms)[];
+const REGISTER_TERMS = Object.keys(TERM_COLUMNS) as (keyof AgreementTerms)[];
 
 // Terms every agreement has: a change may replace them but not clear them.
 const REQUIRED_TERMS = [
