@@ -69,7 +69,7 @@ export async function createPolicyRuntime(options: PolicyRuntimeOptions): Promis
         today: today(),
       }),
     stop: async () => {
-      store.stop();
+      await store.stop();
       await stopListening();
     },
   };

@@ -9,7 +9,8 @@ export interface PolicyStore {
   staleForMs(): number;
   /** Re-reads now if the store changed; resolves when done. */
   refresh(): Promise<void>;
-  stop(): void;
+  /** Stops checking; resolves once a check under way has finished, so its connection may close. */
+  stop(): Promise<void>;
 }
 
 export interface PolicyStoreOptions {
@@ -55,7 +56,9 @@ export async function createPolicyStore(options: PolicyStoreOptions): Promise<Po
       );
     }
   };
+  let stopped = false;
   const refresh = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
     if (running) {
       again = true;
       return running;
@@ -75,6 +78,10 @@ export async function createPolicyStore(options: PolicyStoreOptions): Promise<Po
     agreements: () => agreements,
     staleForMs: () => now() - verifiedAt,
     refresh,
-    stop: () => clearInterval(timer),
+    stop: async () => {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
   };
 }
