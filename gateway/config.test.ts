@@ -50,6 +50,7 @@ test('defaults describe a gateway on localhost:4000 serving the checked-in super
     },
     signingKey: expect.anything(),
     limits: DEFAULT_REQUEST_LIMITS,
+    subgraphTimeouts: { defaultMs: 5000, bySubgraph: {} },
   });
   expect([...config.identity.roleGrants.get('governance-admin')!]).toEqual([
     'information-system-authority',
@@ -82,6 +83,9 @@ test('every variable can be set', () => {
       GATEWAY_MAX_COST: '5000',
       GATEWAY_MAX_BODY_BYTES: '65536',
       GATEWAY_MAX_VARIABLES_BYTES: '',
+      GATEWAY_SUBGRAPH_TIMEOUT_MS: '2000',
+      GATEWAY_SUBGRAPH_TIMEOUT_MS_TAX: '8000',
+      GATEWAY_SUBGRAPH_TIMEOUT_MS_HEALTH: '',
     }),
   ).toEqual({
     host: '0.0.0.0',
@@ -109,6 +113,7 @@ test('every variable can be set', () => {
       maxBodyBytes: 65536,
       maxVariablesBytes: DEFAULT_REQUEST_LIMITS.maxVariablesBytes,
     },
+    subgraphTimeouts: { defaultMs: 2000, bySubgraph: { tax: 8000 } },
   });
 });
 
@@ -168,6 +173,8 @@ test('every wrong value is reported at once, by variable name', () => {
     GATEWAY_SIGNING_KEY_FILE: '/nonexistent/gateway.jwk.json',
     GATEWAY_MAX_DEPTH: '0',
     GATEWAY_MAX_COST: 'lots',
+    GATEWAY_SUBGRAPH_TIMEOUT_MS: '0',
+    GATEWAY_SUBGRAPH_TIMEOUT_MS_POPULATION: '600000',
   });
 
   expect(message).toContain('GATEWAY_PORT: must be a port number');
@@ -181,6 +188,10 @@ test('every wrong value is reported at once, by variable name', () => {
   );
   expect(message).toContain('GATEWAY_MAX_DEPTH: must be greater than zero');
   expect(message).toContain('GATEWAY_MAX_COST: must be a number');
+  expect(message).toContain('GATEWAY_SUBGRAPH_TIMEOUT_MS: must be greater than zero');
+  expect(message).toContain(
+    'GATEWAY_SUBGRAPH_TIMEOUT_MS_POPULATION: must be at most 300000 (five minutes)',
+  );
 });
 
 test.each([

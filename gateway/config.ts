@@ -15,6 +15,7 @@ import {
 import { publicKeySet } from './identity/publicKeySet';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits';
 import { parseRoleGrants } from './identity/roleGrants';
+import { DEFAULT_SUBGRAPH_TIMEOUTS, type SubgraphTimeouts } from './subgraphTimeouts';
 
 /** The gateway's settings, read once from the environment at start-up. */
 export interface GatewayConfig {
@@ -31,6 +32,8 @@ export interface GatewayConfig {
   signingKey: KeyObject;
   /** How much one request may ask of the gateway. */
   limits: RequestLimits;
+  /** How long each subgraph call may take before the gateway answers without it. */
+  subgraphTimeouts: SubgraphTimeouts;
 }
 
 /** The environment variable that overrides one agency's subgraph URL, e.g. `SUBGRAPH_URL_TAX`. */
@@ -39,6 +42,16 @@ export function subgraphUrlVariable(agency: AgencyName): SubgraphUrlVariable {
 }
 
 type SubgraphUrlVariable = `SUBGRAPH_URL_${Uppercase<AgencyName>}`;
+
+/** The variable for every subgraph's call timeout; `_<AGENCY>` after it sets one agency's. */
+export const SUBGRAPH_TIMEOUT_VARIABLE = 'GATEWAY_SUBGRAPH_TIMEOUT_MS';
+
+/** The variable that sets one agency's call timeout, e.g. `GATEWAY_SUBGRAPH_TIMEOUT_MS_TAX`. */
+export function subgraphTimeoutVariable(agency: AgencyName): SubgraphTimeoutVariable {
+  return `${SUBGRAPH_TIMEOUT_VARIABLE}_${agency.toUpperCase() as Uppercase<AgencyName>}`;
+}
+
+type SubgraphTimeoutVariable = `GATEWAY_SUBGRAPH_TIMEOUT_MS_${Uppercase<AgencyName>}`;
 
 // docker-compose passes `VAR=` for a variable it has no value for; that means "not set".
 const unsetIfEmpty = (value: unknown) => (value === '' ? undefined : value);
@@ -65,6 +78,10 @@ const limitFields = Object.fromEntries(
     limitField(limit),
   ]),
 ) as Record<LimitVariable, ReturnType<typeof limitField>>;
+
+// A call that may wait longer than five minutes is a hung connection, not a slow agency.
+const timeoutMsField = positiveIntField.max(300_000, 'must be at most 300000 (five minutes)');
+const agencyTimeoutField = z.preprocess(unsetIfEmpty, timeoutMsField.optional());
 
 const subgraphUrlField = z.preprocess(
   unsetIfEmpty,
@@ -112,6 +129,13 @@ const gatewayEnvSchema = z
     GATEWAY_SIGNING_KEY_FILE: jsonFileField(ed25519PrivateKeyFromJwk),
     ROLE_GRANTS_FILE: jsonFileField(parseRoleGrants),
     ...limitFields,
+    [SUBGRAPH_TIMEOUT_VARIABLE]: z.preprocess(
+      unsetIfEmpty,
+      timeoutMsField.default(DEFAULT_SUBGRAPH_TIMEOUTS.defaultMs),
+    ),
+    ...(Object.fromEntries(
+      AGENCY_NAMES.map((agency) => [subgraphTimeoutVariable(agency), agencyTimeoutField]),
+    ) as Record<SubgraphTimeoutVariable, typeof agencyTimeoutField>),
   })
   .superRefine(
     (env, ctx) => {
@@ -137,9 +161,12 @@ const gatewayEnvSchema = z
 export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const parsed = loadConfig('gateway', gatewayEnvSchema, env);
   const subgraphUrls: Partial<Record<AgencyName, string>> = {};
+  const timeoutBySubgraph: Partial<Record<AgencyName, number>> = {};
   for (const agency of AGENCY_NAMES) {
     const url = parsed[subgraphUrlVariable(agency)];
     if (typeof url === 'string') subgraphUrls[agency] = url;
+    const timeout = parsed[subgraphTimeoutVariable(agency)];
+    if (typeof timeout === 'number') timeoutBySubgraph[agency] = timeout;
   }
   const jwks = parsed.AUTH_JWKS_FILE;
   return {
@@ -166,5 +193,9 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
         parsed[LIMIT_VARIABLES[limit]],
       ]),
     ) as unknown as RequestLimits,
+    subgraphTimeouts: {
+      defaultMs: parsed[SUBGRAPH_TIMEOUT_VARIABLE],
+      bySubgraph: timeoutBySubgraph,
+    },
   };
 }

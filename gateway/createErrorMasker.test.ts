@@ -56,34 +56,74 @@ describe('through the gateway', () => {
   });
 });
 
-test('an unreachable subgraph gives a masked error that does not reveal its address', async () => {
-  const federation = await startTestFederation();
-  const gateway = await createGateway({
-    supergraphPath: federation.supergraphPath,
-    subgraphUrls: { population: federation.population.url, tax: 'http://127.0.0.1:9/graphql' },
-    logger: federation.log.logger,
-    watch: false,
-    identity: federation.auth.identity,
-    signingKey: federation.auth.signingKey,
-  });
-  try {
-    const url = await gateway.listen(0, '127.0.0.1');
-    const response = await postGraphQL(`${url}${GRAPHQL_PATH}`, {
-      query: '{ thing(id: "1") { name taxNumber } }',
+describe('a subgraph that is down or slow', () => {
+  let federation: TestFederation;
+  beforeAll(async () => {
+    federation = await startTestFederation({
+      subgraphTimeouts: { defaultMs: 5_000, bySubgraph: { population: 300 } },
     });
+  });
+  afterAll(() => federation.stop());
 
-    expect(response.body.data).toEqual({ thing: null });
-    expect(response.body.errors).toEqual([
+  test('an unreachable subgraph is SUBGRAPH_UNAVAILABLE at its fields, without its address', async () => {
+    const gateway = await createGateway({
+      supergraphPath: federation.supergraphPath,
+      subgraphUrls: { population: federation.population.url, tax: 'http://127.0.0.1:9/graphql' },
+      logger: federation.log.logger,
+      watch: false,
+      identity: federation.auth.identity,
+      signingKey: federation.auth.signingKey,
+    });
+    try {
+      const url = await gateway.listen(0, '127.0.0.1');
+      const response = await postGraphQL(`${url}${GRAPHQL_PATH}`, {
+        query: '{ thing(id: "1") { name taxNumber } }',
+      });
+
+      expect(response.status).toBe(200);
+      // `taxNumber` is non-null in the test schema, so its parent is nulled.
+      expect(response.body.data).toEqual({ thing: null });
+      expect(response.body.errors).toEqual([
+        {
+          message:
+            'The tax subgraph cannot be reached; its data is missing from this response: try again later',
+          path: ['thing', 'taxNumber'],
+          extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'tax' },
+        },
+      ]);
+      expect(JSON.stringify(response.body)).not.toMatch(/127\.0\.0\.1|representations/);
+    } finally {
+      await gateway.stop();
+    }
+  });
+
+  test("a subgraph slower than its timeout is SUBGRAPH_TIMEOUT, after that subgraph's own timeout", async () => {
+    const response = await postGraphQL(federation.graphqlUrl, { query: '{ slow(ms: 900) }' });
+
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      data: { slow: null },
+      errors: [
+        expect.objectContaining({
+          message:
+            'The population subgraph did not answer within 300 ms; its data is missing from this response: try again later',
+          path: ['slow'],
+          extensions: { code: 'SUBGRAPH_TIMEOUT', serviceName: 'population' },
+        }),
+      ],
+    });
+    expect(federation.log.lines()).toContainEqual(
       expect.objectContaining({
-        message: 'Internal server error',
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        msg: 'subgraph call failed: SUBGRAPH_TIMEOUT',
+        subgraph: 'population',
       }),
-    ]);
-    expect(JSON.stringify(response.body)).not.toContain('127.0.0.1');
-  } finally {
-    await gateway.stop();
-    await federation.stop();
-  }
+    );
+  });
+
+  test('a subgraph within its timeout answers in full', async () => {
+    const response = await postGraphQL(federation.graphqlUrl, { query: '{ slow(ms: 50) }' });
+    expect(response.body).toEqual({ data: { slow: 'after 50 ms' } });
+  });
 });
 
 describe('createErrorMasker', () => {
@@ -107,6 +147,9 @@ describe('createErrorMasker', () => {
     'QUERY_TOO_COSTLY',
     'REQUEST_TOO_LARGE',
     'VARIABLES_TOO_LARGE',
+    'SUBGRAPH_UNAVAILABLE',
+    'SUBGRAPH_TIMEOUT',
+    'DATA_SOURCE_UNAVAILABLE',
   ])('an error with code %s is shown as raised', (code) => {
     expect(
       exposed(new GraphQLError('told on purpose', { extensions: { code, argumentName: 'id' } })),
@@ -143,6 +186,31 @@ describe('createErrorMasker', () => {
       message: 'Internal server error',
       extensions: expect.objectContaining({ code: 'INTERNAL_SERVER_ERROR' }),
     });
+  });
+
+  test.each([
+    ['SUBREQUEST_HTTP_ERROR', 'SUBGRAPH_UNAVAILABLE'],
+    ['GATEWAY_TIMEOUT', 'SUBGRAPH_TIMEOUT'],
+  ])("the runtime's %s on a subgraph call is %s, naming the subgraph alone", (runtime, code) => {
+    const error = new GraphQLError('connect ECONNREFUSED 10.1.2.3:4002', {
+      extensions: {
+        code: runtime,
+        serviceName: 'tax',
+        request: { url: 'http://10.1.2.3:4002/graphql', body: '{"query":"{ secret }"}' },
+        http: { status: 504 },
+      },
+    });
+    const shown = exposed(error);
+    expect(shown.extensions).toEqual({ code, serviceName: 'tax' });
+    expect(shown.message).toMatch(/^The tax subgraph /);
+    expect(JSON.stringify(shown)).not.toMatch(/10\.1\.2\.3|secret|ECONNREFUSED/);
+  });
+
+  test("the runtime's transport codes without a subgraph are masked", () => {
+    expect(
+      exposed(new GraphQLError('x', { extensions: { code: 'SUBREQUEST_HTTP_ERROR' } })).extensions
+        .code,
+    ).toBe('INTERNAL_SERVER_ERROR');
   });
 
   test("a plugin's refusal with only an HTTP status is shown", () => {

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '../platform/errors/ErrorCode';
 import type { Logger } from '../platform/logging/logger';
+import { subgraphFault } from './subgraphFault';
 
 /**
  * The runtime's own codes for a request it refuses or cannot run as asked: malformed body
@@ -35,15 +36,30 @@ export type ErrorMasker = (error: unknown) => Error;
  * Decides, for every error of every response, whether the client sees it. Errors with a
  * client code from `ErrorCode` keep message, path and extensions (minus stack traces),
  * whether the gateway or a subgraph raised them; so do the HTTP layer's refusals of a
- * malformed request. Everything else, including a subgraph's own internal errors, which the
+ * malformed request. A subgraph that cannot be reached or does not answer in time becomes
+ * SUBGRAPH_UNAVAILABLE or SUBGRAPH_TIMEOUT (logged as a warning). Everything else, including a subgraph's own internal errors, which the
  * runtime would pass through verbatim, is logged and replaced by a bare internal error.
  */
-export function createErrorMasker(logger: Logger): ErrorMasker {
+export function createErrorMasker(
+  logger: Logger,
+  subgraphTimeoutMs: (subgraph: string) => number = () => 0,
+): ErrorMasker {
   const masked = new WeakSet<Error>();
   return (error) => {
     // The runtime can present an already masked error again (request-level handling).
     if (error instanceof Error && masked.has(error)) return error;
-    if (error instanceof GraphQLError && isDeliberate(error)) return withoutInternals(error);
+    if (error instanceof GraphQLError) {
+      if (isDeliberate(error)) return withoutInternals(error);
+      const fault = subgraphFault(error, subgraphTimeoutMs);
+      if (fault) {
+        logger.warn(
+          { err: error, path: error.path, subgraph: fault.extensions.serviceName },
+          `subgraph call failed: ${String(fault.extensions.code)}`,
+        );
+        masked.add(fault);
+        return fault;
+      }
+    }
     logger.error(
       {
         err: error,

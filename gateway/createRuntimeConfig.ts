@@ -11,6 +11,7 @@ import { createRequestIds } from './identity/requestIds';
 import type { RequestLimits } from './limits/requestLimits';
 import { createGatewayPlugins } from './plugins';
 import { renderExplorer } from './renderExplorer';
+import { type SubgraphTimeouts, subgraphTimeoutMs } from './subgraphTimeouts';
 import type { SupergraphSource } from './supergraphSource';
 import { toHiveLogger } from './toHiveLogger';
 
@@ -28,6 +29,8 @@ export interface RuntimeConfigOptions {
   signingKey: KeyObject;
   /** How much one request may ask of the gateway. */
   limits: RequestLimits;
+  /** How long each subgraph call may take before the gateway answers without it. */
+  subgraphTimeouts: SubgraphTimeouts;
 }
 
 /** The path of the GraphQL endpoint; a browser asking it for HTML gets the explorer. */
@@ -50,6 +53,9 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
         .filter((entry): entry is [string, string] => entry[1] !== undefined)
         .map(([subgraph, location]) => [subgraph, { location }]),
     ),
+    // A slow agency costs its own fields (SUBGRAPH_TIMEOUT), not the whole response.
+    upstreamTimeout: ({ subgraphName }) =>
+      subgraphTimeoutMs(options.subgraphTimeouts, subgraphName ?? ''),
     // Requests admitted on the previous supergraph finish on it instead of being aborted.
     gracefulSchemaReload: { drainTimeout: 30_000 },
     graphqlEndpoint: GRAPHQL_PATH,
@@ -57,7 +63,11 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
     // gateway token. Request ids are the gateway's own (identity/requestIds.ts), not the
     // runtime's, which would take the client's `x-request-id` as the id.
     requestId: false,
-    maskedErrors: { maskError: createErrorMasker(logger) },
+    maskedErrors: {
+      maskError: createErrorMasker(logger, (subgraph) =>
+        subgraphTimeoutMs(options.subgraphTimeouts, subgraph),
+      ),
+    },
     graphiql: { title: 'govgraph explorer' },
     renderGraphiQL: renderExplorer,
     // The runtime's landing page pulls scripts from a CDN; unknown paths answer 404 instead.

@@ -17,6 +17,7 @@ runMain(async () => {
     identity: config.identity,
     signingKey: config.signingKey,
     limits: config.limits,
+    subgraphTimeouts: config.subgraphTimeouts,
   }).catch((error: unknown) => {
     // A missing or broken supergraph is an operator's fix, reported like bad configuration.
     if (error instanceof SupergraphError)

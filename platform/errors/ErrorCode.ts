@@ -31,6 +31,12 @@ export enum ErrorCode {
   VARIABLES_TOO_LARGE = 'VARIABLES_TOO_LARGE',
   /** An access could not be recorded, so its data is withheld. */
   ACCESS_LOG_UNAVAILABLE = 'ACCESS_LOG_UNAVAILABLE',
+  /** An agency's subgraph could not be reached; the other agencies' data is still answered. */
+  SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',
+  /** An agency's subgraph did not answer within the gateway's timeout for it. */
+  SUBGRAPH_TIMEOUT = 'SUBGRAPH_TIMEOUT',
+  /** An agency's database could not be reached; nothing it holds is released. */
+  DATA_SOURCE_UNAVAILABLE = 'DATA_SOURCE_UNAVAILABLE',
   /** Anything not thrown on purpose; details stay in the server log. */
   INTERNAL_SERVER_ERROR = 'INTERNAL_SERVER_ERROR',
 }
