@@ -6,6 +6,7 @@ import type { Logger } from '../platform/logging/logger';
 import { repoRoot } from '../platform/repoRoot';
 import { type HostedAgency, hostAgency } from '../platform/subgraph/hostAgency';
 import { createGateway } from '../gateway/createGateway';
+import type { SubgraphTimeouts } from '../gateway/subgraphTimeouts';
 import type { ClientTokenOptions } from '../gateway/identity/createClientTokenVerifier';
 import { demoIdentityOptions } from '../demo/identity/demoIdentityProvider';
 import { SUBGRAPH_FACTORIES } from '../subgraphs/registry';
@@ -41,6 +42,12 @@ export interface LocalFederationOptions {
   witnessIntervalMs?: number;
   /** A file witness every agency also publishes to. */
   witnessFile?: string;
+  /** Where an agency reaches its own data, when not at `databaseUrl` (tests of its outages). */
+  agencyDatabaseUrls?: Partial<Record<AgencyName, string>>;
+  /** The URL the gateway calls an agency at, given where it listens (tests put a relay between). */
+  gatewayRoute?: (agency: AgencyName, url: string) => Promise<string>;
+  /** How long the gateway waits for each subgraph call (default 5 s). */
+  subgraphTimeouts?: SubgraphTimeouts;
 }
 
 /** An Ed25519 key pair: the gateway signs with the private key, subgraphs verify with the public one. */
@@ -53,6 +60,10 @@ export interface LocalFederation {
   /** The gateway's GraphQL endpoint. */
   gatewayUrl: string;
   subgraphs: Record<AgencyName, { url: string; db: Db }>;
+  /** Stops one agency's subgraph as its process would at SIGTERM (tests of its outage). */
+  stopSubgraph(agency: AgencyName): Promise<void>;
+  /** Starts a stopped agency's subgraph again, on the port it had. */
+  restartSubgraph(agency: AgencyName): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -66,43 +77,64 @@ export async function startLocalFederation(
   const gatewayKeys = options.gatewayKeys ?? generateKeyPairSync('ed25519');
   const running: HostedAgency[] = [];
   const stopAll = () => Promise.all(running.map((hosted) => hosted.stop()));
+  const host = (agency: AgencyName, port: number) =>
+    hostAgency(agency, SUBGRAPH_FACTORIES[agency], {
+      databaseUrl: options.agencyDatabaseUrls?.[agency] ?? options.databaseUrl,
+      governanceDatabaseUrl: options.governanceDatabaseUrl ?? options.databaseUrl,
+      poolSize: options.poolSize ?? 5,
+      host: options.host,
+      port,
+      logger: options.logger.child({ service: `${agency}-subgraph` }),
+      gatewayPublicKey: gatewayKeys.publicKey,
+      policyRefreshMs: options.policyRefreshMs,
+      embeddedDatabase: options.embeddedDatabase,
+      accessLogDatabaseUrl: options.accessLogDatabaseUrl,
+      policyMaxStalenessMs: options.policyMaxStalenessMs,
+      // The committed demo keys (demo/keys/README.md), which audit:verify checks by default.
+      accessLogSigner: readAccessLogSigner(agency),
+      witnessIntervalMs: options.witnessIntervalMs,
+      witnessFile: options.witnessFile,
+    });
   try {
-    for (const agency of AGENCY_NAMES) {
+    for (const agency of AGENCY_NAMES)
       running.push(
-        await hostAgency(agency, SUBGRAPH_FACTORIES[agency], {
-          databaseUrl: options.databaseUrl,
-          poolSize: options.poolSize ?? 5,
-          host: options.host,
-          port: options.subgraphPorts === 'default' ? AGENCIES[agency].defaultPort : 0,
-          logger: options.logger.child({ service: `${agency}-subgraph` }),
-          gatewayPublicKey: gatewayKeys.publicKey,
-          policyRefreshMs: options.policyRefreshMs,
-          embeddedDatabase: options.embeddedDatabase,
-          accessLogDatabaseUrl: options.accessLogDatabaseUrl,
-          governanceDatabaseUrl: options.governanceDatabaseUrl,
-          policyMaxStalenessMs: options.policyMaxStalenessMs,
-          // The committed demo keys (demo/keys/README.md), which audit:verify checks by default.
-          accessLogSigner: readAccessLogSigner(agency),
-          witnessIntervalMs: options.witnessIntervalMs,
-          witnessFile: options.witnessFile,
-        }),
+        await host(agency, options.subgraphPorts === 'default' ? AGENCIES[agency].defaultPort : 0),
       );
-    }
+    const route = options.gatewayRoute ?? ((_agency, url) => Promise.resolve(url));
     const gateway = await createGateway({
       supergraphPath:
         options.supergraphPath ?? path.join(repoRoot(), 'schema', 'supergraph.graphql'),
-      subgraphUrls: Object.fromEntries(running.map(({ agency, url }) => [agency, url])),
+      subgraphUrls: Object.fromEntries(
+        await Promise.all(
+          running.map(async ({ agency, url }) => [agency, await route(agency, url)]),
+        ),
+      ),
+      subgraphTimeouts: options.subgraphTimeouts,
       logger: options.logger.child({ service: 'gateway' }),
       watch: options.watchSupergraph ?? false,
       identity: options.identity ?? demoIdentityOptions(),
       signingKey: gatewayKeys.privateKey,
     });
     const baseUrl = await gateway.listen(options.gatewayPort, options.host);
+    const stopped = new Map<AgencyName, number>();
     return {
       gatewayUrl: `${baseUrl}/graphql`,
       subgraphs: Object.fromEntries(
         running.map(({ agency, url, db }) => [agency, { url, db }]),
       ) as LocalFederation['subgraphs'],
+      async stopSubgraph(agency) {
+        const index = running.findIndex((hosted) => hosted.agency === agency);
+        if (index < 0) throw new Error(`${agency} is not running`);
+        const [hosted] = running.splice(index, 1);
+        stopped.set(agency, Number(new URL(hosted!.url).port));
+        await hosted!.stop();
+      },
+      async restartSubgraph(agency) {
+        const port = stopped.get(agency);
+        if (port === undefined) throw new Error(`${agency} was not stopped`);
+        running.push(await host(agency, port));
+        stopped.delete(agency);
+      },
       async stop() {
         await gateway.stop();
         await stopAll();

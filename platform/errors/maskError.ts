@@ -1,11 +1,14 @@
 import type { GraphQLFormattedError } from 'graphql';
+import { isDatabaseUnreachable } from '../db/isDatabaseUnreachable';
 import { ErrorCode } from './ErrorCode';
 
 const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
 
 /**
  * Turns any error into what a client may see: errors thrown on purpose keep their message
- * and code; everything else becomes a bare internal error, reported through `report`.
+ * and code; the agency's database being unreachable becomes DATA_SOURCE_UNAVAILABLE (no
+ * address, no driver message); everything else becomes a bare internal error. Both of the
+ * last are reported through `report`.
  */
 export function maskError(
   formatted: GraphQLFormattedError,
@@ -22,6 +25,15 @@ export function maskError(
     return { ...formatted, extensions };
   }
   report(original);
+  if (isDatabaseUnreachable(original)) {
+    return {
+      message:
+        "This agency's database cannot be reached; nothing it holds is released: try again later",
+      ...(formatted.path ? { path: formatted.path } : {}),
+      ...(formatted.locations ? { locations: formatted.locations } : {}),
+      extensions: { code: ErrorCode.DATA_SOURCE_UNAVAILABLE },
+    };
+  }
   return {
     message: 'Internal server error',
     ...(formatted.path ? { path: formatted.path } : {}),

@@ -74,6 +74,9 @@ export async function startTestFederation(
     | 'governanceDatabaseUrl'
     | 'policyMaxStalenessMs'
     | 'policyRefreshMs'
+    | 'agencyDatabaseUrls'
+    | 'gatewayRoute'
+    | 'subgraphTimeouts'
   > = {},
 ): Promise<TestFederation> {
   const gatewayKeys: GatewayKeyPair = generateKeyPairSync('ed25519');
