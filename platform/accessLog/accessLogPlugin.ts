@@ -17,7 +17,9 @@ interface AccessLoggedContext {
  * Records every release of personal data before the response leaves the subgraph, in one
  * insert per request. Fails closed: if the record cannot be written, every personal value is
  * withheld from the response (null, with an ACCESS_LOG_UNAVAILABLE error at its path), so no
- * personal data is ever returned without its record.
+ * personal data is ever returned without its record. A request during which the agency's
+ * database failed releases no personal data either (DATA_SOURCE_UNAVAILABLE): what was read
+ * before the failure would be a person's record in part.
  */
 export function accessLogPlugin<TContext extends AccessLoggedContext>(
   write: AccessLogWriter,
@@ -43,6 +45,16 @@ export function accessLogPlugin<TContext extends AccessLoggedContext>(
           const { policy } = contextValue;
           const recorder = policy.accessRecorder;
           if (recorder.isEmpty || response.body.kind !== 'single') return;
+          const { singleResult } = response.body;
+          if (singleResult.errors?.some(isDataSourceOutage)) {
+            withhold(
+              singleResult,
+              recorder.releasedPaths(),
+              "Withheld: this agency's database failed during the request, so its answer may be incomplete; try again later",
+              ErrorCode.DATA_SOURCE_UNAVAILABLE,
+            );
+            return;
+          }
           const entries = recorder.entries();
           if (entries.length > maxSubjects) {
             withhold(
@@ -80,6 +92,9 @@ export function accessLogPlugin<TContext extends AccessLoggedContext>(
     },
   };
 }
+
+const isDataSourceOutage = (error: GraphQLFormattedError) =>
+  error.extensions?.code === ErrorCode.DATA_SOURCE_UNAVAILABLE;
 
 function tooManySubjects(maxSubjects: number, reach: number): GraphQLError {
   return new GraphQLError(

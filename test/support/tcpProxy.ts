@@ -70,7 +70,8 @@ export async function startTcpProxy(targetUrl: string): Promise<TcpProxy> {
     restore: listen,
     reset,
     setLatency: (ms) => void (latencyMs = ms),
-    upstreamPorts: () => [...upstreams].flatMap((socket) => socket.localPort ?? []),
+    upstreamPorts: () =>
+      [...upstreams].flatMap((socket) => (socket.destroyed ? [] : (socket.localPort ?? []))),
     close: stop,
   };
 }
