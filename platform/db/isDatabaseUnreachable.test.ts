@@ -19,6 +19,10 @@ describe('isDatabaseUnreachable', () => {
       new Error('Knex: Timeout acquiring a connection. The pool is probably full.'),
     ],
     [
+      "an error of another realm (Node's own, seen from a VM context)",
+      { code: 'ECONNREFUSED', message: 'connect ECONNREFUSED 10.0.0.5:5432' },
+    ],
+    [
       'any of these behind a resolver error',
       new GraphQLError('x', { originalError: withCode('read ECONNRESET', 'ECONNRESET') }),
     ],

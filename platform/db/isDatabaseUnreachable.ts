@@ -15,15 +15,23 @@ const DRIVER_MESSAGES = [
  * such; the second stays an internal error.
  */
 export function isDatabaseUnreachable(error: unknown): boolean {
-  for (let cause = error, depth = 0; cause instanceof Error && depth < 5; depth += 1) {
-    const code = (cause as { code?: unknown }).code;
+  // Told by shape, not `instanceof Error`: Node's own socket errors come from another realm
+  // than the code that catches them wherever modules run in a VM context (as under jest).
+  let cause = error as ErrorLike | null | undefined;
+  for (let depth = 0; typeof cause === 'object' && cause !== null && depth < 5; depth += 1) {
+    const { code, message } = cause;
     if (typeof code === 'string' && (SOCKET_CODES.has(code) || SERVER_CODES.test(code)))
       return true;
-    if (
-      DRIVER_MESSAGES.some((message) => cause instanceof Error && cause.message.includes(message))
-    )
+    if (typeof message === 'string' && DRIVER_MESSAGES.some((text) => message.includes(text)))
       return true;
-    cause = (cause as { originalError?: unknown }).originalError ?? cause.cause;
+    cause = (cause.originalError ?? cause.cause) as ErrorLike | null | undefined;
   }
   return false;
+}
+
+interface ErrorLike {
+  code?: unknown;
+  message?: unknown;
+  originalError?: unknown;
+  cause?: unknown;
 }

@@ -1,5 +1,6 @@
 import type { GraphQLFormattedError } from 'graphql';
 import { isDatabaseUnreachable } from '../db/isDatabaseUnreachable';
+import { DATA_SOURCE_UNAVAILABLE_MESSAGE } from './dataSourceUnavailable';
 import { ErrorCode } from './ErrorCode';
 
 const CLIENT_CODES = new Set<string>(Object.values(ErrorCode));
@@ -21,14 +22,15 @@ export function maskError(
     CLIENT_CODES.has(code) &&
     code !== ErrorCode.INTERNAL_SERVER_ERROR
   ) {
+    // An outage is the client's answer, and the operator's to know about.
+    if (code === ErrorCode.DATA_SOURCE_UNAVAILABLE) report(original);
     const { stacktrace: _stack, ...extensions } = formatted.extensions ?? {};
     return { ...formatted, extensions };
   }
   report(original);
   if (isDatabaseUnreachable(original)) {
     return {
-      message:
-        "This agency's database cannot be reached; nothing it holds is released: try again later",
+      message: DATA_SOURCE_UNAVAILABLE_MESSAGE,
       ...(formatted.path ? { path: formatted.path } : {}),
       ...(formatted.locations ? { locations: formatted.locations } : {}),
       extensions: { code: ErrorCode.DATA_SOURCE_UNAVAILABLE },

@@ -9,6 +9,7 @@ import { applyMiddleware, type IMiddlewareFunction } from 'graphql-middleware';
 import { allow, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield/typings/types';
 import { forbidden } from '../errors/clientErrors';
+import { asDataSourceUnavailable } from '../errors/dataSourceUnavailable';
 import { ErrorCode } from '../errors/ErrorCode';
 import { assertEveryFieldClassified, servedFields } from './classifiedFields';
 import type { AgencyFieldPolicy } from './fieldPolicy';
@@ -54,8 +55,30 @@ export function applyFieldPolicy(schema: GraphQLSchema, policy: AgencyFieldPolic
   return applyMiddleware(schema, shieldMiddleware, releaseMiddleware as IMiddlewareFunction);
 }
 
+type Resolve = (
+  parent: unknown,
+  args: unknown,
+  context: unknown,
+  info: GraphQLResolveInfo,
+) => unknown;
+
+// Every field passes here, `_entities` too: the one place a database outage is told as such.
 async function releaseMiddleware(
-  resolve: (parent: unknown, args: unknown, context: unknown, info: GraphQLResolveInfo) => unknown,
+  resolve: Resolve,
+  parent: unknown,
+  args: unknown,
+  context: PolicyContext,
+  info: GraphQLResolveInfo,
+): Promise<unknown> {
+  try {
+    return await releaseField(resolve, parent, args, context, info);
+  } catch (error) {
+    throw asDataSourceUnavailable(error);
+  }
+}
+
+async function releaseField(
+  resolve: Resolve,
   parent: unknown,
   args: unknown,
   context: PolicyContext,
