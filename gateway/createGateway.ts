@@ -7,6 +7,7 @@ import { createRuntimeConfig, GRAPHQL_PATH, type SubgraphUrls } from './createRu
 import type { ClientTokenOptions } from './identity/createClientTokenVerifier';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits';
 import { DEFAULT_EXTENSION_KEYS } from './plugins';
+import { createProbes } from './probes';
 import { DEFAULT_SUBGRAPH_TIMEOUTS, type SubgraphTimeouts } from './subgraphTimeouts';
 import { createSupergraphSource, type RefreshOutcome } from './supergraphSource';
 import { watchFile, type FileWatch } from './watchFile';
@@ -76,7 +77,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await runtime.dispose();
     throw error;
   }
-  const server: Server = createServer(runtime);
+  let stopping = false;
+  const probes = createProbes(
+    { schema: () => Promise.resolve(runtime.getSchema()), stopping: () => stopping },
+    (error) => logger.error({ err: error }, 'readiness probe failed'),
+  );
+  const server: Server = createServer((request, response) => {
+    if (!probes(request, response)) void runtime(request, response);
+  });
   let watch: FileWatch | undefined;
 
   // One reload at a time: a file event during a reload queues behind it.
@@ -121,6 +129,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
     reload,
     async stop() {
+      stopping = true;
       watch?.close();
       await closeServer(server, options.shutdownGraceMs ?? 10_000);
       await reloading;

@@ -4,6 +4,7 @@ import { createLogger } from '../platform/logging/logger';
 import { loadGatewayConfig } from './config';
 import { createGateway, GRAPHQL_PATH } from './createGateway';
 import { SupergraphError } from './loadSupergraph';
+import { stopOnSignals } from '../platform/server/stopOnSignals';
 import { takeOverTerminationSignals } from './takeOverTerminationSignals';
 
 /** `node dist/gateway/main.js`: serves the federated graph until SIGTERM or SIGINT. */
@@ -46,19 +47,5 @@ runMain(async () => {
       .reload()
       .catch((error: unknown) => logger.error({ err: error }, 'supergraph reload failed'));
   });
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info(`${signal}: stopping`);
-    gateway.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        logger.error({ err: error }, 'gateway did not stop cleanly');
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  stopOnSignals(() => gateway.stop(), { logger });
 });

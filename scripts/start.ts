@@ -12,6 +12,8 @@ import { prepareDatabase } from '../demo/prepareDatabase';
 import { progressLine } from '../demo/progressLine';
 import { SHOWCASE } from '../demo/showcase';
 import { startLocalFederation } from './startLocalFederation';
+import { stopOnSignals } from '../platform/server/stopOnSignals';
+import { takeOverTerminationSignals } from '../gateway/takeOverTerminationSignals';
 
 const startEnvSchema = z.object({
   GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
@@ -86,12 +88,14 @@ runMain(async () => {
   );
   say(`Subgraphs answer only the gateway: a request straight to one gets 401.`);
 
-  const shutdown = async () => {
-    say('stopping…');
-    await federation.stop();
-    await embedded?.stop();
-    process.exit(0);
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  // The gateway runtime's own listeners would abort requests in flight at the signal.
+  takeOverTerminationSignals();
+  stopOnSignals(
+    async () => {
+      say('stopping…');
+      await federation.stop();
+      await embedded?.stop();
+    },
+    { logger },
+  );
 });

@@ -40,12 +40,14 @@ export async function serveBehindGateway<TContext extends object>(
   const { logger } = options;
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   await apollo.start();
+  let stopping = false;
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', 'http://subgraph');
     if (LIVENESS_PATHS.has(url.pathname) && request.method === 'GET')
       return send(response, 200, { status: 'ok' });
     if (url.pathname === READINESS_PATH && request.method === 'GET') {
+      if (stopping) return send(response, 503, { status: 'stopping' });
       const report = await checkReadiness(options.readiness ?? []);
       return send(response, report.ready ? 200 : 503, {
         status: report.ready ? 'ready' : 'not ready',
@@ -122,6 +124,7 @@ export async function serveBehindGateway<TContext extends object>(
   return {
     url: `http://${host}:${port}${SUBGRAPH_GRAPHQL_PATH}`,
     async stop() {
+      stopping = true;
       await closeServer(httpServer);
       await apollo.stop();
     },

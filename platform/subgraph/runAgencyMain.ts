@@ -2,6 +2,7 @@ import type { AgencyName } from '../agencies';
 import { runMain } from '../config/runMain';
 import { createLogger } from '../logging/logger';
 import { setCursorKey } from '../pagination/cursor';
+import { stopOnSignals } from '../server/stopOnSignals';
 import { hostAgency } from './hostAgency';
 import type { AgencySubgraphFactory } from './SubgraphDefinition';
 import { loadSubgraphConfig } from './subgraphConfig';
@@ -24,12 +25,6 @@ export function runAgencyMain(agency: AgencyName, factory: AgencySubgraphFactory
       witnessFile: config.witnessFile,
       policyMaxStalenessMs: config.policyMaxStalenessMs,
     });
-    const shutdown = async () => {
-      logger.info('shutting down');
-      await hosted.stop();
-      process.exit(0);
-    };
-    process.once('SIGTERM', shutdown);
-    process.once('SIGINT', shutdown);
+    stopOnSignals(() => hosted.stop(), { logger });
   });
 }
