@@ -50,7 +50,7 @@ test('defaults describe a gateway on localhost:4000 serving the checked-in super
     },
     signingKey: expect.anything(),
     limits: DEFAULT_REQUEST_LIMITS,
-    subgraphTimeouts: { defaultMs: 5000, bySubgraph: {} },
+    subgraphTimeouts: { defaultMs: 30000, bySubgraph: {} },
   });
   expect([...config.identity.roleGrants.get('governance-admin')!]).toEqual([
     'information-system-authority',

@@ -30,7 +30,7 @@ export interface GatewayOptions {
   shutdownGraceMs?: number;
   /** Limits on what one request may ask; each omitted one takes its default. */
   limits?: Partial<RequestLimits>;
-  /** How long each subgraph call may take; default 5 s for every subgraph. */
+  /** How long each subgraph call may take; default 30 s for every subgraph. */
   subgraphTimeouts?: SubgraphTimeouts;
 }
 

@@ -6,8 +6,11 @@ export interface SubgraphTimeouts {
   bySubgraph?: Readonly<Partial<Record<string, number>>>;
 }
 
-/** Five seconds: longer than any healthy agency takes, short enough that a client still waits. */
-export const DEFAULT_SUBGRAPH_TIMEOUTS: SubgraphTimeouts = { defaultMs: 5_000 };
+/**
+ * Thirty seconds: the largest request the limits admit (a page of 10,000 people, each access
+ * recorded) took over five on a busy machine, and must not be cut off by default.
+ */
+export const DEFAULT_SUBGRAPH_TIMEOUTS: SubgraphTimeouts = { defaultMs: 30_000 };
 
 /** The timeout of one subgraph's calls. */
 export function subgraphTimeoutMs(timeouts: SubgraphTimeouts, subgraph: string): number {

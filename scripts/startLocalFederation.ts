@@ -46,7 +46,7 @@ export interface LocalFederationOptions {
   agencyDatabaseUrls?: Partial<Record<AgencyName, string>>;
   /** The URL the gateway calls an agency at, given where it listens (tests put a relay between). */
   gatewayRoute?: (agency: AgencyName, url: string) => Promise<string>;
-  /** How long the gateway waits for each subgraph call (default 5 s). */
+  /** How long the gateway waits for each subgraph call (default 30 s). */
   subgraphTimeouts?: SubgraphTimeouts;
 }
 
