@@ -42,7 +42,7 @@ export type ErrorMasker = (error: unknown) => Error;
  */
 export function createErrorMasker(
   logger: Logger,
-  subgraphTimeoutMs: (subgraph: string) => number = () => 0,
+  subgraphTimeoutMs?: (subgraph: string) => number,
 ): ErrorMasker {
   const masked = new WeakSet<Error>();
   return (error) => {

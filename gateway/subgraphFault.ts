@@ -17,7 +17,7 @@ const TRANSPORT_CODES: Readonly<Record<string, ErrorCode>> = {
  */
 export function subgraphFault(
   error: GraphQLError,
-  timeoutMs: (subgraph: string) => number,
+  timeoutMs?: (subgraph: string) => number,
 ): GraphQLError | undefined {
   const runtimeCode = error.extensions.code;
   const subgraph = error.extensions.serviceName;
@@ -26,7 +26,7 @@ export function subgraphFault(
   if (code === undefined) return undefined;
   const message =
     code === ErrorCode.SUBGRAPH_TIMEOUT
-      ? `The ${subgraph} subgraph did not answer within ${timeoutMs(subgraph)} ms; its data is missing from this response: try again later`
+      ? `The ${subgraph} subgraph did not answer ${timeoutMs ? `within ${timeoutMs(subgraph)} ms` : 'in time'}; its data is missing from this response: try again later`
       : `The ${subgraph} subgraph cannot be reached; its data is missing from this response: try again later`;
   // No `http` status: the response is a partial one (200), the other agencies' data intact.
   return new GraphQLError(message, {
