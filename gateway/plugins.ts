@@ -1,4 +1,3 @@
-import { blockFieldSuggestionsPlugin } from '@escape.tech/graphql-armor-block-field-suggestions';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { KeyObject } from 'node:crypto';
 import type { Logger } from '../platform/logging/logger';
@@ -15,6 +14,7 @@ import { useDocumentLimits } from './limits/useDocumentLimits';
 import { useRequestSizeLimits } from './limits/useRequestSizeLimits';
 import type { ProfileSettings } from './profiles/profileSettings';
 import { useIntrospectionAccess } from './profiles/useIntrospectionAccess';
+import { useNoSuggestions } from './profiles/useNoSuggestions';
 import { useRequestIdInErrors } from './useRequestIdInErrors';
 import { useSubgraphExtensions } from './useSubgraphExtensions';
 import { useVariableErrorCodes } from './useVariableErrorCodes';
@@ -54,9 +54,7 @@ export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlug
     useClientIdentity({ verifyToken: options.verifyClientToken, requestIds: options.requestIds }),
     useRequestSizeLimits(options.limits),
     ...useDocumentLimits(options.limits),
-    ...(profile.fieldSuggestions
-      ? []
-      : [blockFieldSuggestionsPlugin({ mask: '' }) as GatewayPlugin]),
+    ...(profile.fieldSuggestions ? [] : [useNoSuggestions()]),
     ...(profile.introspection === 'organisations' ? [useIntrospectionAccess()] : []),
     useCostLimit(options.limits.maxCost),
     useGatewayToken({ key: options.signingKey, logger: options.logger }),

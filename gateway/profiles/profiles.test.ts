@@ -24,7 +24,9 @@ async function ask(
   query: string,
   as?: Record<string, unknown>,
 ): Promise<GraphQLResponse> {
-  const headers = as ? { authorization: `Bearer ${await federation.auth.tokenFor(as)}` } : {};
+  const headers: Record<string, string> = as
+    ? { authorization: `Bearer ${await federation.auth.tokenFor(as)}` }
+    : {};
   return postGraphQL(federation.graphqlUrl, { query }, headers);
 }
 
@@ -110,6 +112,37 @@ describe('field suggestions', () => {
       'Field "thing" argument "id" of type "ID!" is required, but it was not provided.',
     ]);
     expect(new Set(codes(response))).toEqual(new Set(['GRAPHQL_VALIDATION_FAILED']));
+  });
+
+  test('enum values are not suggested in production, in the document or in a variable', async () => {
+    const inDocument = '{ things(ids: ["1"], kind: SMAL) { id } }';
+    const inVariable = {
+      query: 'query ($kind: Kind) { things(ids: ["1"], kind: $kind) { id } }',
+      variables: { kind: 'SMAL' },
+    };
+    const messages = async (federation: TestFederation) =>
+      [
+        ...((await postGraphQL(federation.graphqlUrl, { query: inDocument })).body.errors ?? []),
+        ...((await postGraphQL(federation.graphqlUrl, inVariable)).body.errors ?? []),
+      ].map((e) => e.message);
+
+    expect(await messages(demo)).toEqual([
+      expect.stringContaining('Did you mean the enum value "SMALL"?'),
+      expect.stringContaining('Did you mean the enum value "SMALL"?'),
+    ]);
+    expect(await messages(production)).toEqual([
+      'Value "SMAL" does not exist in "Kind" enum.',
+      'Variable "$kind" got invalid value "SMAL"; Value "SMAL" does not exist in "Kind" enum.',
+    ]);
+  });
+
+  test('a cached validation error is answered without suggestions again', async () => {
+    for (let i = 0; i < 2; i += 1) {
+      const messages = (await ask(production, '{ thing(id: "1") { nam } }')).body.errors;
+      expect(messages?.map((e) => e.message)).toEqual([
+        'Cannot query field "nam" on type "Thing".',
+      ]);
+    }
   });
 });
 
