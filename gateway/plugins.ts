@@ -42,8 +42,9 @@ export interface GatewayPluginOptions {
  * credentials, a POST that is not JSON), then identity (a refused token or header stops
  * the request before anything else runs), then the limits on hostile input (body and
  * variables before parsing, tokens while parsing, depth, aliases, directives and cost while
- * validating, all before planning), then signing what the subgraphs receive, then the
- * plugins that shape responses.
+ * validating, all before planning; what the profile hides: suggestions, and introspection
+ * to callers other than organisations), then signing what the subgraphs receive, then the
+ * plugins that shape responses, the request id on errors last.
  */
 export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlugin[] {
   const { profile } = options;
