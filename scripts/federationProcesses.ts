@@ -78,6 +78,10 @@ export async function startFederationProcesses(
         AUTH_JWKS_FILE: KEYS('demo-idp.jwks.json'),
         GATEWAY_SIGNING_KEY_FILE: KEYS('gateway-signing.private.jwk.json'),
         ROLE_GRANTS_FILE: path.join(repoRoot(), 'demo', 'roles.json'),
+        // As docker-compose runs it: the production profile, trusting the demo identity provider.
+        GOVGRAPH_PROFILE: 'production',
+        GATEWAY_ALLOW_DEMO_IDENTITY: 'yes',
+        ...options.env,
       }),
     });
     const deadline = Date.now() + (options.readyTimeoutMs ?? 60_000);
