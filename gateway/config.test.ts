@@ -47,6 +47,7 @@ test('defaults describe a gateway on localhost:4000 serving the checked-in super
       audience: 'govgraph',
       keys: { jwks: JSON.parse(readFileSync(demoKey('demo-idp.jwks.json'), 'utf8')) },
       roleGrants: expect.any(Map),
+      maxLifetimes: { person: 43200, client: 3600 },
     },
     signingKey: expect.anything(),
     limits: DEFAULT_REQUEST_LIMITS,
@@ -73,6 +74,8 @@ test('every variable can be set', () => {
       AUTH_JWKS_URL: 'https://login.gov.example/.well-known/jwks.json',
       AUTH_JWKS_FILE: '',
       AUTH_ALGORITHMS: 'ES256, PS256',
+      AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS: '28800',
+      AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS: '',
       GATEWAY_SIGNING_KEY: readFileSync(demoKey('gateway-signing.private.jwk.json'), 'utf8'),
       ROLE_GRANTS_FILE: IDENTITY_ENV.ROLE_GRANTS_FILE,
       GATEWAY_MAX_TOKENS: '2000',
@@ -98,6 +101,7 @@ test('every variable can be set', () => {
       keys: { jwksUrl: 'https://login.gov.example/.well-known/jwks.json' },
       algorithms: ['ES256', 'PS256'],
       roleGrants: expect.any(Map),
+      maxLifetimes: { person: 28800, client: 3600 },
     },
     signingKey: expect.objectContaining({ type: 'private' }),
     limits: {
@@ -168,6 +172,8 @@ test('every wrong value is reported at once, by variable name', () => {
     GATEWAY_SIGNING_KEY_FILE: '/nonexistent/gateway.jwk.json',
     GATEWAY_MAX_DEPTH: '0',
     GATEWAY_MAX_COST: 'lots',
+    AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS: '43200000',
+    AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS: '0',
   });
 
   expect(message).toContain('GATEWAY_PORT: must be a port number');
@@ -181,6 +187,10 @@ test('every wrong value is reported at once, by variable name', () => {
   );
   expect(message).toContain('GATEWAY_MAX_DEPTH: must be greater than zero');
   expect(message).toContain('GATEWAY_MAX_COST: must be a number');
+  expect(message).toContain(
+    'AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS: must be at most 604800 (seconds)',
+  );
+  expect(message).toContain('AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS: must be greater than zero');
 });
 
 test.each([

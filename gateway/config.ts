@@ -13,6 +13,7 @@ import {
   type ClientTokenOptions,
 } from './identity/createClientTokenVerifier';
 import { publicKeySet } from './identity/publicKeySet';
+import { DEFAULT_TOKEN_LIFETIMES } from './identity/tokenLifetime';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits';
 import { parseRoleGrants } from './identity/roleGrants';
 
@@ -91,6 +92,17 @@ const algorithmsField = z.preprocess(
     .optional(),
 );
 
+// A week: a longer limit is most likely milliseconds given for seconds.
+const MAX_TOKEN_LIFETIME_SECONDS = 7 * 24 * 3600;
+
+const tokenLifetimeField = (fallback: number) =>
+  z.preprocess(
+    unsetIfEmpty,
+    positiveIntField
+      .max(MAX_TOKEN_LIFETIME_SECONDS, `must be at most ${MAX_TOKEN_LIFETIME_SECONDS} (seconds)`)
+      .default(fallback),
+  );
+
 const gatewayEnvSchema = z
   .object({
     GATEWAY_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -108,6 +120,8 @@ const gatewayEnvSchema = z
     ),
     AUTH_JWKS_FILE: jsonFileField(publicKeySet),
     AUTH_ALGORITHMS: algorithmsField,
+    AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS: tokenLifetimeField(DEFAULT_TOKEN_LIFETIMES.person),
+    AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS: tokenLifetimeField(DEFAULT_TOKEN_LIFETIMES.client),
     GATEWAY_SIGNING_KEY: inlineJsonField(ed25519PrivateKeyFromJwk),
     GATEWAY_SIGNING_KEY_FILE: jsonFileField(ed25519PrivateKeyFromJwk),
     ROLE_GRANTS_FILE: jsonFileField(parseRoleGrants),
@@ -158,6 +172,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
         ? { algorithms: parsed.AUTH_ALGORITHMS as ClientTokenAlgorithm[] }
         : {}),
       roleGrants: parsed.ROLE_GRANTS_FILE!,
+      maxLifetimes: {
+        person: parsed.AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS,
+        client: parsed.AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS,
+      },
     },
     signingKey: (parsed.GATEWAY_SIGNING_KEY_FILE ?? parsed.GATEWAY_SIGNING_KEY)!,
     limits: Object.fromEntries(
