@@ -222,3 +222,38 @@ test.each([
 ])('%s is refused', (_case, overrides, problem) => {
   expect(problemsWith({ ...IDENTITY_ENV, ...overrides })).toContain(problem);
 });
+
+describe('trusted documents', () => {
+  test('are off unless a manifest is named', () => {
+    expect(loadGatewayConfig(IDENTITY_ENV).trustedDocuments).toBeUndefined();
+  });
+
+  test('name a manifest and the clients held to it', () => {
+    expect(
+      loadGatewayConfig({
+        ...IDENTITY_ENV,
+        TRUSTED_DOCUMENTS_FILE: 'schema/trusted-documents.json',
+        TRUSTED_DOCUMENTS_REQUIRED: 'demo-bank, police/traffic-camera',
+      }).trustedDocuments,
+    ).toEqual({
+      path: resolve('schema/trusted-documents.json'),
+      heldClients: ['demo-bank', 'police/traffic-camera'],
+    });
+    expect(
+      loadGatewayConfig({ ...IDENTITY_ENV, TRUSTED_DOCUMENTS_FILE: 'x.json' }).trustedDocuments,
+    ).toEqual({ path: resolve('x.json'), heldClients: [] });
+  });
+
+  test('hold no one without a manifest, and only clients by name', () => {
+    const message = problemsWith({
+      ...IDENTITY_ENV,
+      TRUSTED_DOCUMENTS_REQUIRED: 'demo-bank,Demo Bank',
+    });
+    expect(message).toContain(
+      'TRUSTED_DOCUMENTS_REQUIRED.1: must be a comma-separated list of organisation codes or <organisation>/<subject>',
+    );
+    expect(message).toContain(
+      'TRUSTED_DOCUMENTS_FILE: is required when TRUSTED_DOCUMENTS_REQUIRED holds clients to their documents',
+    );
+  });
+});

@@ -16,6 +16,8 @@ import { publicKeySet } from './identity/publicKeySet';
 import { DEFAULT_TOKEN_LIFETIMES } from './identity/tokenLifetime';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits';
 import { parseRoleGrants } from './identity/roleGrants';
+import { isClientName } from './trustedDocuments/trustedDocumentClients';
+import type { TrustedDocumentsOptions } from './trustedDocuments/trustedDocumentSource';
 
 /** The gateway's settings, read once from the environment at start-up. */
 export interface GatewayConfig {
@@ -32,6 +34,8 @@ export interface GatewayConfig {
   signingKey: KeyObject;
   /** How much one request may ask of the gateway. */
   limits: RequestLimits;
+  /** The trusted documents manifest and the clients held to it, when one is configured. */
+  trustedDocuments?: TrustedDocumentsOptions;
 }
 
 /** The environment variable that overrides one agency's subgraph URL, e.g. `SUBGRAPH_URL_TAX`. */
@@ -103,6 +107,21 @@ const tokenLifetimeField = (fallback: number) =>
       .default(fallback),
   );
 
+const heldClientsField = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .transform((list) => list.split(',').map((name) => name.trim()))
+    .pipe(
+      z.array(
+        z.string().refine(isClientName, {
+          error: 'must be a comma-separated list of organisation codes or <organisation>/<subject>',
+        }),
+      ),
+    )
+    .optional(),
+);
+
 const gatewayEnvSchema = z
   .object({
     GATEWAY_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -125,6 +144,8 @@ const gatewayEnvSchema = z
     GATEWAY_SIGNING_KEY: inlineJsonField(ed25519PrivateKeyFromJwk),
     GATEWAY_SIGNING_KEY_FILE: jsonFileField(ed25519PrivateKeyFromJwk),
     ROLE_GRANTS_FILE: jsonFileField(parseRoleGrants),
+    TRUSTED_DOCUMENTS_FILE: z.preprocess(unsetIfEmpty, z.string().optional()),
+    TRUSTED_DOCUMENTS_REQUIRED: heldClientsField,
     ...limitFields,
   })
   .superRefine(
@@ -135,6 +156,17 @@ const gatewayEnvSchema = z
         path: ['ROLE_GRANTS_FILE'],
         message:
           'is required (a JSON file saying which organisations may hold which roles, such as demo/roles.json)',
+      });
+    },
+    { when: () => true },
+  )
+  .superRefine(
+    (env, ctx) => {
+      if (env.TRUSTED_DOCUMENTS_REQUIRED === undefined || env.TRUSTED_DOCUMENTS_FILE) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRUSTED_DOCUMENTS_FILE'],
+        message: 'is required when TRUSTED_DOCUMENTS_REQUIRED holds clients to their documents',
       });
     },
     { when: () => true },
@@ -184,5 +216,13 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
         parsed[LIMIT_VARIABLES[limit]],
       ]),
     ) as unknown as RequestLimits,
+    ...(parsed.TRUSTED_DOCUMENTS_FILE
+      ? {
+          trustedDocuments: {
+            path: resolve(parsed.TRUSTED_DOCUMENTS_FILE),
+            heldClients: parsed.TRUSTED_DOCUMENTS_REQUIRED ?? [],
+          },
+        }
+      : {}),
   };
 }

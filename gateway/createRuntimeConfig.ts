@@ -1,6 +1,7 @@
 import type { GatewayConfigSupergraph } from '@graphql-hive/gateway-runtime';
 import * as httpTransport from '@graphql-mesh/transport-http';
 import type { KeyObject } from 'node:crypto';
+import type { RequestIdentity } from '../platform/identity/RequestIdentity';
 import type { Logger } from '../platform/logging/logger';
 import { createErrorMasker } from './createErrorMasker';
 import {
@@ -13,6 +14,8 @@ import { createGatewayPlugins } from './plugins';
 import { renderExplorer } from './renderExplorer';
 import type { SupergraphSource } from './supergraphSource';
 import { toHiveLogger } from './toHiveLogger';
+import { trustedDocumentRules } from './trustedDocuments/trustedDocumentRules';
+import type { TrustedDocumentSource } from './trustedDocuments/trustedDocumentSource';
 
 /** Subgraph endpoints that replace the URLs written in the supergraph, by subgraph name. */
 export type SubgraphUrls = Readonly<Partial<Record<string, string>>>;
@@ -28,6 +31,8 @@ export interface RuntimeConfigOptions {
   signingKey: KeyObject;
   /** How much one request may ask of the gateway. */
   limits: RequestLimits;
+  /** Registered documents by client, and the clients that may run only theirs. */
+  trustedDocuments?: { source: TrustedDocumentSource; heldClients: readonly string[] };
 }
 
 /** The path of the GraphQL endpoint; a browser asking it for HTML gets the explorer. */
@@ -38,6 +43,7 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
   const { source, logger } = options;
   const requestIds = createRequestIds();
   const verifyClientToken = createClientTokenVerifier(options.identity);
+  const identities = new WeakMap<Request, RequestIdentity>();
   return {
     // A function, not a path: the runtime reads a path once and never again, while a
     // function is called again on every invalidateUnifiedGraph().
@@ -63,11 +69,15 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
     // The runtime's landing page pulls scripts from a CDN; unknown paths answer 404 instead.
     landingPage: false,
     logging: toHiveLogger(logger),
+    ...(options.trustedDocuments
+      ? { persistedDocuments: trustedDocumentRules({ ...options.trustedDocuments, identities }) }
+      : {}),
     plugins: () =>
       createGatewayPlugins({
         extensionKeys: options.extensionKeys,
         verifyClientToken,
         requestIds,
+        identities,
         signingKey: options.signingKey,
         logger,
         limits: options.limits,

@@ -29,6 +29,10 @@ export enum ErrorCode {
   REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
   /** The request's variables are larger than the gateway accepts. */
   VARIABLES_TOO_LARGE = 'VARIABLES_TOO_LARGE',
+  /** The trusted document a request names (`documentId`) is not registered for its client. */
+  PERSISTED_DOCUMENT_NOT_FOUND = 'PERSISTED_DOCUMENT_NOT_FOUND',
+  /** The client may run only its registered documents, and sent a query of its own. */
+  PERSISTED_DOCUMENT_REQUIRED = 'PERSISTED_DOCUMENT_REQUIRED',
   /** An access could not be recorded, so its data is withheld. */
   ACCESS_LOG_UNAVAILABLE = 'ACCESS_LOG_UNAVAILABLE',
   /** Anything not thrown on purpose; details stay in the server log. */
