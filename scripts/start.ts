@@ -11,6 +11,7 @@ import { loadDemoConfig } from '../demo/demoConfig';
 import { prepareDatabase } from '../demo/prepareDatabase';
 import { progressLine } from '../demo/progressLine';
 import { SHOWCASE } from '../demo/showcase';
+import { DEMO_TRUSTED_DOCUMENTS } from '../demo/trustedDocuments';
 import { startLocalFederation } from './startLocalFederation';
 
 const startEnvSchema = z.object({
@@ -71,6 +72,7 @@ runMain(async () => {
     logger,
     watchSupergraph: true,
     embeddedDatabase: embedded !== null,
+    trustedDocuments: DEMO_TRUSTED_DOCUMENTS,
   });
   for (const [agency, { url }] of Object.entries(federation.subgraphs))
     say(`  ${agency.padEnd(10)} ${url}`);

@@ -7,6 +7,7 @@ import { repoRoot } from '../platform/repoRoot';
 import { type HostedAgency, hostAgency } from '../platform/subgraph/hostAgency';
 import { createGateway } from '../gateway/createGateway';
 import type { ClientTokenOptions } from '../gateway/identity/createClientTokenVerifier';
+import type { TrustedDocumentsOptions } from '../gateway/trustedDocuments/trustedDocumentSource';
 import { demoIdentityOptions } from '../demo/identity/demoIdentityProvider';
 import { SUBGRAPH_FACTORIES } from '../subgraphs/registry';
 import { readAccessLogSigner } from '../platform/witness/accessLogKeys';
@@ -41,6 +42,8 @@ export interface LocalFederationOptions {
   witnessIntervalMs?: number;
   /** A file witness every agency also publishes to. */
   witnessFile?: string;
+  /** Trusted documents, and the clients held to them; none by default. */
+  trustedDocuments?: TrustedDocumentsOptions;
 }
 
 /** An Ed25519 key pair: the gateway signs with the private key, subgraphs verify with the public one. */
@@ -96,6 +99,7 @@ export async function startLocalFederation(
       watch: options.watchSupergraph ?? false,
       identity: options.identity ?? demoIdentityOptions(),
       signingKey: gatewayKeys.privateKey,
+      trustedDocuments: options.trustedDocuments,
     });
     const baseUrl = await gateway.listen(options.gatewayPort, options.host);
     return {
