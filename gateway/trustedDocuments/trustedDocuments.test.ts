@@ -254,3 +254,35 @@ describe('a client of its own in the manifest', () => {
     ).toEqual({ thing: { name: 'First thing' } });
   });
 });
+
+describe('watching the manifest', () => {
+  let watched: TestFederation;
+  let path: string;
+  beforeAll(async () => {
+    path = join(directory, 'watched.json');
+    await writeFile(path, manifest({ 'demo-bank': [THING] }));
+    watched = await startTestFederation({
+      watch: true,
+      trustedDocuments: { path, heldClients: ['demo-bank'] },
+    });
+  });
+  afterAll(() => watched.stop());
+
+  test('a written manifest is picked up on its own', async () => {
+    const ask = async () => {
+      const token = await watched.auth.tokenFor(BANK);
+      const body = JSON.stringify({ documentId: documentHash(OWN_THING) });
+      const response = await postGraphQL(watched.graphqlUrl, body, {
+        authorization: `Bearer ${token}`,
+      });
+      return response.body.data;
+    };
+    expect(await ask()).toBeUndefined();
+
+    await writeFile(path, manifest({ 'demo-bank': [THING, OWN_THING] }));
+    const deadline = Date.now() + 5_000;
+    while ((await ask()) === undefined && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await ask()).toEqual({ thing: { name: 'Second thing' } });
+  });
+});
