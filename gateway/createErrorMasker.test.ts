@@ -107,6 +107,8 @@ describe('createErrorMasker', () => {
     'QUERY_TOO_COSTLY',
     'REQUEST_TOO_LARGE',
     'VARIABLES_TOO_LARGE',
+    'PERSISTED_DOCUMENT_NOT_FOUND',
+    'PERSISTED_DOCUMENT_REQUIRED',
   ])('an error with code %s is shown as raised', (code) => {
     expect(
       exposed(new GraphQLError('told on purpose', { extensions: { code, argumentName: 'id' } })),
