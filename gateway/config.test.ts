@@ -58,6 +58,7 @@ test('defaults describe a production gateway on localhost:4000 serving the check
       audience: 'govgraph',
       keys: { jwks: PROVIDER_KEYS },
       roleGrants: expect.any(Map),
+      maxLifetimes: { person: 43200, client: 3600 },
     },
     signingKey: expect.anything(),
     limits: DEFAULT_REQUEST_LIMITS,
@@ -92,6 +93,8 @@ test('every variable can be set', () => {
       AUTH_JWKS_URL: 'https://login.gov.example/.well-known/jwks.json',
       AUTH_JWKS_FILE: '',
       AUTH_ALGORITHMS: 'ES256, PS256',
+      AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS: '28800',
+      AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS: '',
       GATEWAY_SIGNING_KEY: readFileSync(demoKey('gateway-signing.private.jwk.json'), 'utf8'),
       ROLE_GRANTS_FILE: IDENTITY_ENV.ROLE_GRANTS_FILE,
       GATEWAY_MAX_TOKENS: '2000',
@@ -124,6 +127,7 @@ test('every variable can be set', () => {
       keys: { jwksUrl: 'https://login.gov.example/.well-known/jwks.json' },
       algorithms: ['ES256', 'PS256'],
       roleGrants: expect.any(Map),
+      maxLifetimes: { person: 28800, client: 3600 },
     },
     signingKey: expect.objectContaining({ type: 'private' }),
     limits: {
@@ -202,6 +206,8 @@ test('every wrong value is reported at once, by variable name', () => {
     GATEWAY_SIGNING_KEY_FILE: '/nonexistent/gateway.jwk.json',
     GATEWAY_MAX_DEPTH: '0',
     GATEWAY_MAX_COST: 'lots',
+    AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS: '43200000',
+    AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS: '0',
   });
 
   expect(message).toContain('GATEWAY_PORT: must be a port number');
@@ -215,6 +221,10 @@ test('every wrong value is reported at once, by variable name', () => {
   );
   expect(message).toContain('GATEWAY_MAX_DEPTH: must be greater than zero');
   expect(message).toContain('GATEWAY_MAX_COST: must be a number');
+  expect(message).toContain(
+    'AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS: must be at most 604800 (seconds)',
+  );
+  expect(message).toContain('AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS: must be greater than zero');
 });
 
 test.each([
@@ -329,5 +339,40 @@ describe('profiles', () => {
         'GATEWAY_ALLOW_DEMO_IDENTITY: must be yes or no',
       );
     });
+  });
+});
+
+describe('trusted documents', () => {
+  test('are off unless a manifest is named', () => {
+    expect(loadGatewayConfig(IDENTITY_ENV).trustedDocuments).toBeUndefined();
+  });
+
+  test('name a manifest and the clients held to it', () => {
+    expect(
+      loadGatewayConfig({
+        ...IDENTITY_ENV,
+        TRUSTED_DOCUMENTS_FILE: 'schema/trusted-documents.json',
+        TRUSTED_DOCUMENTS_REQUIRED: 'demo-bank, police/traffic-camera',
+      }).trustedDocuments,
+    ).toEqual({
+      path: resolve('schema/trusted-documents.json'),
+      heldClients: ['demo-bank', 'police/traffic-camera'],
+    });
+    expect(
+      loadGatewayConfig({ ...IDENTITY_ENV, TRUSTED_DOCUMENTS_FILE: 'x.json' }).trustedDocuments,
+    ).toEqual({ path: resolve('x.json'), heldClients: [] });
+  });
+
+  test('hold no one without a manifest, and only clients by name', () => {
+    const message = problemsWith({
+      ...IDENTITY_ENV,
+      TRUSTED_DOCUMENTS_REQUIRED: 'demo-bank,Demo Bank',
+    });
+    expect(message).toContain(
+      'TRUSTED_DOCUMENTS_REQUIRED.1: must be a comma-separated list of organisation codes or <organisation>/<subject>',
+    );
+    expect(message).toContain(
+      'TRUSTED_DOCUMENTS_FILE: is required when TRUSTED_DOCUMENTS_REQUIRED holds clients to their documents',
+    );
   });
 });

@@ -14,11 +14,14 @@ import {
   type ClientTokenOptions,
 } from './identity/createClientTokenVerifier';
 import { publicKeySet } from './identity/publicKeySet';
+import { DEFAULT_TOKEN_LIFETIMES } from './identity/tokenLifetime';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits';
 import { parseRoleGrants } from './identity/roleGrants';
 import { demoIdentityKeySet, DEMO_IDENTITY_PROVIDER } from '../demo/identity/demoIdentityProvider';
 import { profileEnvFields, profileSettingsFromEnv } from './profiles/profileEnv';
 import type { ProfileSettings } from './profiles/profileSettings';
+import { isClientName } from './trustedDocuments/trustedDocumentClients';
+import type { TrustedDocumentsOptions } from './trustedDocuments/trustedDocumentSource';
 
 /** The gateway's settings, read once from the environment at start-up. */
 export interface GatewayConfig {
@@ -37,6 +40,8 @@ export interface GatewayConfig {
   limits: RequestLimits;
   /** The profile (`GOVGRAPH_PROFILE`) and what it shows: explorer, introspection, origins. */
   profile: ProfileSettings;
+  /** The trusted documents manifest and the clients held to it, when one is configured. */
+  trustedDocuments?: TrustedDocumentsOptions;
 }
 
 /** The environment variable that overrides one agency's subgraph URL, e.g. `SUBGRAPH_URL_TAX`. */
@@ -97,6 +102,32 @@ const algorithmsField = z.preprocess(
     .optional(),
 );
 
+// A week: a longer limit is most likely milliseconds given for seconds.
+const MAX_TOKEN_LIFETIME_SECONDS = 7 * 24 * 3600;
+
+const tokenLifetimeField = (fallback: number) =>
+  z.preprocess(
+    unsetIfEmpty,
+    positiveIntField
+      .max(MAX_TOKEN_LIFETIME_SECONDS, `must be at most ${MAX_TOKEN_LIFETIME_SECONDS} (seconds)`)
+      .default(fallback),
+  );
+
+const heldClientsField = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .transform((list) => list.split(',').map((name) => name.trim()))
+    .pipe(
+      z.array(
+        z.string().refine(isClientName, {
+          error: 'must be a comma-separated list of organisation codes or <organisation>/<subject>',
+        }),
+      ),
+    )
+    .optional(),
+);
+
 const gatewayEnvSchema = z
   .object({
     GATEWAY_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -114,9 +145,13 @@ const gatewayEnvSchema = z
     ),
     AUTH_JWKS_FILE: jsonFileField(publicKeySet),
     AUTH_ALGORITHMS: algorithmsField,
+    AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS: tokenLifetimeField(DEFAULT_TOKEN_LIFETIMES.person),
+    AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS: tokenLifetimeField(DEFAULT_TOKEN_LIFETIMES.client),
     GATEWAY_SIGNING_KEY: inlineJsonField(ed25519PrivateKeyFromJwk),
     GATEWAY_SIGNING_KEY_FILE: jsonFileField(ed25519PrivateKeyFromJwk),
     ROLE_GRANTS_FILE: jsonFileField(parseRoleGrants),
+    TRUSTED_DOCUMENTS_FILE: z.preprocess(unsetIfEmpty, z.string().optional()),
+    TRUSTED_DOCUMENTS_REQUIRED: heldClientsField,
     ...limitFields,
     // Unset means production: a forgotten variable must not open the schema to everyone.
     ...profileEnvFields('production'),
@@ -147,6 +182,17 @@ const gatewayEnvSchema = z
         path: ['ROLE_GRANTS_FILE'],
         message:
           'is required (a JSON file saying which organisations may hold which roles, such as demo/roles.json)',
+      });
+    },
+    { when: () => true },
+  )
+  .superRefine(
+    (env, ctx) => {
+      if (env.TRUSTED_DOCUMENTS_REQUIRED === undefined || env.TRUSTED_DOCUMENTS_FILE) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRUSTED_DOCUMENTS_FILE'],
+        message: 'is required when TRUSTED_DOCUMENTS_REQUIRED holds clients to their documents',
       });
     },
     { when: () => true },
@@ -205,6 +251,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
         ? { algorithms: parsed.AUTH_ALGORITHMS as ClientTokenAlgorithm[] }
         : {}),
       roleGrants: parsed.ROLE_GRANTS_FILE!,
+      maxLifetimes: {
+        person: parsed.AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS,
+        client: parsed.AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS,
+      },
     },
     signingKey: (parsed.GATEWAY_SIGNING_KEY_FILE ?? parsed.GATEWAY_SIGNING_KEY)!,
     limits: Object.fromEntries(
@@ -214,5 +264,13 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       ]),
     ) as unknown as RequestLimits,
     profile: profileSettingsFromEnv(parsed, parsed.GATEWAY_PORT),
+    ...(parsed.TRUSTED_DOCUMENTS_FILE
+      ? {
+          trustedDocuments: {
+            path: resolve(parsed.TRUSTED_DOCUMENTS_FILE),
+            heldClients: parsed.TRUSTED_DOCUMENTS_REQUIRED ?? [],
+          },
+        }
+      : {}),
   };
 }

@@ -115,6 +115,8 @@ describe('createErrorMasker', () => {
     'CREDENTIALS_OVER_GET',
     'UNSUPPORTED_MEDIA_TYPE',
     'INTROSPECTION_NOT_ALLOWED',
+    'PERSISTED_DOCUMENT_NOT_FOUND',
+    'PERSISTED_DOCUMENT_REQUIRED',
   ])('an error with code %s is shown as raised', (code) => {
     expect(
       exposed(new GraphQLError('told on purpose', { extensions: { code, argumentName: 'id' } })),

@@ -1,6 +1,7 @@
 import type { GatewayConfigSupergraph } from '@graphql-hive/gateway-runtime';
 import * as httpTransport from '@graphql-mesh/transport-http';
 import type { KeyObject } from 'node:crypto';
+import type { RequestIdentity } from '../platform/identity/RequestIdentity';
 import type { Logger } from '../platform/logging/logger';
 import { createErrorMasker } from './createErrorMasker';
 import { createCorsPolicy } from './csrf/createCorsPolicy';
@@ -15,6 +16,8 @@ import type { ProfileSettings } from './profiles/profileSettings';
 import { renderExplorer } from './renderExplorer';
 import type { SupergraphSource } from './supergraphSource';
 import { toHiveLogger } from './toHiveLogger';
+import { trustedDocumentRules } from './trustedDocuments/trustedDocumentRules';
+import type { TrustedDocumentSource } from './trustedDocuments/trustedDocumentSource';
 
 /** Subgraph endpoints that replace the URLs written in the supergraph, by subgraph name. */
 export type SubgraphUrls = Readonly<Partial<Record<string, string>>>;
@@ -32,6 +35,8 @@ export interface RuntimeConfigOptions {
   limits: RequestLimits;
   /** What the gateway shows of itself: explorer, introspection, suggestions, CORS origins. */
   profile: ProfileSettings;
+  /** Registered documents by client, and the clients that may run only theirs. */
+  trustedDocuments?: { source: TrustedDocumentSource; heldClients: readonly string[] };
 }
 
 /** The path of the GraphQL endpoint; a browser asking it for HTML gets the explorer. */
@@ -43,6 +48,7 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
   const requestIds = createRequestIds();
   const masker = createErrorMasker(logger);
   const verifyClientToken = createClientTokenVerifier(options.identity);
+  const identities = new WeakMap<Request, RequestIdentity>();
   return {
     // A function, not a path: the runtime reads a path once and never again, while a
     // function is called again on every invalidateUnifiedGraph().
@@ -73,11 +79,15 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
     // The runtime's landing page pulls scripts from a CDN; unknown paths answer 404 instead.
     landingPage: false,
     logging: toHiveLogger(logger),
+    ...(options.trustedDocuments
+      ? { persistedDocuments: trustedDocumentRules({ ...options.trustedDocuments, identities }) }
+      : {}),
     plugins: () =>
       createGatewayPlugins({
         extensionKeys: options.extensionKeys,
         verifyClientToken,
         requestIds,
+        identities,
         signingKey: options.signingKey,
         logger,
         limits: options.limits,

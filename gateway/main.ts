@@ -5,6 +5,7 @@ import { loadGatewayConfig } from './config';
 import { createGateway, GRAPHQL_PATH } from './createGateway';
 import { SupergraphError } from './loadSupergraph';
 import { takeOverTerminationSignals } from './takeOverTerminationSignals';
+import { TrustedDocumentsError } from './trustedDocuments/trustedDocumentSource';
 
 /** `node dist/gateway/main.js`: serves the federated graph until SIGTERM or SIGINT. */
 runMain(async () => {
@@ -18,10 +19,13 @@ runMain(async () => {
     signingKey: config.signingKey,
     limits: config.limits,
     profile: config.profile,
+    trustedDocuments: config.trustedDocuments,
   }).catch((error: unknown) => {
     // A missing or broken supergraph is an operator's fix, reported like bad configuration.
     if (error instanceof SupergraphError)
       throw new ConfigError(`gateway: ${error.message} (SUPERGRAPH_PATH)`);
+    if (error instanceof TrustedDocumentsError)
+      throw new ConfigError(`gateway: ${error.message} (TRUSTED_DOCUMENTS_FILE)`);
     throw error;
   });
   if (takeOverTerminationSignals() === 0) {
@@ -44,10 +48,13 @@ runMain(async () => {
   );
 
   process.on('SIGHUP', () => {
-    logger.info('SIGHUP: reloading the supergraph');
+    logger.info('SIGHUP: reloading the supergraph and the trusted documents');
     gateway
       .reload()
       .catch((error: unknown) => logger.error({ err: error }, 'supergraph reload failed'));
+    gateway
+      .reloadTrustedDocuments()
+      .catch((error: unknown) => logger.error({ err: error }, 'trusted documents reload failed'));
   });
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -1,5 +1,6 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { KeyObject } from 'node:crypto';
+import type { RequestIdentity } from '../platform/identity/RequestIdentity';
 import type { Logger } from '../platform/logging/logger';
 import type { ErrorMasker } from './createErrorMasker';
 import { useBrowserRules } from './csrf/useBrowserRules';
@@ -26,6 +27,8 @@ export interface GatewayPluginOptions {
   extensionKeys: readonly string[];
   verifyClientToken: ClientTokenVerifier;
   requestIds: RequestIds;
+  /** Each request's verified identity, as `useClientIdentity` establishes it. */
+  identities: WeakMap<Request, RequestIdentity>;
   /** The gateway's Ed25519 private key, signing every subgraph call. */
   signingKey: KeyObject;
   logger: Logger;
@@ -52,7 +55,11 @@ export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlug
     ...(profile.explorer ? [useExplorerAssets()] : []),
     useRequestIdHeaders(options.requestIds),
     useBrowserRules({ corsOrigins: profile.corsOrigins }),
-    useClientIdentity({ verifyToken: options.verifyClientToken, requestIds: options.requestIds }),
+    useClientIdentity({
+      verifyToken: options.verifyClientToken,
+      requestIds: options.requestIds,
+      identities: options.identities,
+    }),
     useRequestSizeLimits(options.limits),
     ...useDocumentLimits(options.limits),
     ...(profile.fieldSuggestions ? [] : [useNoSuggestions()]),

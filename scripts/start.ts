@@ -12,6 +12,7 @@ import { prepareDatabase } from '../demo/prepareDatabase';
 import { progressLine } from '../demo/progressLine';
 import { SHOWCASE } from '../demo/showcase';
 import { profileEnvFields, profileSettingsFromEnv } from '../gateway/profiles/profileEnv';
+import { DEMO_TRUSTED_DOCUMENTS } from '../demo/trustedDocuments';
 import { startLocalFederation } from './startLocalFederation';
 
 const startEnvSchema = z.object({
@@ -75,6 +76,7 @@ runMain(async () => {
     watchSupergraph: true,
     embeddedDatabase: embedded !== null,
     profile: profileSettingsFromEnv(env, env.GATEWAY_PORT),
+    trustedDocuments: DEMO_TRUSTED_DOCUMENTS,
   });
   for (const [agency, { url }] of Object.entries(federation.subgraphs))
     say(`  ${agency.padEnd(10)} ${url}`);

@@ -7,6 +7,7 @@ import { repoRoot } from '../platform/repoRoot';
 import { type HostedAgency, hostAgency } from '../platform/subgraph/hostAgency';
 import { createGateway } from '../gateway/createGateway';
 import type { ClientTokenOptions } from '../gateway/identity/createClientTokenVerifier';
+import type { TrustedDocumentsOptions } from '../gateway/trustedDocuments/trustedDocumentSource';
 import { demoIdentityOptions } from '../demo/identity/demoIdentityProvider';
 import { profileDefaults, type ProfileSettings } from '../gateway/profiles/profileSettings';
 import { SUBGRAPH_FACTORIES } from '../subgraphs/registry';
@@ -44,6 +45,8 @@ export interface LocalFederationOptions {
   witnessFile?: string;
   /** What the gateway shows of itself; default the demo profile's. */
   profile?: ProfileSettings;
+  /** Trusted documents, and the clients held to them; none by default. */
+  trustedDocuments?: TrustedDocumentsOptions;
 }
 
 /** An Ed25519 key pair: the gateway signs with the private key, subgraphs verify with the public one. */
@@ -100,6 +103,7 @@ export async function startLocalFederation(
       identity: options.identity ?? demoIdentityOptions(),
       signingKey: gatewayKeys.privateKey,
       profile: options.profile ?? profileDefaults('demo', options.gatewayPort),
+      trustedDocuments: options.trustedDocuments,
     });
     const baseUrl = await gateway.listen(options.gatewayPort, options.host);
     return {

@@ -35,6 +35,10 @@ export enum ErrorCode {
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   /** Introspection (`__schema`, `__type`) is not open to this caller in this deployment. */
   INTROSPECTION_NOT_ALLOWED = 'INTROSPECTION_NOT_ALLOWED',
+  /** The trusted document a request names (`documentId`) is not registered for its client. */
+  PERSISTED_DOCUMENT_NOT_FOUND = 'PERSISTED_DOCUMENT_NOT_FOUND',
+  /** The client may run only its registered documents, and sent a query of its own. */
+  PERSISTED_DOCUMENT_REQUIRED = 'PERSISTED_DOCUMENT_REQUIRED',
   /** An access could not be recorded, so its data is withheld. */
   ACCESS_LOG_UNAVAILABLE = 'ACCESS_LOG_UNAVAILABLE',
   /** Anything not thrown on purpose; details stay in the server log. */

@@ -74,6 +74,7 @@ export async function startTestFederation(
     | 'governanceDatabaseUrl'
     | 'policyMaxStalenessMs'
     | 'policyRefreshMs'
+    | 'trustedDocuments'
   > = {},
 ): Promise<TestFederation> {
   const gatewayKeys: GatewayKeyPair = generateKeyPairSync('ed25519');
