@@ -9,6 +9,7 @@ import { useGatewayToken } from './identity/useGatewayToken';
 import type { RequestLimits } from './limits/requestLimits';
 import { useCostLimit } from './limits/useCostLimit';
 import { useDocumentLimits } from './limits/useDocumentLimits';
+import { useFieldLimits } from './limits/useFieldLimits';
 import { useRequestSizeLimits } from './limits/useRequestSizeLimits';
 import { useSubgraphExtensions } from './useSubgraphExtensions';
 import { useVariableErrorCodes } from './useVariableErrorCodes';
@@ -30,8 +31,8 @@ export interface GatewayPluginOptions {
 /**
  * Every plugin the gateway runs, in order: identity first (a refused token or header stops
  * the request before anything else runs), then the limits on hostile input (body and
- * variables before parsing, tokens while parsing, depth, aliases, directives and cost while
- * validating, all before planning), then signing what the subgraphs receive, then the
+ * variables before parsing, tokens while parsing, depth, aliases, directives, root fields
+ * and expanded fields while validating, cost at the start of execution, all before planning), then signing what the subgraphs receive, then the
  * plugins that shape responses.
  */
 export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlugin[] {
@@ -41,6 +42,7 @@ export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlug
     useClientIdentity({ verifyToken: options.verifyClientToken, requestIds: options.requestIds }),
     useRequestSizeLimits(options.limits),
     ...useDocumentLimits(options.limits),
+    useFieldLimits(options.limits),
     useCostLimit(options.limits.maxCost),
     useGatewayToken({ key: options.signingKey, logger: options.logger }),
     useVariableErrorCodes(),
