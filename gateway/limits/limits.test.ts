@@ -275,6 +275,19 @@ describe('variables', () => {
       413,
     );
   });
+  test('variables nested 50,000 deep are refused with VARIABLES_TOO_LARGE, not failed', async () => {
+    const body = `{"query":"query($s: ID!) { thing(id: $s) { name } }","variables":{"s":${'['.repeat(50_000)}${']'.repeat(50_000)}}}`;
+    const before = subgraphCalls();
+    const response = await postGraphQL(federation.graphqlUrl, body);
+    expect(response.status).toBe(413);
+    expect(response.body.errors).toEqual([
+      {
+        message: 'The variables are nested too deeply to be read.',
+        extensions: { code: 'VARIABLES_TOO_LARGE' },
+      },
+    ]);
+    expect(subgraphCalls()).toBe(before);
+  });
 });
 
 describe('published denial-of-service patterns', () => {
