@@ -6,6 +6,7 @@ import type { ClientTokenVerifier } from './identity/createClientTokenVerifier';
 import { type RequestIds, useRequestIdHeaders } from './identity/requestIds';
 import { useClientIdentity } from './identity/useClientIdentity';
 import { useGatewayToken } from './identity/useGatewayToken';
+import { useKnownOperationTypes } from './useKnownOperationTypes';
 import type { RequestLimits } from './limits/requestLimits';
 import { useCostLimit } from './limits/useCostLimit';
 import { useDocumentLimits } from './limits/useDocumentLimits';
@@ -43,6 +44,7 @@ export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlug
     useRequestSizeLimits(options.limits),
     ...useDocumentLimits(options.limits),
     useFieldLimits(options.limits),
+    useKnownOperationTypes(),
     useCostLimit(options.limits.maxCost),
     useGatewayToken({ key: options.signingKey, logger: options.logger }),
     useVariableErrorCodes(),

@@ -128,6 +128,12 @@ export const http: CorpusCategory = {
       expect: { status: 400, code: 'OPERATION_RESOLUTION_FAILURE' },
     },
     {
+      name: 'a subscription, which the graph does not have',
+      attacks: 'operation types without a root type',
+      request: { json: { query: 'subscription { people(first: 1) { nodes { givenName } } }' } },
+      expect: { status: 400, code: 'GRAPHQL_VALIDATION_FAILED' },
+    },
+    {
       name: 'a field the schema does not have',
       attacks: 'validation',
       request: { json: { query: '{ people(first: 1) { nodes { shoeSize } } }' } },
