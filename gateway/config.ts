@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import type { JSONWebKeySet, JWK } from 'jose';
 import { z } from 'zod';
 import { AGENCY_NAMES, type AgencyName } from '../platform/agencies';
 import { logLevelField, portField, positiveIntField } from '../platform/config/envFields';
@@ -15,6 +16,9 @@ import {
 import { publicKeySet } from './identity/publicKeySet';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits';
 import { parseRoleGrants } from './identity/roleGrants';
+import { demoIdentityKeySet, DEMO_IDENTITY_PROVIDER } from '../demo/identity/demoIdentityProvider';
+import { profileEnvFields, profileSettingsFromEnv } from './profiles/profileEnv';
+import type { ProfileSettings } from './profiles/profileSettings';
 
 /** The gateway's settings, read once from the environment at start-up. */
 export interface GatewayConfig {
@@ -31,6 +35,8 @@ export interface GatewayConfig {
   signingKey: KeyObject;
   /** How much one request may ask of the gateway. */
   limits: RequestLimits;
+  /** The profile (`GOVGRAPH_PROFILE`) and what it shows: explorer, introspection, origins. */
+  profile: ProfileSettings;
 }
 
 /** The environment variable that overrides one agency's subgraph URL, e.g. `SUBGRAPH_URL_TAX`. */
@@ -114,7 +120,27 @@ const gatewayEnvSchema = z
     GATEWAY_SIGNING_KEY_FILE: jsonFileField(ed25519PrivateKeyFromJwk),
     ROLE_GRANTS_FILE: jsonFileField(parseRoleGrants),
     ...limitFields,
+    // Unset means production: a forgotten variable must not open the schema to everyone.
+    ...profileEnvFields('production'),
+    GATEWAY_ALLOW_DEMO_IDENTITY: z.preprocess(
+      unsetIfEmpty,
+      z.enum(['yes', 'no'], { error: 'must be yes or no' }).default('no'),
+    ),
   })
+  .superRefine(
+    (env, ctx) => {
+      if (env.GOVGRAPH_PROFILE !== 'production' || env.GATEWAY_ALLOW_DEMO_IDENTITY === 'yes')
+        return;
+      if (!trustsDemoIdentityProvider(env.AUTH_ISSUER, env.AUTH_JWKS_FILE)) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_ISSUER'],
+        message:
+          'trusts the demo identity provider, whose signing key is in the repository (anyone can mint its tokens); a production gateway refuses it unless GATEWAY_ALLOW_DEMO_IDENTITY=yes',
+      });
+    },
+    { when: () => true },
+  )
   .superRefine(
     (env, ctx) => {
       if (env.ROLE_GRANTS_FILE !== undefined) return;
@@ -131,6 +157,27 @@ const gatewayEnvSchema = z
   .superRefine(exactlyOneOf('GATEWAY_SIGNING_KEY_FILE', 'GATEWAY_SIGNING_KEY'), {
     when: () => true,
   });
+
+/** Whether the issuer, or a key of the key set, is the demo identity provider's. */
+function trustsDemoIdentityProvider(issuer: unknown, jwks: unknown): boolean {
+  if (issuer === DEMO_IDENTITY_PROVIDER.issuer) return true;
+  // Runs beside the fields' own checks, so a key set that failed them is passed over.
+  const keys = (jwks as Partial<JSONWebKeySet> | undefined)?.keys;
+  if (!Array.isArray(keys)) return false;
+  const demoKeys = new Set(demoKeyMaterial());
+  return keys.some((key) => demoKeys.has(publicKeyMaterial(key)));
+}
+
+// An image built without the demo keys cannot trust them by mistake.
+function demoKeyMaterial(): string[] {
+  try {
+    return demoIdentityKeySet().keys.map(publicKeyMaterial);
+  } catch {
+    return [];
+  }
+}
+
+const publicKeyMaterial = (key: JWK) => `${key.kty}:${key.crv ?? ''}:${key.x ?? key.n ?? ''}`;
 
 /**
  * Reads and validates the gateway's environment; every problem is reported at once. The
@@ -168,5 +215,6 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
         parsed[LIMIT_VARIABLES[limit]],
       ]),
     ) as unknown as RequestLimits,
+    profile: profileSettingsFromEnv(parsed, parsed.GATEWAY_PORT),
   };
 }

@@ -48,6 +48,7 @@ describe('through the gateway', () => {
     expect(federation.log.lines()).toContainEqual(
       expect.objectContaining({
         msg: 'unexpected error; the client receives an internal error',
+        requestId: response.headers.get('x-request-id'),
         path: ['thing', 'fragile'],
         subgraph: 'population',
         err: expect.objectContaining({ message: expect.stringContaining('10.1.2.3:5432 refused') }),
@@ -73,10 +74,14 @@ test('an unreachable subgraph gives a masked error that does not reveal its addr
     });
 
     expect(response.body.data).toEqual({ thing: null });
+    // A gateway made without a profile has production's: the error carries the request id.
     expect(response.body.errors).toEqual([
       expect.objectContaining({
         message: 'Internal server error',
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        extensions: {
+          code: 'INTERNAL_SERVER_ERROR',
+          requestId: response.headers.get('x-request-id'),
+        },
       }),
     ]);
     expect(JSON.stringify(response.body)).not.toContain('127.0.0.1');
@@ -107,6 +112,9 @@ describe('createErrorMasker', () => {
     'QUERY_TOO_COSTLY',
     'REQUEST_TOO_LARGE',
     'VARIABLES_TOO_LARGE',
+    'CREDENTIALS_OVER_GET',
+    'UNSUPPORTED_MEDIA_TYPE',
+    'INTROSPECTION_NOT_ALLOWED',
   ])('an error with code %s is shown as raised', (code) => {
     expect(
       exposed(new GraphQLError('told on purpose', { extensions: { code, argumentName: 'id' } })),

@@ -29,30 +29,37 @@ const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'originalError'];
 const SUBGRAPH_NAME_EXTENSION = 'serviceName';
 
 /** Turns anything thrown while serving a request into what the client may see. */
-export type ErrorMasker = (error: unknown) => Error;
+export interface ErrorMasker {
+  (error: unknown): Error;
+  /**
+   * Logs what an error this masker replaced really was, once, with the id of the request
+   * it belongs to (the masker itself is not told which request an error is of).
+   */
+  reportMasked(error: unknown, requestId: string): void;
+}
 
 /**
  * Decides, for every error of every response, whether the client sees it. Errors with a
  * client code from `ErrorCode` keep message, path and extensions (minus stack traces),
  * whether the gateway or a subgraph raised them; so do the HTTP layer's refusals of a
  * malformed request. Everything else, including a subgraph's own internal errors, which the
- * runtime would pass through verbatim, is logged and replaced by a bare internal error.
+ * runtime would pass through verbatim, is replaced by a bare internal error, and logged in
+ * full by `reportMasked` when the response is written (`useRequestIdInErrors`).
  */
 export function createErrorMasker(logger: Logger): ErrorMasker {
   const masked = new WeakSet<Error>();
-  return (error) => {
+  // What each replacement stands for, until it is logged with its request's id.
+  const unreported = new WeakMap<Error, Record<string, unknown>>();
+  const mask = (error: unknown): Error => {
     // The runtime can present an already masked error again (request-level handling).
     if (error instanceof Error && masked.has(error)) return error;
     if (error instanceof GraphQLError && isDeliberate(error)) return withoutInternals(error);
-    logger.error(
-      {
-        err: error,
-        path: error instanceof GraphQLError ? error.path : undefined,
-        subgraph:
-          error instanceof GraphQLError ? error.extensions[SUBGRAPH_NAME_EXTENSION] : undefined,
-      },
-      'unexpected error; the client receives an internal error',
-    );
+    const details = {
+      err: error,
+      path: error instanceof GraphQLError ? error.path : undefined,
+      subgraph:
+        error instanceof GraphQLError ? error.extensions[SUBGRAPH_NAME_EXTENSION] : undefined,
+    };
     const original = error instanceof GraphQLError ? error : undefined;
     const replacement = new GraphQLError('Internal server error', {
       nodes: original?.nodes,
@@ -68,8 +75,21 @@ export function createErrorMasker(logger: Logger): ErrorMasker {
       },
     });
     masked.add(replacement);
+    unreported.set(replacement, details);
     return replacement;
   };
+  return Object.assign(mask, {
+    reportMasked(error: unknown, requestId: string) {
+      if (!(error instanceof Error)) return;
+      const details = unreported.get(error);
+      if (!details) return;
+      unreported.delete(error);
+      logger.error(
+        { requestId, ...details },
+        'unexpected error; the client receives an internal error',
+      );
+    },
+  });
 }
 
 function isDeliberate(error: GraphQLError): boolean {

@@ -7,6 +7,7 @@ import { createRuntimeConfig, GRAPHQL_PATH, type SubgraphUrls } from './createRu
 import type { ClientTokenOptions } from './identity/createClientTokenVerifier';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits';
 import { DEFAULT_EXTENSION_KEYS } from './plugins';
+import { profileDefaults, type ProfileSettings } from './profiles/profileSettings';
 import { createSupergraphSource, type RefreshOutcome } from './supergraphSource';
 import { watchFile, type FileWatch } from './watchFile';
 
@@ -28,6 +29,8 @@ export interface GatewayOptions {
   shutdownGraceMs?: number;
   /** Limits on what one request may ask; each omitted one takes its default. */
   limits?: Partial<RequestLimits>;
+  /** What the gateway shows of itself (explorer, introspection, origins). Default: production's. */
+  profile?: ProfileSettings;
 }
 
 /** A gateway that is set up but not yet listening. */
@@ -62,6 +65,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       identity: options.identity,
       signingKey: options.signingKey,
       limits: { ...DEFAULT_REQUEST_LIMITS, ...options.limits },
+      profile: options.profile ?? profileDefaults('production', 0),
     }),
   );
   try {

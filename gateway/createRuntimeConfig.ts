@@ -3,6 +3,7 @@ import * as httpTransport from '@graphql-mesh/transport-http';
 import type { KeyObject } from 'node:crypto';
 import type { Logger } from '../platform/logging/logger';
 import { createErrorMasker } from './createErrorMasker';
+import { createCorsPolicy } from './csrf/createCorsPolicy';
 import {
   type ClientTokenOptions,
   createClientTokenVerifier,
@@ -10,6 +11,7 @@ import {
 import { createRequestIds } from './identity/requestIds';
 import type { RequestLimits } from './limits/requestLimits';
 import { createGatewayPlugins } from './plugins';
+import type { ProfileSettings } from './profiles/profileSettings';
 import { renderExplorer } from './renderExplorer';
 import type { SupergraphSource } from './supergraphSource';
 import { toHiveLogger } from './toHiveLogger';
@@ -28,6 +30,8 @@ export interface RuntimeConfigOptions {
   signingKey: KeyObject;
   /** How much one request may ask of the gateway. */
   limits: RequestLimits;
+  /** What the gateway shows of itself: explorer, introspection, suggestions, CORS origins. */
+  profile: ProfileSettings;
 }
 
 /** The path of the GraphQL endpoint; a browser asking it for HTML gets the explorer. */
@@ -35,8 +39,9 @@ export const GRAPHQL_PATH = '/graphql';
 
 /** How the gateway configures Hive Gateway's runtime; everything not set here is its default. */
 export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfigSupergraph {
-  const { source, logger } = options;
+  const { source, logger, profile } = options;
   const requestIds = createRequestIds();
+  const masker = createErrorMasker(logger);
   const verifyClientToken = createClientTokenVerifier(options.identity);
   return {
     // A function, not a path: the runtime reads a path once and never again, while a
@@ -61,9 +66,14 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
     // gateway token. Request ids are the gateway's own (identity/requestIds.ts), not the
     // runtime's, which would take the client's `x-request-id` as the id.
     requestId: false,
-    maskedErrors: { maskError: createErrorMasker(logger) },
-    graphiql: { title: 'govgraph explorer' },
-    renderGraphiQL: renderExplorer,
+    maskedErrors: { maskError: masker },
+    // Only the listed origins, decided per request (csrf/createCorsPolicy.ts). Yoga's CSRF
+    // header check (`csrfPrevention`) is left off: it would only make every GET client send a
+    // made-up header, while GET here serves the public caller alone and a POST that no page
+    // could send without a preflight (anything but application/json) is refused outright.
+    cors: createCorsPolicy(profile.corsOrigins),
+    graphiql: profile.explorer ? { title: 'govgraph explorer' } : false,
+    ...(profile.explorer ? { renderGraphiQL: renderExplorer } : {}),
     // The runtime's landing page pulls scripts from a CDN; unknown paths answer 404 instead.
     landingPage: false,
     logging: toHiveLogger(logger),
@@ -75,6 +85,8 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
         signingKey: options.signingKey,
         logger,
         limits: options.limits,
+        profile,
+        masker,
       }),
   };
 }

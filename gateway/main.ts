@@ -17,6 +17,7 @@ runMain(async () => {
     identity: config.identity,
     signingKey: config.signingKey,
     limits: config.limits,
+    profile: config.profile,
   }).catch((error: unknown) => {
     // A missing or broken supergraph is an operator's fix, reported like bad configuration.
     if (error instanceof SupergraphError)
@@ -32,11 +33,14 @@ runMain(async () => {
   logger.info(
     {
       url: `${url}${GRAPHQL_PATH}`,
-      explorer: `${url}${GRAPHQL_PATH}`,
+      explorer: config.profile.explorer ? `${url}${GRAPHQL_PATH}` : 'off',
       subgraphUrls: config.subgraphUrls,
       tokenIssuer: config.identity.issuer,
+      profile: config.profile,
     },
-    `gateway ready at ${url}${GRAPHQL_PATH} (open it in a browser for the explorer)`,
+    `gateway ready at ${url}${GRAPHQL_PATH} (${config.profile.profile} profile${
+      config.profile.explorer ? '; open it in a browser for the explorer' : ''
+    })`,
   );
 
   process.on('SIGHUP', () => {

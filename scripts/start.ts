@@ -11,12 +11,15 @@ import { loadDemoConfig } from '../demo/demoConfig';
 import { prepareDatabase } from '../demo/prepareDatabase';
 import { progressLine } from '../demo/progressLine';
 import { SHOWCASE } from '../demo/showcase';
+import { profileEnvFields, profileSettingsFromEnv } from '../gateway/profiles/profileEnv';
 import { startLocalFederation } from './startLocalFederation';
 
 const startEnvSchema = z.object({
   GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
   GATEWAY_PORT: portField.default(4000),
   LOG_LEVEL: logLevelField.default('warn'),
+  // The demo profile unless told otherwise: explorer, introspection and suggestions on.
+  ...profileEnvFields('demo'),
 });
 
 /**
@@ -71,6 +74,7 @@ runMain(async () => {
     logger,
     watchSupergraph: true,
     embeddedDatabase: embedded !== null,
+    profile: profileSettingsFromEnv(env, env.GATEWAY_PORT),
   });
   for (const [agency, { url }] of Object.entries(federation.subgraphs))
     say(`  ${agency.padEnd(10)} ${url}`);

@@ -8,6 +8,7 @@ import { type HostedAgency, hostAgency } from '../platform/subgraph/hostAgency';
 import { createGateway } from '../gateway/createGateway';
 import type { ClientTokenOptions } from '../gateway/identity/createClientTokenVerifier';
 import { demoIdentityOptions } from '../demo/identity/demoIdentityProvider';
+import { profileDefaults, type ProfileSettings } from '../gateway/profiles/profileSettings';
 import { SUBGRAPH_FACTORIES } from '../subgraphs/registry';
 import { readAccessLogSigner } from '../platform/witness/accessLogKeys';
 
@@ -41,6 +42,8 @@ export interface LocalFederationOptions {
   witnessIntervalMs?: number;
   /** A file witness every agency also publishes to. */
   witnessFile?: string;
+  /** What the gateway shows of itself; default the demo profile's. */
+  profile?: ProfileSettings;
 }
 
 /** An Ed25519 key pair: the gateway signs with the private key, subgraphs verify with the public one. */
@@ -96,6 +99,7 @@ export async function startLocalFederation(
       watch: options.watchSupergraph ?? false,
       identity: options.identity ?? demoIdentityOptions(),
       signingKey: gatewayKeys.privateKey,
+      profile: options.profile ?? profileDefaults('demo', options.gatewayPort),
     });
     const baseUrl = await gateway.listen(options.gatewayPort, options.host);
     return {

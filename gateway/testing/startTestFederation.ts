@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGateway, type Gateway, GRAPHQL_PATH } from '../createGateway';
 import type { RequestLimits } from '../limits/requestLimits';
+import { profileDefaults, type ProfileSettings } from '../profiles/profileSettings';
 import { composeSupergraph } from './composeSupergraph';
 import { memoryLogger, type MemoryLogger } from './memoryLogger';
 import { createTestIdentity, type TestIdentity } from './testIdentity';
@@ -50,7 +51,12 @@ export interface TestFederation {
 }
 
 export async function startTestFederation(
-  options: { watch?: boolean; limits?: Partial<RequestLimits> } = {},
+  options: {
+    watch?: boolean;
+    limits?: Partial<RequestLimits>;
+    /** What the gateway shows of itself; default the demo profile's. */
+    profile?: ProfileSettings;
+  } = {},
 ): Promise<TestFederation> {
   const directory = await mkdtemp(join(tmpdir(), 'govgraph-gateway-'));
   const supergraphPath = join(directory, 'supergraph.graphql');
@@ -71,6 +77,7 @@ export async function startTestFederation(
     identity: auth.identity,
     signingKey: auth.signingKey,
     limits: options.limits,
+    profile: options.profile ?? profileDefaults('demo', 0),
   });
   const baseUrl = await gateway.listen(0, '127.0.0.1');
   return {

@@ -33,6 +33,12 @@ export enum ErrorCode {
   REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
   /** The request's variables are larger than the gateway accepts. */
   VARIABLES_TOO_LARGE = 'VARIABLES_TOO_LARGE',
+  /** A GET request carries credentials: GET serves only the public caller; send them over POST. */
+  CREDENTIALS_OVER_GET = 'CREDENTIALS_OVER_GET',
+  /** A POST body that is not `application/json`: forms and plain text are refused (CSRF). */
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  /** Introspection (`__schema`, `__type`) is not open to this caller in this deployment. */
+  INTROSPECTION_NOT_ALLOWED = 'INTROSPECTION_NOT_ALLOWED',
   /** An access could not be recorded, so its data is withheld. */
   ACCESS_LOG_UNAVAILABLE = 'ACCESS_LOG_UNAVAILABLE',
   /** Anything not thrown on purpose; details stay in the server log. */

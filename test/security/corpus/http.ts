@@ -12,10 +12,9 @@ const badBody = (name: string, body: string, message = 'malformed JSON'): Hostil
 
 const mediaType = (contentType: string, body = JSON.stringify(QUERY)): HostileCase => ({
   name: `a body of type ${contentType}`,
-  attacks: 'the request parser: media types it does not read',
+  attacks: 'requests a page can send without a preflight (CSRF); media types not read',
   request: { body, headers: { 'content-type': contentType, accept: ACCEPT } },
-  // Refused by the HTTP layer, without a GraphQL body.
-  expect: { status: 415, code: null },
+  expect: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
 });
 
 /** Requests that are not GraphQL-over-HTTP requests the gateway serves. */
@@ -146,11 +145,34 @@ export const http: CorpusCategory = {
       '--x\r\nContent-Disposition: form-data; name="operations"\r\n\r\n{"query":"{ __typename }"}\r\n--x--\r\n',
     ),
     mediaType('application/octet-stream'),
+    mediaType('application/x-www-form-urlencoded', 'query=%7B__typename%7D'),
+    mediaType('application/graphql', '{ __typename }'),
+    mediaType('application/graphql+json'),
     {
       name: 'a body without a content type',
-      attacks: 'the request parser: media types it does not read',
+      attacks: 'requests a page can send without a preflight (CSRF); media types not read',
       request: { body: JSON.stringify(QUERY), headers: { 'content-type': '' } },
-      expect: { status: 415, code: null },
+      expect: { status: 415, code: 'UNSUPPORTED_MEDIA_TYPE' },
+    },
+    {
+      name: 'a GET carrying a cookie',
+      attacks: 'ambient credentials over GET (CSRF)',
+      request: {
+        method: 'GET',
+        search: { query: '{ __typename }' },
+        headers: { cookie: 'session=1' },
+      },
+      expect: { status: 405, code: 'CREDENTIALS_OVER_GET' },
+    },
+    {
+      name: "a GET carrying a persona's token",
+      attacks: 'credentials over GET, which links and logs leak',
+      request: {
+        method: 'GET',
+        search: { query: '{ purposes { code } }' },
+        as: { persona: 'caseworker' },
+      },
+      expect: { status: 405, code: 'CREDENTIALS_OVER_GET' },
     },
   ],
 };

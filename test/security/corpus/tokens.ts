@@ -52,13 +52,13 @@ export const tokens: CorpusCategory = {
     },
     {
       name: 'a forged token on a GET request',
-      attacks: 'token verification',
+      attacks: 'credentials over GET',
       request: {
         method: 'GET',
         search: { query: '{ purposes { code } }' },
         as: { forged: 'alg-none' },
       },
-      expect: { status: 401, code: 'UNAUTHENTICATED' },
+      expect: { status: 405, code: 'CREDENTIALS_OVER_GET' },
     },
     authorization('Basic credentials', 'Basic YWRtaW46YWRtaW4='),
     authorization('Bearer without a token', 'Bearer'),
