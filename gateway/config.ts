@@ -60,6 +60,8 @@ export const LIMIT_VARIABLES = {
   maxDepth: 'GATEWAY_MAX_DEPTH',
   maxAliases: 'GATEWAY_MAX_ALIASES',
   maxDirectives: 'GATEWAY_MAX_DIRECTIVES',
+  maxRootFields: 'GATEWAY_MAX_ROOT_FIELDS',
+  maxFields: 'GATEWAY_MAX_FIELDS',
   maxCost: 'GATEWAY_MAX_COST',
   maxBodyBytes: 'GATEWAY_MAX_BODY_BYTES',
   maxVariablesBytes: 'GATEWAY_MAX_VARIABLES_BYTES',

@@ -64,6 +64,10 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
     // Requests admitted on the previous supergraph finish on it instead of being aborted.
     gracefulSchemaReload: { drainTimeout: 30_000 },
     graphqlEndpoint: GRAPHQL_PATH,
+    // One operation per request: a batched array (`[{query}, {query}, …]`) would multiply
+    // every per-request limit by its length. Off is the runtime's default; said here so that
+    // a change of default cannot turn it on. Refused with 400 and BAD_REQUEST.
+    batching: false,
     // Subgraphs receive no client headers: who asks and why reach them only in the signed
     // gateway token. Request ids are the gateway's own (identity/requestIds.ts), not the
     // runtime's, which would take the client's `x-request-id` as the id.

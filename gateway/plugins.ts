@@ -9,9 +9,11 @@ import type { ClientTokenVerifier } from './identity/createClientTokenVerifier';
 import { type RequestIds, useRequestIdHeaders } from './identity/requestIds';
 import { useClientIdentity } from './identity/useClientIdentity';
 import { useGatewayToken } from './identity/useGatewayToken';
+import { useKnownOperationTypes } from './useKnownOperationTypes';
 import type { RequestLimits } from './limits/requestLimits';
 import { useCostLimit } from './limits/useCostLimit';
 import { useDocumentLimits } from './limits/useDocumentLimits';
+import { useFieldLimits } from './limits/useFieldLimits';
 import { useRequestSizeLimits } from './limits/useRequestSizeLimits';
 import type { ProfileSettings } from './profiles/profileSettings';
 import { useIntrospectionAccess } from './profiles/useIntrospectionAccess';
@@ -44,10 +46,11 @@ export interface GatewayPluginOptions {
  * Every plugin the gateway runs, in order: what browsers may send first (a GET with
  * credentials, a POST that is not JSON), then identity (a refused token or header stops
  * the request before anything else runs), then the limits on hostile input (body and
- * variables before parsing, tokens while parsing, depth, aliases, directives and cost while
- * validating, all before planning; what the profile hides: suggestions, and introspection
- * to callers other than organisations), then signing what the subgraphs receive, then the
- * plugins that shape responses, the request id on errors last.
+ * variables before parsing, tokens while parsing, depth, aliases, directives, root fields
+ * and expanded fields while validating, cost at the start of execution, all before
+ * planning; what the profile hides: suggestions, and introspection to callers other than
+ * organisations), then signing what the subgraphs receive, then the plugins that shape
+ * responses, the request id on errors last.
  */
 export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlugin[] {
   const { profile } = options;
@@ -62,6 +65,8 @@ export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlug
     }),
     useRequestSizeLimits(options.limits),
     ...useDocumentLimits(options.limits),
+    useFieldLimits(options.limits),
+    useKnownOperationTypes(),
     ...(profile.fieldSuggestions ? [] : [useNoSuggestions()]),
     ...(profile.introspection === 'organisations' ? [useIntrospectionAccess()] : []),
     useCostLimit(options.limits.maxCost),

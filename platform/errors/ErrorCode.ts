@@ -23,6 +23,10 @@ export enum ErrorCode {
   TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
   /** An operation uses more directives than the gateway allows. */
   TOO_MANY_DIRECTIVES = 'TOO_MANY_DIRECTIVES',
+  /** An operation asks for more root fields than the gateway allows. */
+  TOO_MANY_ROOT_FIELDS = 'TOO_MANY_ROOT_FIELDS',
+  /** An operation has more fields, once its fragments are expanded, than the gateway allows. */
+  TOO_MANY_FIELDS = 'TOO_MANY_FIELDS',
   /** An operation's estimated cost, lists weighed by their page size, is over the limit. */
   QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
   /** The request body is larger than the gateway reads. */
