@@ -1,9 +1,11 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { ConfigError } from '../platform/config/loadConfig';
 import { loadGatewayConfig } from './config';
 import { DEFAULT_REQUEST_LIMITS } from './limits/requestLimits';
+import { profileDefaults } from './profiles/profileSettings';
 
 const REPO_ROOT = resolve(__dirname, '..');
 const DEMO_KEYS = resolve(REPO_ROOT, 'demo', 'keys');
@@ -17,11 +19,20 @@ writeFileSync(
   }),
 );
 
+/** A key set of an identity provider other than the demo's, which production refuses. */
+const PROVIDER_KEY_SET = join(mkdtempSync(join(tmpdir(), 'govgraph-config-')), 'jwks.json');
+const PROVIDER_KEYS = {
+  keys: [
+    { ...generateKeyPairSync('ed25519').publicKey.export({ format: 'jwk' }), kid: 'provider-1' },
+  ],
+};
+writeFileSync(PROVIDER_KEY_SET, JSON.stringify(PROVIDER_KEYS));
+
 /** The least a gateway starts with: who issues client tokens, their keys, and its signing key. */
 const IDENTITY_ENV = {
-  AUTH_ISSUER: 'https://idp.demo.govgraph',
+  AUTH_ISSUER: 'https://login.gov.example',
   AUTH_AUDIENCE: 'govgraph',
-  AUTH_JWKS_FILE: demoKey('demo-idp.jwks.json'),
+  AUTH_JWKS_FILE: PROVIDER_KEY_SET,
   GATEWAY_SIGNING_KEY_FILE: demoKey('gateway-signing.private.jwk.json'),
   ROLE_GRANTS_FILE: resolve(REPO_ROOT, 'demo', 'roles.json'),
 };
@@ -33,7 +44,7 @@ function roleGrantsFile(json: unknown): string {
   return file;
 }
 
-test('defaults describe a gateway on localhost:4000 serving the checked-in supergraph', () => {
+test('defaults describe a production gateway on localhost:4000 serving the checked-in supergraph', () => {
   const config = loadGatewayConfig(IDENTITY_ENV);
 
   expect(config).toEqual({
@@ -43,14 +54,23 @@ test('defaults describe a gateway on localhost:4000 serving the checked-in super
     logLevel: 'info',
     subgraphUrls: {},
     identity: {
-      issuer: 'https://idp.demo.govgraph',
+      issuer: 'https://login.gov.example',
       audience: 'govgraph',
-      keys: { jwks: JSON.parse(readFileSync(demoKey('demo-idp.jwks.json'), 'utf8')) },
+      keys: { jwks: PROVIDER_KEYS },
       roleGrants: expect.any(Map),
+      maxLifetimes: { person: 43200, client: 3600 },
     },
     signingKey: expect.anything(),
     limits: DEFAULT_REQUEST_LIMITS,
     subgraphTimeouts: { defaultMs: 30000, bySubgraph: {} },
+    profile: {
+      profile: 'production',
+      explorer: false,
+      introspection: 'organisations',
+      fieldSuggestions: false,
+      requestIdInErrors: true,
+      corsOrigins: [],
+    },
   });
   expect([...config.identity.roleGrants.get('governance-admin')!]).toEqual([
     'information-system-authority',
@@ -74,18 +94,28 @@ test('every variable can be set', () => {
       AUTH_JWKS_URL: 'https://login.gov.example/.well-known/jwks.json',
       AUTH_JWKS_FILE: '',
       AUTH_ALGORITHMS: 'ES256, PS256',
+      AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS: '28800',
+      AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS: '',
       GATEWAY_SIGNING_KEY: readFileSync(demoKey('gateway-signing.private.jwk.json'), 'utf8'),
       ROLE_GRANTS_FILE: IDENTITY_ENV.ROLE_GRANTS_FILE,
       GATEWAY_MAX_TOKENS: '2000',
       GATEWAY_MAX_DEPTH: '8',
       GATEWAY_MAX_ALIASES: '10',
       GATEWAY_MAX_DIRECTIVES: '20',
+      GATEWAY_MAX_ROOT_FIELDS: '5',
       GATEWAY_MAX_COST: '5000',
       GATEWAY_MAX_BODY_BYTES: '65536',
       GATEWAY_MAX_VARIABLES_BYTES: '',
       GATEWAY_SUBGRAPH_TIMEOUT_MS: '2000',
       GATEWAY_SUBGRAPH_TIMEOUT_MS_TAX: '8000',
       GATEWAY_SUBGRAPH_TIMEOUT_MS_HEALTH: '',
+      GOVGRAPH_PROFILE: 'production',
+      GATEWAY_EXPLORER: 'on',
+      GATEWAY_INTROSPECTION: 'everyone',
+      GATEWAY_FIELD_SUGGESTIONS: 'on',
+      GATEWAY_ERROR_REQUEST_IDS: 'off',
+      GATEWAY_CORS_ORIGINS: 'https://portal.gov.example, http://localhost:3000',
+      GATEWAY_ALLOW_DEMO_IDENTITY: 'no',
     }),
   ).toEqual({
     host: '0.0.0.0',
@@ -102,6 +132,7 @@ test('every variable can be set', () => {
       keys: { jwksUrl: 'https://login.gov.example/.well-known/jwks.json' },
       algorithms: ['ES256', 'PS256'],
       roleGrants: expect.any(Map),
+      maxLifetimes: { person: 28800, client: 3600 },
     },
     signingKey: expect.objectContaining({ type: 'private' }),
     limits: {
@@ -109,11 +140,21 @@ test('every variable can be set', () => {
       maxDepth: 8,
       maxAliases: 10,
       maxDirectives: 20,
+      maxRootFields: 5,
+      maxFields: DEFAULT_REQUEST_LIMITS.maxFields,
       maxCost: 5000,
       maxBodyBytes: 65536,
       maxVariablesBytes: DEFAULT_REQUEST_LIMITS.maxVariablesBytes,
     },
     subgraphTimeouts: { defaultMs: 2000, bySubgraph: { tax: 8000 } },
+    profile: {
+      profile: 'production',
+      explorer: true,
+      introspection: 'everyone',
+      fieldSuggestions: true,
+      requestIdInErrors: false,
+      corsOrigins: ['https://portal.gov.example', 'http://localhost:3000'],
+    },
   });
 });
 
@@ -175,6 +216,8 @@ test('every wrong value is reported at once, by variable name', () => {
     GATEWAY_MAX_COST: 'lots',
     GATEWAY_SUBGRAPH_TIMEOUT_MS: '0',
     GATEWAY_SUBGRAPH_TIMEOUT_MS_POPULATION: '600000',
+    AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS: '43200000',
+    AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS: '0',
   });
 
   expect(message).toContain('GATEWAY_PORT: must be a port number');
@@ -192,6 +235,10 @@ test('every wrong value is reported at once, by variable name', () => {
   expect(message).toContain(
     'GATEWAY_SUBGRAPH_TIMEOUT_MS_POPULATION: must be at most 300000 (five minutes)',
   );
+  expect(message).toContain(
+    'AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS: must be at most 604800 (seconds)',
+  );
+  expect(message).toContain('AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS: must be greater than zero');
 });
 
 test.each([
@@ -222,4 +269,124 @@ test.each([
   ],
 ])('%s is refused', (_case, overrides, problem) => {
   expect(problemsWith({ ...IDENTITY_ENV, ...overrides })).toContain(problem);
+});
+
+describe('profiles', () => {
+  test('the demo profile shows the explorer, the schema and suggestions, and allows its own origin', () => {
+    const config = loadGatewayConfig({
+      ...IDENTITY_ENV,
+      GOVGRAPH_PROFILE: 'demo',
+      GATEWAY_PORT: '4100',
+    });
+    expect(config.profile).toEqual({
+      profile: 'demo',
+      explorer: true,
+      introspection: 'everyone',
+      fieldSuggestions: true,
+      requestIdInErrors: false,
+      corsOrigins: ['http://localhost:4100', 'http://127.0.0.1:4100'],
+    });
+    expect(config.profile).toEqual(profileDefaults('demo', 4100));
+  });
+
+  test('each setting is overridden on its own, the others keep the profile default', () => {
+    const config = loadGatewayConfig({ ...IDENTITY_ENV, GATEWAY_EXPLORER: 'on' });
+    expect(config.profile).toEqual({ ...profileDefaults('production', 4000), explorer: true });
+    expect(
+      loadGatewayConfig({ ...IDENTITY_ENV, GOVGRAPH_PROFILE: 'demo', GATEWAY_CORS_ORIGINS: 'none' })
+        .profile.corsOrigins,
+    ).toEqual([]);
+  });
+
+  test('an unknown profile stops start-up, naming the choices', () => {
+    expect(problemsWith({ ...IDENTITY_ENV, GOVGRAPH_PROFILE: 'staging' })).toContain(
+      'GOVGRAPH_PROFILE: must be demo or production',
+    );
+  });
+
+  test('every wrong profile setting is reported at once', () => {
+    const message = problemsWith({
+      ...IDENTITY_ENV,
+      GOVGRAPH_PROFILE: 'Production',
+      GATEWAY_EXPLORER: 'yes',
+      GATEWAY_INTROSPECTION: 'citizens',
+      GATEWAY_FIELD_SUGGESTIONS: 'true',
+      GATEWAY_ERROR_REQUEST_IDS: '1',
+      GATEWAY_CORS_ORIGINS: 'https://ok.example,*,https://app.example/,http://x.example/path,null',
+    });
+    expect(message).toContain('GOVGRAPH_PROFILE: must be demo or production');
+    expect(message).toContain('GATEWAY_EXPLORER: must be on or off');
+    expect(message).toContain('GATEWAY_INTROSPECTION: must be everyone or organisations');
+    expect(message).toContain('GATEWAY_FIELD_SUGGESTIONS: must be on or off');
+    expect(message).toContain('GATEWAY_ERROR_REQUEST_IDS: must be on or off');
+    for (const origin of ['*', 'https://app.example/', 'http://x.example/path', 'null'])
+      expect(message).toContain(`GATEWAY_CORS_ORIGINS: "${origin}" is not an exact origin`);
+    expect(message).not.toContain('"https://ok.example" is not');
+  });
+
+  describe('the demo identity provider', () => {
+    const DEMO_IDENTITY = {
+      ...IDENTITY_ENV,
+      AUTH_ISSUER: 'https://idp.demo.govgraph',
+      AUTH_JWKS_FILE: demoKey('demo-idp.jwks.json'),
+    };
+    const REFUSAL = 'AUTH_ISSUER: trusts the demo identity provider';
+
+    test('is refused in production: anyone can mint its tokens', () => {
+      expect(problemsWith(DEMO_IDENTITY)).toContain(REFUSAL);
+      expect(
+        problemsWith({ ...DEMO_IDENTITY, AUTH_ISSUER: 'https://idp.other.example' }),
+      ).toContain(REFUSAL);
+      expect(problemsWith({ ...IDENTITY_ENV, AUTH_ISSUER: 'https://idp.demo.govgraph' })).toContain(
+        REFUSAL,
+      );
+    });
+
+    test('is accepted in production when allowed in so many words, and in the demo', () => {
+      expect(
+        loadGatewayConfig({ ...DEMO_IDENTITY, GATEWAY_ALLOW_DEMO_IDENTITY: 'yes' }).identity.issuer,
+      ).toBe('https://idp.demo.govgraph');
+      expect(
+        loadGatewayConfig({ ...DEMO_IDENTITY, GOVGRAPH_PROFILE: 'demo' }).profile.profile,
+      ).toBe('demo');
+      expect(problemsWith({ ...DEMO_IDENTITY, GATEWAY_ALLOW_DEMO_IDENTITY: 'sure' })).toContain(
+        'GATEWAY_ALLOW_DEMO_IDENTITY: must be yes or no',
+      );
+    });
+  });
+});
+
+describe('trusted documents', () => {
+  test('are off unless a manifest is named', () => {
+    expect(loadGatewayConfig(IDENTITY_ENV).trustedDocuments).toBeUndefined();
+  });
+
+  test('name a manifest and the clients held to it', () => {
+    expect(
+      loadGatewayConfig({
+        ...IDENTITY_ENV,
+        TRUSTED_DOCUMENTS_FILE: 'schema/trusted-documents.json',
+        TRUSTED_DOCUMENTS_REQUIRED: 'demo-bank, police/traffic-camera',
+      }).trustedDocuments,
+    ).toEqual({
+      path: resolve('schema/trusted-documents.json'),
+      heldClients: ['demo-bank', 'police/traffic-camera'],
+    });
+    expect(
+      loadGatewayConfig({ ...IDENTITY_ENV, TRUSTED_DOCUMENTS_FILE: 'x.json' }).trustedDocuments,
+    ).toEqual({ path: resolve('x.json'), heldClients: [] });
+  });
+
+  test('hold no one without a manifest, and only clients by name', () => {
+    const message = problemsWith({
+      ...IDENTITY_ENV,
+      TRUSTED_DOCUMENTS_REQUIRED: 'demo-bank,Demo Bank',
+    });
+    expect(message).toContain(
+      'TRUSTED_DOCUMENTS_REQUIRED.1: must be a comma-separated list of organisation codes or <organisation>/<subject>',
+    );
+    expect(message).toContain(
+      'TRUSTED_DOCUMENTS_FILE: is required when TRUSTED_DOCUMENTS_REQUIRED holds clients to their documents',
+    );
+  });
 });

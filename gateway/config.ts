@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { join, resolve } from 'node:path';
+import type { JSONWebKeySet, JWK } from 'jose';
 import { z } from 'zod';
 import { AGENCY_NAMES, type AgencyName } from '../platform/agencies';
 import { logLevelField, portField, positiveIntField } from '../platform/config/envFields';
@@ -13,9 +14,15 @@ import {
   type ClientTokenOptions,
 } from './identity/createClientTokenVerifier';
 import { publicKeySet } from './identity/publicKeySet';
+import { DEFAULT_TOKEN_LIFETIMES } from './identity/tokenLifetime';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits';
 import { parseRoleGrants } from './identity/roleGrants';
 import { DEFAULT_SUBGRAPH_TIMEOUTS, type SubgraphTimeouts } from './subgraphTimeouts';
+import { demoIdentityKeySet, DEMO_IDENTITY_PROVIDER } from '../demo/identity/demoIdentityProvider';
+import { profileEnvFields, profileSettingsFromEnv } from './profiles/profileEnv';
+import type { ProfileSettings } from './profiles/profileSettings';
+import { isClientName } from './trustedDocuments/trustedDocumentClients';
+import type { TrustedDocumentsOptions } from './trustedDocuments/trustedDocumentSource';
 
 /** The gateway's settings, read once from the environment at start-up. */
 export interface GatewayConfig {
@@ -34,6 +41,10 @@ export interface GatewayConfig {
   limits: RequestLimits;
   /** How long each subgraph call may take before the gateway answers without it. */
   subgraphTimeouts: SubgraphTimeouts;
+  /** The profile (`GOVGRAPH_PROFILE`) and what it shows: explorer, introspection, origins. */
+  profile: ProfileSettings;
+  /** The trusted documents manifest and the clients held to it, when one is configured. */
+  trustedDocuments?: TrustedDocumentsOptions;
 }
 
 /** The environment variable that overrides one agency's subgraph URL, e.g. `SUBGRAPH_URL_TAX`. */
@@ -62,6 +73,8 @@ export const LIMIT_VARIABLES = {
   maxDepth: 'GATEWAY_MAX_DEPTH',
   maxAliases: 'GATEWAY_MAX_ALIASES',
   maxDirectives: 'GATEWAY_MAX_DIRECTIVES',
+  maxRootFields: 'GATEWAY_MAX_ROOT_FIELDS',
+  maxFields: 'GATEWAY_MAX_FIELDS',
   maxCost: 'GATEWAY_MAX_COST',
   maxBodyBytes: 'GATEWAY_MAX_BODY_BYTES',
   maxVariablesBytes: 'GATEWAY_MAX_VARIABLES_BYTES',
@@ -108,6 +121,32 @@ const algorithmsField = z.preprocess(
     .optional(),
 );
 
+// A week: a longer limit is most likely milliseconds given for seconds.
+const MAX_TOKEN_LIFETIME_SECONDS = 7 * 24 * 3600;
+
+const tokenLifetimeField = (fallback: number) =>
+  z.preprocess(
+    unsetIfEmpty,
+    positiveIntField
+      .max(MAX_TOKEN_LIFETIME_SECONDS, `must be at most ${MAX_TOKEN_LIFETIME_SECONDS} (seconds)`)
+      .default(fallback),
+  );
+
+const heldClientsField = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .transform((list) => list.split(',').map((name) => name.trim()))
+    .pipe(
+      z.array(
+        z.string().refine(isClientName, {
+          error: 'must be a comma-separated list of organisation codes or <organisation>/<subject>',
+        }),
+      ),
+    )
+    .optional(),
+);
+
 const gatewayEnvSchema = z
   .object({
     GATEWAY_HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
@@ -125,9 +164,13 @@ const gatewayEnvSchema = z
     ),
     AUTH_JWKS_FILE: jsonFileField(publicKeySet),
     AUTH_ALGORITHMS: algorithmsField,
+    AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS: tokenLifetimeField(DEFAULT_TOKEN_LIFETIMES.person),
+    AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS: tokenLifetimeField(DEFAULT_TOKEN_LIFETIMES.client),
     GATEWAY_SIGNING_KEY: inlineJsonField(ed25519PrivateKeyFromJwk),
     GATEWAY_SIGNING_KEY_FILE: jsonFileField(ed25519PrivateKeyFromJwk),
     ROLE_GRANTS_FILE: jsonFileField(parseRoleGrants),
+    TRUSTED_DOCUMENTS_FILE: z.preprocess(unsetIfEmpty, z.string().optional()),
+    TRUSTED_DOCUMENTS_REQUIRED: heldClientsField,
     ...limitFields,
     [SUBGRAPH_TIMEOUT_VARIABLE]: z.preprocess(
       unsetIfEmpty,
@@ -136,7 +179,27 @@ const gatewayEnvSchema = z
     ...(Object.fromEntries(
       AGENCY_NAMES.map((agency) => [subgraphTimeoutVariable(agency), agencyTimeoutField]),
     ) as Record<SubgraphTimeoutVariable, typeof agencyTimeoutField>),
+    // Unset means production: a forgotten variable must not open the schema to everyone.
+    ...profileEnvFields('production'),
+    GATEWAY_ALLOW_DEMO_IDENTITY: z.preprocess(
+      unsetIfEmpty,
+      z.enum(['yes', 'no'], { error: 'must be yes or no' }).default('no'),
+    ),
   })
+  .superRefine(
+    (env, ctx) => {
+      if (env.GOVGRAPH_PROFILE !== 'production' || env.GATEWAY_ALLOW_DEMO_IDENTITY === 'yes')
+        return;
+      if (!trustsDemoIdentityProvider(env.AUTH_ISSUER, env.AUTH_JWKS_FILE)) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AUTH_ISSUER'],
+        message:
+          'trusts the demo identity provider, whose signing key is in the repository (anyone can mint its tokens); a production gateway refuses it unless GATEWAY_ALLOW_DEMO_IDENTITY=yes',
+      });
+    },
+    { when: () => true },
+  )
   .superRefine(
     (env, ctx) => {
       if (env.ROLE_GRANTS_FILE !== undefined) return;
@@ -149,10 +212,42 @@ const gatewayEnvSchema = z
     },
     { when: () => true },
   )
+  .superRefine(
+    (env, ctx) => {
+      if (env.TRUSTED_DOCUMENTS_REQUIRED === undefined || env.TRUSTED_DOCUMENTS_FILE) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['TRUSTED_DOCUMENTS_FILE'],
+        message: 'is required when TRUSTED_DOCUMENTS_REQUIRED holds clients to their documents',
+      });
+    },
+    { when: () => true },
+  )
   .superRefine(exactlyOneOf('AUTH_JWKS_URL', 'AUTH_JWKS_FILE'), { when: () => true })
   .superRefine(exactlyOneOf('GATEWAY_SIGNING_KEY_FILE', 'GATEWAY_SIGNING_KEY'), {
     when: () => true,
   });
+
+/** Whether the issuer, or a key of the key set, is the demo identity provider's. */
+function trustsDemoIdentityProvider(issuer: unknown, jwks: unknown): boolean {
+  if (issuer === DEMO_IDENTITY_PROVIDER.issuer) return true;
+  // Runs beside the fields' own checks, so a key set that failed them is passed over.
+  const keys = (jwks as Partial<JSONWebKeySet> | undefined)?.keys;
+  if (!Array.isArray(keys)) return false;
+  const demoKeys = new Set(demoKeyMaterial());
+  return keys.some((key) => demoKeys.has(publicKeyMaterial(key)));
+}
+
+// An image built without the demo keys cannot trust them by mistake.
+function demoKeyMaterial(): string[] {
+  try {
+    return demoIdentityKeySet().keys.map(publicKeyMaterial);
+  } catch {
+    return [];
+  }
+}
+
+const publicKeyMaterial = (key: JWK) => `${key.kty}:${key.crv ?? ''}:${key.x ?? key.n ?? ''}`;
 
 /**
  * Reads and validates the gateway's environment; every problem is reported at once. The
@@ -185,6 +280,10 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
         ? { algorithms: parsed.AUTH_ALGORITHMS as ClientTokenAlgorithm[] }
         : {}),
       roleGrants: parsed.ROLE_GRANTS_FILE!,
+      maxLifetimes: {
+        person: parsed.AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS,
+        client: parsed.AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS,
+      },
     },
     signingKey: (parsed.GATEWAY_SIGNING_KEY_FILE ?? parsed.GATEWAY_SIGNING_KEY)!,
     limits: Object.fromEntries(
@@ -197,5 +296,14 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       defaultMs: parsed[SUBGRAPH_TIMEOUT_VARIABLE],
       bySubgraph: timeoutBySubgraph,
     },
+    profile: profileSettingsFromEnv(parsed, parsed.GATEWAY_PORT),
+    ...(parsed.TRUSTED_DOCUMENTS_FILE
+      ? {
+          trustedDocuments: {
+            path: resolve(parsed.TRUSTED_DOCUMENTS_FILE),
+            heldClients: parsed.TRUSTED_DOCUMENTS_REQUIRED ?? [],
+          },
+        }
+      : {}),
   };
 }

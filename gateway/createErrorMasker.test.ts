@@ -48,6 +48,7 @@ describe('through the gateway', () => {
     expect(federation.log.lines()).toContainEqual(
       expect.objectContaining({
         msg: 'unexpected error; the client receives an internal error',
+        requestId: response.headers.get('x-request-id'),
         path: ['thing', 'fragile'],
         subgraph: 'population',
         err: expect.objectContaining({ message: expect.stringContaining('10.1.2.3:5432 refused') }),
@@ -88,7 +89,12 @@ describe('a subgraph that is down or slow', () => {
           message:
             'The tax subgraph cannot be reached; its data is missing from this response: try again later',
           path: ['thing', 'taxNumber'],
-          extensions: { code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'tax' },
+          // A gateway made without a profile has production's: the error carries the request id.
+          extensions: {
+            code: 'SUBGRAPH_UNAVAILABLE',
+            serviceName: 'tax',
+            requestId: response.headers.get('x-request-id'),
+          },
         },
       ]);
       expect(JSON.stringify(response.body)).not.toMatch(/127\.0\.0\.1|representations/);
@@ -116,6 +122,7 @@ describe('a subgraph that is down or slow', () => {
       expect.objectContaining({
         msg: 'subgraph call failed: SUBGRAPH_TIMEOUT',
         subgraph: 'population',
+        requestId: response.headers.get('x-request-id'),
       }),
     );
   });
@@ -150,6 +157,11 @@ describe('createErrorMasker', () => {
     'SUBGRAPH_UNAVAILABLE',
     'SUBGRAPH_TIMEOUT',
     'DATA_SOURCE_UNAVAILABLE',
+    'CREDENTIALS_OVER_GET',
+    'UNSUPPORTED_MEDIA_TYPE',
+    'INTROSPECTION_NOT_ALLOWED',
+    'PERSISTED_DOCUMENT_NOT_FOUND',
+    'PERSISTED_DOCUMENT_REQUIRED',
   ])('an error with code %s is shown as raised', (code) => {
     expect(
       exposed(new GraphQLError('told on purpose', { extensions: { code, argumentName: 'id' } })),

@@ -30,45 +30,49 @@ const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'originalError'];
 const SUBGRAPH_NAME_EXTENSION = 'serviceName';
 
 /** Turns anything thrown while serving a request into what the client may see. */
-export type ErrorMasker = (error: unknown) => Error;
+export interface ErrorMasker {
+  (error: unknown): Error;
+  /**
+   * Logs what an error this masker replaced really was, once, with the id of the request
+   * it belongs to (the masker itself is not told which request an error is of).
+   */
+  reportMasked(error: unknown, requestId: string): void;
+}
 
 /**
  * Decides, for every error of every response, whether the client sees it. Errors with a
  * client code from `ErrorCode` keep message, path and extensions (minus stack traces),
  * whether the gateway or a subgraph raised them; so do the HTTP layer's refusals of a
  * malformed request. A subgraph that cannot be reached or does not answer in time becomes
- * SUBGRAPH_UNAVAILABLE or SUBGRAPH_TIMEOUT (logged as a warning). Everything else, including a subgraph's own internal errors, which the
- * runtime would pass through verbatim, is logged and replaced by a bare internal error.
+ * SUBGRAPH_UNAVAILABLE or SUBGRAPH_TIMEOUT, naming it (logged as a warning). Everything else,
+ * including a subgraph's own internal errors, which the runtime would pass through verbatim,
+ * is replaced by a bare internal error. Both are logged in full by `reportMasked` when the
+ * response is written (`useRequestIdInErrors`).
  */
 export function createErrorMasker(
   logger: Logger,
   subgraphTimeoutMs?: (subgraph: string) => number,
 ): ErrorMasker {
   const masked = new WeakSet<Error>();
-  return (error) => {
+  // What each replacement stands for, until it is logged with its request's id.
+  const unreported = new WeakMap<Error, Unreported>();
+  const mask = (error: unknown): Error => {
     // The runtime can present an already masked error again (request-level handling).
     if (error instanceof Error && masked.has(error)) return error;
-    if (error instanceof GraphQLError) {
-      if (isDeliberate(error)) return withoutInternals(error);
-      const fault = subgraphFault(error, subgraphTimeoutMs);
-      if (fault) {
-        logger.warn(
-          { err: error, path: error.path, subgraph: fault.extensions.serviceName },
-          `subgraph call failed: ${String(fault.extensions.code)}`,
-        );
-        masked.add(fault);
-        return fault;
-      }
+    if (error instanceof GraphQLError && isDeliberate(error)) return withoutInternals(error);
+    const details = {
+      err: error,
+      path: error instanceof GraphQLError ? error.path : undefined,
+      subgraph:
+        error instanceof GraphQLError ? error.extensions[SUBGRAPH_NAME_EXTENSION] : undefined,
+    };
+    const fault = error instanceof GraphQLError && subgraphFault(error, subgraphTimeoutMs);
+    if (fault) {
+      masked.add(fault);
+      const msg = `subgraph call failed: ${String(fault.extensions.code)}`;
+      unreported.set(fault, { level: 'warn', msg, details });
+      return fault;
     }
-    logger.error(
-      {
-        err: error,
-        path: error instanceof GraphQLError ? error.path : undefined,
-        subgraph:
-          error instanceof GraphQLError ? error.extensions[SUBGRAPH_NAME_EXTENSION] : undefined,
-      },
-      'unexpected error; the client receives an internal error',
-    );
     const original = error instanceof GraphQLError ? error : undefined;
     const replacement = new GraphQLError('Internal server error', {
       nodes: original?.nodes,
@@ -84,8 +88,28 @@ export function createErrorMasker(
       },
     });
     masked.add(replacement);
+    unreported.set(replacement, {
+      level: 'error',
+      msg: 'unexpected error; the client receives an internal error',
+      details,
+    });
     return replacement;
   };
+  return Object.assign(mask, {
+    reportMasked(error: unknown, requestId: string) {
+      if (!(error instanceof Error)) return;
+      const entry = unreported.get(error);
+      if (!entry) return;
+      unreported.delete(error);
+      logger[entry.level]({ requestId, ...entry.details }, entry.msg);
+    },
+  });
+}
+
+interface Unreported {
+  level: 'warn' | 'error';
+  msg: string;
+  details: Record<string, unknown>;
 }
 
 function isDeliberate(error: GraphQLError): boolean {

@@ -9,7 +9,13 @@ import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimi
 import { DEFAULT_EXTENSION_KEYS } from './plugins';
 import { createProbes } from './probes';
 import { DEFAULT_SUBGRAPH_TIMEOUTS, type SubgraphTimeouts } from './subgraphTimeouts';
+import { profileDefaults, type ProfileSettings } from './profiles/profileSettings';
 import { createSupergraphSource, type RefreshOutcome } from './supergraphSource';
+import {
+  createTrustedDocumentSource,
+  type TrustedDocumentSource,
+  type TrustedDocumentsOptions,
+} from './trustedDocuments/trustedDocumentSource';
 import { watchFile, type FileWatch } from './watchFile';
 
 export interface GatewayOptions {
@@ -32,6 +38,13 @@ export interface GatewayOptions {
   limits?: Partial<RequestLimits>;
   /** How long each subgraph call may take; default 30 s for every subgraph. */
   subgraphTimeouts?: SubgraphTimeouts;
+  /** What the gateway shows of itself (explorer, introspection, origins). Default: production's. */
+  profile?: ProfileSettings;
+  /**
+   * The trusted documents manifest and the clients that may run only their documents in it;
+   * re-read on `reloadTrustedDocuments()` and, when watching, when the file changes.
+   */
+  trustedDocuments?: TrustedDocumentsOptions;
 }
 
 /** A gateway that is set up but not yet listening. */
@@ -40,6 +53,8 @@ export interface Gateway {
   listen(port: number, host: string): Promise<string>;
   /** Re-reads the supergraph file; a broken file is logged and the current supergraph kept. */
   reload(): Promise<RefreshOutcome>;
+  /** Re-reads the trusted documents; a broken manifest is logged and the current one kept. */
+  reloadTrustedDocuments(): Promise<RefreshOutcome>;
   /** Stops watching, lets requests in progress finish, and releases the subgraph connections. */
   stop(): Promise<void>;
 }
@@ -49,13 +64,18 @@ export { GRAPHQL_PATH };
 
 /**
  * The federated gateway: Hive Gateway's runtime serving a static supergraph file from our
- * own HTTP server. A missing or invalid supergraph at start-up throws a `SupergraphError`.
+ * own HTTP server. A missing or invalid supergraph at start-up throws a `SupergraphError`,
+ * a missing or invalid trusted documents manifest a `TrustedDocumentsError`.
  */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { logger } = options;
   const subgraphUrls = options.subgraphUrls ?? {};
   const source = await createSupergraphSource(options.supergraphPath, logger);
   warnAboutUnknownOverrides(source.current().subgraphNames, subgraphUrls, logger);
+  const trusted = options.trustedDocuments;
+  const documents: TrustedDocumentSource | undefined = trusted
+    ? await createTrustedDocumentSource(trusted.path, trusted.heldClients, logger)
+    : undefined;
 
   const runtime = createGatewayRuntime(
     createRuntimeConfig({
@@ -67,6 +87,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       signingKey: options.signingKey,
       limits: { ...DEFAULT_REQUEST_LIMITS, ...options.limits },
       subgraphTimeouts: options.subgraphTimeouts ?? DEFAULT_SUBGRAPH_TIMEOUTS,
+      profile: options.profile ?? profileDefaults('production', 0),
+      ...(trusted && documents
+        ? { trustedDocuments: { source: documents, heldClients: trusted.heldClients } }
+        : {}),
     }),
   );
   try {
@@ -85,7 +109,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const server: Server = createServer((request, response) => {
     if (!probes(request, response)) void runtime(request, response);
   });
-  let watch: FileWatch | undefined;
+  const watches: FileWatch[] = [];
 
   // One reload at a time: a file event during a reload queues behind it.
   let reloading: Promise<RefreshOutcome> = Promise.resolve('unchanged');
@@ -120,17 +144,38 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
             logger.error({ err: error }, 'supergraph reload failed'),
           );
         };
-        watch = watchFile(options.supergraphPath, reloadOnChange, {
-          onError: (error) =>
-            logger.error({ err: error }, 'supergraph file watch failed; reload with SIGHUP'),
-        });
+        watches.push(
+          watchFile(options.supergraphPath, reloadOnChange, {
+            onError: (error) =>
+              logger.error({ err: error }, 'supergraph file watch failed; reload with SIGHUP'),
+          }),
+        );
+        if (trusted && documents) {
+          const reloadDocuments = () => {
+            documents
+              .refresh()
+              .catch((error: unknown) =>
+                logger.error({ err: error }, 'trusted documents reload failed'),
+              );
+          };
+          watches.push(
+            watchFile(trusted.path, reloadDocuments, {
+              onError: (error) =>
+                logger.error(
+                  { err: error },
+                  'trusted documents file watch failed; reload with SIGHUP',
+                ),
+            }),
+          );
+        }
       }
       return baseUrl(server.address() as AddressInfo, host);
     },
     reload,
+    reloadTrustedDocuments: () => documents?.refresh() ?? Promise.resolve('unchanged'),
     async stop() {
       stopping = true;
-      watch?.close();
+      for (const watch of watches) watch.close();
       await closeServer(server, options.shutdownGraceMs ?? 10_000);
       await reloading;
       await runtime.dispose();

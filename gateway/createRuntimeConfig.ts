@@ -1,8 +1,10 @@
 import type { GatewayConfigSupergraph } from '@graphql-hive/gateway-runtime';
 import * as httpTransport from '@graphql-mesh/transport-http';
 import type { KeyObject } from 'node:crypto';
+import type { RequestIdentity } from '../platform/identity/RequestIdentity';
 import type { Logger } from '../platform/logging/logger';
 import { createErrorMasker } from './createErrorMasker';
+import { createCorsPolicy } from './csrf/createCorsPolicy';
 import {
   type ClientTokenOptions,
   createClientTokenVerifier,
@@ -10,10 +12,13 @@ import {
 import { createRequestIds } from './identity/requestIds';
 import type { RequestLimits } from './limits/requestLimits';
 import { createGatewayPlugins } from './plugins';
+import type { ProfileSettings } from './profiles/profileSettings';
 import { renderExplorer } from './renderExplorer';
 import { type SubgraphTimeouts, subgraphTimeoutMs } from './subgraphTimeouts';
 import type { SupergraphSource } from './supergraphSource';
 import { toHiveLogger } from './toHiveLogger';
+import { trustedDocumentRules } from './trustedDocuments/trustedDocumentRules';
+import type { TrustedDocumentSource } from './trustedDocuments/trustedDocumentSource';
 
 /** Subgraph endpoints that replace the URLs written in the supergraph, by subgraph name. */
 export type SubgraphUrls = Readonly<Partial<Record<string, string>>>;
@@ -31,6 +36,10 @@ export interface RuntimeConfigOptions {
   limits: RequestLimits;
   /** How long each subgraph call may take before the gateway answers without it. */
   subgraphTimeouts: SubgraphTimeouts;
+  /** What the gateway shows of itself: explorer, introspection, suggestions, CORS origins. */
+  profile: ProfileSettings;
+  /** Registered documents by client, and the clients that may run only theirs. */
+  trustedDocuments?: { source: TrustedDocumentSource; heldClients: readonly string[] };
 }
 
 /** The path of the GraphQL endpoint; a browser asking it for HTML gets the explorer. */
@@ -38,9 +47,13 @@ export const GRAPHQL_PATH = '/graphql';
 
 /** How the gateway configures Hive Gateway's runtime; everything not set here is its default. */
 export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfigSupergraph {
-  const { source, logger } = options;
+  const { source, logger, profile } = options;
   const requestIds = createRequestIds();
+  const masker = createErrorMasker(logger, (subgraph) =>
+    subgraphTimeoutMs(options.subgraphTimeouts, subgraph),
+  );
   const verifyClientToken = createClientTokenVerifier(options.identity);
+  const identities = new WeakMap<Request, RequestIdentity>();
   return {
     // A function, not a path: the runtime reads a path once and never again, while a
     // function is called again on every invalidateUnifiedGraph().
@@ -59,28 +72,39 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
     // Requests admitted on the previous supergraph finish on it instead of being aborted.
     gracefulSchemaReload: { drainTimeout: 30_000 },
     graphqlEndpoint: GRAPHQL_PATH,
+    // One operation per request: a batched array (`[{query}, {query}, …]`) would multiply
+    // every per-request limit by its length. Off is the runtime's default; said here so that
+    // a change of default cannot turn it on. Refused with 400 and BAD_REQUEST.
+    batching: false,
     // Subgraphs receive no client headers: who asks and why reach them only in the signed
     // gateway token. Request ids are the gateway's own (identity/requestIds.ts), not the
     // runtime's, which would take the client's `x-request-id` as the id.
     requestId: false,
-    maskedErrors: {
-      maskError: createErrorMasker(logger, (subgraph) =>
-        subgraphTimeoutMs(options.subgraphTimeouts, subgraph),
-      ),
-    },
-    graphiql: { title: 'govgraph explorer' },
-    renderGraphiQL: renderExplorer,
+    maskedErrors: { maskError: masker },
+    // Only the listed origins, decided per request (csrf/createCorsPolicy.ts). Yoga's CSRF
+    // header check (`csrfPrevention`) is left off: it would only make every GET client send a
+    // made-up header, while GET here serves the public caller alone and a POST that no page
+    // could send without a preflight (anything but application/json) is refused outright.
+    cors: createCorsPolicy(profile.corsOrigins),
+    graphiql: profile.explorer ? { title: 'govgraph explorer' } : false,
+    ...(profile.explorer ? { renderGraphiQL: renderExplorer } : {}),
     // The runtime's landing page pulls scripts from a CDN; unknown paths answer 404 instead.
     landingPage: false,
     logging: toHiveLogger(logger),
+    ...(options.trustedDocuments
+      ? { persistedDocuments: trustedDocumentRules({ ...options.trustedDocuments, identities }) }
+      : {}),
     plugins: () =>
       createGatewayPlugins({
         extensionKeys: options.extensionKeys,
         verifyClientToken,
         requestIds,
+        identities,
         signingKey: options.signingKey,
         logger,
         limits: options.limits,
+        profile,
+        masker,
       }),
   };
 }

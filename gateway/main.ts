@@ -6,6 +6,7 @@ import { createGateway, GRAPHQL_PATH } from './createGateway';
 import { SupergraphError } from './loadSupergraph';
 import { stopOnSignals } from '../platform/server/stopOnSignals';
 import { takeOverTerminationSignals } from './takeOverTerminationSignals';
+import { TrustedDocumentsError } from './trustedDocuments/trustedDocumentSource';
 
 /** `node dist/gateway/main.js`: serves the federated graph until SIGTERM or SIGINT. */
 runMain(async () => {
@@ -19,10 +20,14 @@ runMain(async () => {
     signingKey: config.signingKey,
     limits: config.limits,
     subgraphTimeouts: config.subgraphTimeouts,
+    profile: config.profile,
+    trustedDocuments: config.trustedDocuments,
   }).catch((error: unknown) => {
     // A missing or broken supergraph is an operator's fix, reported like bad configuration.
     if (error instanceof SupergraphError)
       throw new ConfigError(`gateway: ${error.message} (SUPERGRAPH_PATH)`);
+    if (error instanceof TrustedDocumentsError)
+      throw new ConfigError(`gateway: ${error.message} (TRUSTED_DOCUMENTS_FILE)`);
     throw error;
   });
   if (takeOverTerminationSignals() === 0) {
@@ -34,18 +39,24 @@ runMain(async () => {
   logger.info(
     {
       url: `${url}${GRAPHQL_PATH}`,
-      explorer: `${url}${GRAPHQL_PATH}`,
+      explorer: config.profile.explorer ? `${url}${GRAPHQL_PATH}` : 'off',
       subgraphUrls: config.subgraphUrls,
       tokenIssuer: config.identity.issuer,
+      profile: config.profile,
     },
-    `gateway ready at ${url}${GRAPHQL_PATH} (open it in a browser for the explorer)`,
+    `gateway ready at ${url}${GRAPHQL_PATH} (${config.profile.profile} profile${
+      config.profile.explorer ? '; open it in a browser for the explorer' : ''
+    })`,
   );
 
   process.on('SIGHUP', () => {
-    logger.info('SIGHUP: reloading the supergraph');
+    logger.info('SIGHUP: reloading the supergraph and the trusted documents');
     gateway
       .reload()
       .catch((error: unknown) => logger.error({ err: error }, 'supergraph reload failed'));
+    gateway
+      .reloadTrustedDocuments()
+      .catch((error: unknown) => logger.error({ err: error }, 'trusted documents reload failed'));
   });
   stopOnSignals(() => gateway.stop(), { logger });
 });

@@ -1,15 +1,24 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { KeyObject } from 'node:crypto';
+import type { RequestIdentity } from '../platform/identity/RequestIdentity';
 import type { Logger } from '../platform/logging/logger';
+import type { ErrorMasker } from './createErrorMasker';
+import { useBrowserRules } from './csrf/useBrowserRules';
 import { useExplorerAssets } from './explorerAssets';
 import type { ClientTokenVerifier } from './identity/createClientTokenVerifier';
 import { type RequestIds, useRequestIdHeaders } from './identity/requestIds';
 import { useClientIdentity } from './identity/useClientIdentity';
 import { useGatewayToken } from './identity/useGatewayToken';
+import { useKnownOperationTypes } from './useKnownOperationTypes';
 import type { RequestLimits } from './limits/requestLimits';
 import { useCostLimit } from './limits/useCostLimit';
 import { useDocumentLimits } from './limits/useDocumentLimits';
+import { useFieldLimits } from './limits/useFieldLimits';
 import { useRequestSizeLimits } from './limits/useRequestSizeLimits';
+import type { ProfileSettings } from './profiles/profileSettings';
+import { useIntrospectionAccess } from './profiles/useIntrospectionAccess';
+import { useNoSuggestions } from './profiles/useNoSuggestions';
+import { useRequestIdInErrors } from './useRequestIdInErrors';
 import { useSubgraphExtensions } from './useSubgraphExtensions';
 import { useVariableErrorCodes } from './useVariableErrorCodes';
 
@@ -20,30 +29,54 @@ export interface GatewayPluginOptions {
   extensionKeys: readonly string[];
   verifyClientToken: ClientTokenVerifier;
   requestIds: RequestIds;
+  /** Each request's verified identity, as `useClientIdentity` establishes it. */
+  identities: WeakMap<Request, RequestIdentity>;
   /** The gateway's Ed25519 private key, signing every subgraph call. */
   signingKey: KeyObject;
   logger: Logger;
   /** How much one request may ask; each limit refuses before anything is planned. */
   limits: RequestLimits;
+  /** What the gateway shows of itself: explorer, introspection, suggestions, CORS origins. */
+  profile: ProfileSettings;
+  /** The runtime's error masker, whose masked faults are logged with their request's id. */
+  masker: ErrorMasker;
 }
 
 /**
- * Every plugin the gateway runs, in order: identity first (a refused token or header stops
+ * Every plugin the gateway runs, in order: what browsers may send first (a GET with
+ * credentials, a POST that is not JSON), then identity (a refused token or header stops
  * the request before anything else runs), then the limits on hostile input (body and
- * variables before parsing, tokens while parsing, depth, aliases, directives and cost while
- * validating, all before planning), then signing what the subgraphs receive, then the
- * plugins that shape responses.
+ * variables before parsing, tokens while parsing, depth, aliases, directives, root fields
+ * and expanded fields while validating, cost at the start of execution, all before
+ * planning; what the profile hides: suggestions, and introspection to callers other than
+ * organisations), then signing what the subgraphs receive, then the plugins that shape
+ * responses, the request id on errors last.
  */
 export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlugin[] {
+  const { profile } = options;
   return [
-    useExplorerAssets(),
+    ...(profile.explorer ? [useExplorerAssets()] : []),
     useRequestIdHeaders(options.requestIds),
-    useClientIdentity({ verifyToken: options.verifyClientToken, requestIds: options.requestIds }),
+    useBrowserRules({ corsOrigins: profile.corsOrigins }),
+    useClientIdentity({
+      verifyToken: options.verifyClientToken,
+      requestIds: options.requestIds,
+      identities: options.identities,
+    }),
     useRequestSizeLimits(options.limits),
     ...useDocumentLimits(options.limits),
+    useFieldLimits(options.limits),
+    useKnownOperationTypes(),
+    ...(profile.fieldSuggestions ? [] : [useNoSuggestions()]),
+    ...(profile.introspection === 'organisations' ? [useIntrospectionAccess()] : []),
     useCostLimit(options.limits.maxCost),
     useGatewayToken({ key: options.signingKey, logger: options.logger }),
     useVariableErrorCodes(),
     useSubgraphExtensions({ keys: options.extensionKeys }),
+    useRequestIdInErrors({
+      requestIds: options.requestIds,
+      masker: options.masker,
+      stamp: profile.requestIdInErrors,
+    }),
   ];
 }

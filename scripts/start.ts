@@ -11,6 +11,8 @@ import { loadDemoConfig } from '../demo/demoConfig';
 import { prepareDatabase } from '../demo/prepareDatabase';
 import { progressLine } from '../demo/progressLine';
 import { SHOWCASE } from '../demo/showcase';
+import { profileEnvFields, profileSettingsFromEnv } from '../gateway/profiles/profileEnv';
+import { DEMO_TRUSTED_DOCUMENTS } from '../demo/trustedDocuments';
 import { startLocalFederation } from './startLocalFederation';
 import { stopOnSignals } from '../platform/server/stopOnSignals';
 import { takeOverTerminationSignals } from '../gateway/takeOverTerminationSignals';
@@ -19,6 +21,8 @@ const startEnvSchema = z.object({
   GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
   GATEWAY_PORT: portField.default(4000),
   LOG_LEVEL: logLevelField.default('warn'),
+  // The demo profile unless told otherwise: explorer, introspection and suggestions on.
+  ...profileEnvFields('demo'),
 });
 
 /**
@@ -73,6 +77,8 @@ runMain(async () => {
     logger,
     watchSupergraph: true,
     embeddedDatabase: embedded !== null,
+    profile: profileSettingsFromEnv(env, env.GATEWAY_PORT),
+    trustedDocuments: DEMO_TRUSTED_DOCUMENTS,
   });
   for (const [agency, { url }] of Object.entries(federation.subgraphs))
     say(`  ${agency.padEnd(10)} ${url}`);

@@ -8,7 +8,9 @@ import { type HostedAgency, hostAgency } from '../platform/subgraph/hostAgency';
 import { createGateway } from '../gateway/createGateway';
 import type { SubgraphTimeouts } from '../gateway/subgraphTimeouts';
 import type { ClientTokenOptions } from '../gateway/identity/createClientTokenVerifier';
+import type { TrustedDocumentsOptions } from '../gateway/trustedDocuments/trustedDocumentSource';
 import { demoIdentityOptions } from '../demo/identity/demoIdentityProvider';
+import { profileDefaults, type ProfileSettings } from '../gateway/profiles/profileSettings';
 import { SUBGRAPH_FACTORIES } from '../subgraphs/registry';
 import { readAccessLogSigner } from '../platform/witness/accessLogKeys';
 
@@ -48,6 +50,10 @@ export interface LocalFederationOptions {
   gatewayRoute?: (agency: AgencyName, url: string) => Promise<string>;
   /** How long the gateway waits for each subgraph call (default 30 s). */
   subgraphTimeouts?: SubgraphTimeouts;
+  /** What the gateway shows of itself; default the demo profile's. */
+  profile?: ProfileSettings;
+  /** Trusted documents, and the clients held to them; none by default. */
+  trustedDocuments?: TrustedDocumentsOptions;
 }
 
 /** An Ed25519 key pair: the gateway signs with the private key, subgraphs verify with the public one. */
@@ -114,6 +120,8 @@ export async function startLocalFederation(
       watch: options.watchSupergraph ?? false,
       identity: options.identity ?? demoIdentityOptions(),
       signingKey: gatewayKeys.privateKey,
+      profile: options.profile ?? profileDefaults('demo', options.gatewayPort),
+      trustedDocuments: options.trustedDocuments,
     });
     const baseUrl = await gateway.listen(options.gatewayPort, options.host);
     const stopped = new Map<AgencyName, number>();

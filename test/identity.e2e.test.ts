@@ -31,6 +31,7 @@ function demoToken(
     .setProtectedHeader({ alg: 'EdDSA', kid: DEMO_IDENTITY_PROVIDER.keyId })
     .setIssuer(DEMO_IDENTITY_PROVIDER.issuer)
     .setAudience(audience)
+    .setIssuedAt()
     .setExpirationTime(exp)
     .sign(key);
 }

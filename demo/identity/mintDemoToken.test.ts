@@ -1,5 +1,6 @@
 import { decodeJwt } from 'jose';
 import { createClientTokenVerifier } from '../../gateway/identity/createClientTokenVerifier';
+import { DEFAULT_TOKEN_LIFETIMES, tokenHolder } from '../../gateway/identity/tokenLifetime';
 import { SHOWCASE } from '../showcase';
 import { demoIdentityOptions } from './demoIdentityProvider';
 import { mintDemoToken } from './mintDemoToken';
@@ -43,4 +44,10 @@ test('a subject that is not a national ID, or for a system, is refused', async (
   await expect(mintDemoToken('bank', { subject: SHOWCASE.partnerId })).rejects.toThrow(
     'bank is not a person',
   );
+});
+
+test("the bank's token is a client's, and lives no longer than a client's may", async () => {
+  const claims = decodeJwt((await mintDemoToken('bank'))!);
+  expect(tokenHolder(claims)).toBe('client');
+  expect(claims.exp! - claims.iat!).toBeLessThanOrEqual(DEFAULT_TOKEN_LIFETIMES.client);
 });

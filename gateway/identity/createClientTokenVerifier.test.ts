@@ -3,7 +3,12 @@ import { type JWTPayload, SignJWT } from 'jose';
 import { generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type ClientTokenOptions, createClientTokenVerifier } from './createClientTokenVerifier';
+import {
+  type ClientTokenOptions,
+  type ClientTokenVerifier,
+  createClientTokenVerifier,
+} from './createClientTokenVerifier';
+import { tokenHolder } from './tokenLifetime';
 import type { RoleGrants } from './roleGrants';
 
 const ISSUER = 'https://idp.example';
@@ -24,15 +29,16 @@ const ed = keyPair('ed25519', 'ed');
 const ec = keyPair('ec', 'ec');
 const rsa = keyPair('rsa', 'rsa');
 const KEY_SET = { keys: [ed.jwk, ec.jwk, rsa.jwk] };
+const otherEd = keyPair('ed25519', 'ed-2');
+const ec384 = { privateKey: generateKeyPairSync('ec', { namedCurve: 'P-384' }).privateKey };
 
-function token(key: KeyObject, alg: string, kid: string, claims: JWTPayload = MEMBER) {
-  return new SignJWT(claims)
-    .setProtectedHeader({ alg, kid })
-    .setIssuer(ISSUER)
-    .setAudience(AUDIENCE)
-    .setExpirationTime('5m')
+function token(key: KeyObject, alg: string, kid: string | undefined, claims: JWTPayload = MEMBER) {
+  return new SignJWT({ iss: ISSUER, aud: AUDIENCE, iat: now(), exp: now() + 300, ...claims })
+    .setProtectedHeader(kid === undefined ? { alg } : { alg, kid })
     .sign(key);
 }
+
+const now = () => Math.floor(Date.now() / 1000);
 
 const ROLE_GRANTS: RoleGrants = new Map([
   ['credit-check', new Set(['demo-bank'])],
@@ -92,6 +98,13 @@ describe('with a JWKS URL', () => {
     expect(fetched).toBe(1);
   });
 
+  test('refuses a token without kid when the fetched set has several keys', async () => {
+    const verify = createClientTokenVerifier(options({ keys: { jwksUrl: url } }));
+    expect((await refusalOf(verify, token(ed.privateKey, 'EdDSA', undefined))).message).toBe(
+      'The access token names no key ("kid"), and the trusted provider has more than one',
+    );
+  });
+
   test('an unreachable key set is a server fault, not the client being unauthenticated', async () => {
     const verify = createClientTokenVerifier(
       options({ keys: { jwksUrl: 'http://127.0.0.1:9/jwks.json' } }),
@@ -148,5 +161,183 @@ describe('role claims', () => {
     expect(await verify(await sign({ sub: 'client-2', org: 'police' }))).toMatchObject({
       roles: [],
     });
+  });
+});
+
+/** The client error a token is refused with. */
+async function refusalOf(
+  verify: ClientTokenVerifier,
+  token: Promise<string>,
+): Promise<GraphQLError> {
+  const error: unknown = await verify(await token).then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
+  if (!(error instanceof GraphQLError))
+    throw new Error(`not refused with a client error: ${String(error)}`);
+  expect(error.extensions).toMatchObject({ code: 'UNAUTHENTICATED', http: { status: 401 } });
+  return error;
+}
+
+describe('token lifetime', () => {
+  const CITIZEN = { sub: '48507120002' };
+  const CLIENT = { ...MEMBER, sub: 'loan-service', client_id: 'loan-service' };
+  const verify = createClientTokenVerifier(options());
+  const signed = (claims: JWTPayload) => token(ed.privateKey, 'EdDSA', 'ed', claims);
+  const HOUR = 3600;
+
+  test('a token must say when it was issued', async () => {
+    const error = await refusalOf(verify, signed({ ...CITIZEN, iat: undefined }));
+    expect(error.message).toBe('The access token has an invalid "iat" claim: missing');
+  });
+
+  test("a person's token may live 12 hours by default, and no longer", async () => {
+    expect(await verify(await signed({ ...CITIZEN, exp: now() + 12 * HOUR }))).toEqual({
+      kind: 'citizen',
+      subject: CITIZEN.sub,
+    });
+    const error = await refusalOf(verify, signed({ ...CITIZEN, exp: now() + 12 * HOUR + 1 }));
+    expect(error.message).toBe(
+      'The access token lives longer than 12 h, the most accepted for a person',
+    );
+  });
+
+  test("a client's token may live an hour by default, and no longer", async () => {
+    expect(await verify(await signed({ ...CLIENT, exp: now() + HOUR }))).toMatchObject({
+      subject: 'loan-service',
+    });
+    const error = await refusalOf(verify, signed({ ...CLIENT, exp: now() + HOUR + 1 }));
+    expect(error.message).toBe(
+      'The access token lives longer than 1 h, the most accepted for a client',
+    );
+  });
+
+  test('a token is not accepted once older than the limit, whatever its exp says', async () => {
+    const error = await refusalOf(
+      verify,
+      signed({ ...CLIENT, iat: now() - 2 * HOUR, exp: now() + HOUR }),
+    );
+    expect(error.message).toBe(
+      'The access token was issued more than 1 h ago, the most accepted for a client',
+    );
+  });
+
+  test('a token issued in the future is refused beyond the clock tolerance', async () => {
+    expect(await verify(await signed({ ...CITIZEN, iat: now() + 20 }))).toMatchObject({
+      kind: 'citizen',
+    });
+    const error = await refusalOf(verify, signed({ ...CITIZEN, iat: now() + 60 }));
+    expect(error.message).toBe('The access token was issued in the future ("iat")');
+  });
+
+  test('the limits are configurable', async () => {
+    const strict = createClientTokenVerifier(
+      options({ maxLifetimes: { person: 600, client: 60 } }),
+    );
+    expect((await refusalOf(strict, signed({ ...CITIZEN, exp: now() + 601 }))).message).toBe(
+      'The access token lives longer than 600 s, the most accepted for a person',
+    );
+    expect(await strict(await signed({ ...CLIENT, exp: now() + 60 }))).toMatchObject({
+      kind: 'organisation',
+    });
+  });
+
+  test.each([
+    ['a national ID without client_id', { sub: '48507120002' }, 'person'],
+    ['a national ID signed in through an app', { sub: '48507120002', client_id: 'app' }, 'person'],
+    ['a client whose sub is its client_id', { sub: 'svc', client_id: 'svc' }, 'client'],
+    ['a subject that is no national ID', { sub: 'demo-bank-client' }, 'client'],
+    [
+      'a national ID that is its own client_id',
+      { sub: '48507120002', client_id: '48507120002' },
+      'client',
+    ],
+  ])('%s holds a token of a %s', (_case, claims, holder) => {
+    expect(tokenHolder(claims)).toBe(holder);
+  });
+});
+
+describe('audience', () => {
+  const verify = createClientTokenVerifier(options());
+  const withAudience = (aud: string | string[]) =>
+    token(ed.privateKey, 'EdDSA', 'ed', { ...MEMBER, aud });
+
+  test('a token for this gateway alone is accepted, as a string or a list of one', async () => {
+    expect(await verify(await withAudience(AUDIENCE))).toEqual(ORGANISATION_CALLER);
+    expect(await verify(await withAudience([AUDIENCE]))).toEqual(ORGANISATION_CALLER);
+  });
+
+  test('a token for another service is refused', async () => {
+    expect((await refusalOf(verify, withAudience('another-service'))).message).toBe(
+      'The access token is not meant for this service ("aud")',
+    );
+  });
+
+  test('a token for this gateway and another service is refused, azp or not', async () => {
+    for (const claims of [{}, { azp: 'client-1' }]) {
+      const error = await refusalOf(
+        verify,
+        token(ed.privateKey, 'EdDSA', 'ed', { ...MEMBER, ...claims, aud: [AUDIENCE, 'mail'] }),
+      );
+      expect(error.message).toBe(
+        'The access token is meant for several services ("aud"); it must be issued for govgraph alone',
+      );
+    }
+  });
+});
+
+describe('key id and algorithm', () => {
+  test('a token without kid is refused when the key set has several keys', async () => {
+    const verify = createClientTokenVerifier(options());
+    expect((await refusalOf(verify, token(ed.privateKey, 'EdDSA', undefined))).message).toBe(
+      'The access token names no key ("kid"), and the trusted provider has more than one',
+    );
+  });
+
+  test('a token without kid is verified when the key set has one key', async () => {
+    const verify = createClientTokenVerifier(options({ keys: { jwks: { keys: [ed.jwk] } } }));
+    expect(await verify(await token(ed.privateKey, 'EdDSA', undefined))).toEqual(
+      ORGANISATION_CALLER,
+    );
+    // Still by that key alone.
+    expect((await refusalOf(verify, token(otherEd.privateKey, 'EdDSA', undefined))).message).toBe(
+      'The access token is not signed by a key of the trusted provider',
+    );
+  });
+
+  test('a kid that is not in the key set is refused', async () => {
+    const verify = createClientTokenVerifier(options());
+    expect((await refusalOf(verify, token(otherEd.privateKey, 'EdDSA', 'ed-2'))).message).toBe(
+      'The access token is not signed by a key of the trusted provider',
+    );
+  });
+
+  test.each([
+    ['an RSA signature naming the EC key', rsa.privateKey, 'RS256', 'ec'],
+    ['an Ed25519 signature naming the RSA key', ed.privateKey, 'EdDSA', 'rsa'],
+    ['ES384 naming a P-256 key', ec384.privateKey, 'ES384', 'ec'],
+  ])(
+    'an algorithm that does not fit the named key is refused: %s',
+    async (_case, key, alg, kid) => {
+      const verify = createClientTokenVerifier(
+        options({ algorithms: ['EdDSA', 'ES256', 'ES384', 'RS256'] }),
+      );
+      expect((await refusalOf(verify, token(key, alg, kid))).message).toBe(
+        'The access token is not signed by a key of the trusted provider',
+      );
+    },
+  );
+
+  test("a key's own alg binds it: RS256 is refused for a key published for PS256", async () => {
+    const verify = createClientTokenVerifier(
+      options({
+        keys: { jwks: { keys: [{ ...rsa.jwk, alg: 'PS256' }] } },
+        algorithms: ['RS256', 'PS256'],
+      }),
+    );
+    expect(await verify(await token(rsa.privateKey, 'PS256', 'rsa'))).toEqual(ORGANISATION_CALLER);
+    expect((await refusalOf(verify, token(rsa.privateKey, 'RS256', 'rsa'))).message).toBe(
+      'The access token is not signed by a key of the trusted provider',
+    );
   });
 });

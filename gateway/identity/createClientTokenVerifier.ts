@@ -1,8 +1,21 @@
-import { createLocalJWKSet, createRemoteJWKSet, errors, type JSONWebKeySet, jwtVerify } from 'jose';
+import { GraphQLError } from 'graphql';
+import {
+  createLocalJWKSet,
+  createRemoteJWKSet,
+  errors,
+  type JSONWebKeySet,
+  type JWTHeaderParameters,
+  jwtVerify,
+} from 'jose';
 import type { Caller } from '../../platform/context/Caller';
 import { callerFromClaims } from './callerFromClaims';
 import { forbiddenCredential, unauthenticated } from './requestErrors';
 import { describeUnheldRole, type RoleGrants, unheldRoles } from './roleGrants';
+import {
+  DEFAULT_TOKEN_LIFETIMES,
+  type TokenLifetimes,
+  tokenLifetimeProblem,
+} from './tokenLifetime';
 
 /** Asymmetric signature algorithms a client token may use. `none` and shared secrets never. */
 export const CLIENT_TOKEN_ALGORITHMS = [
@@ -34,7 +47,7 @@ export const CLOCK_TOLERANCE_SECONDS = 30;
 export interface ClientTokenOptions {
   /** The identity provider's `iss`. */
   issuer: string;
-  /** The `aud` a token must be issued for. */
+  /** The `aud` a token must be issued for, and for nothing else. */
   audience: string;
   /** The provider's public keys: a JWKS URL (fetched and cached) or the key set itself. */
   keys: { jwksUrl: string } | { jwks: JSONWebKeySet };
@@ -42,6 +55,8 @@ export interface ClientTokenOptions {
   algorithms?: readonly ClientTokenAlgorithm[];
   /** Which organisations may hold which roles; a token claiming any other role is refused. */
   roleGrants: RoleGrants;
+  /** The longest a token may live and be used, by holder; default 12 h for a person, 1 h for a client. */
+  maxLifetimes?: TokenLifetimes;
 }
 
 /**
@@ -51,11 +66,9 @@ export interface ClientTokenOptions {
 export type ClientTokenVerifier = (token: string) => Promise<Caller>;
 
 export function createClientTokenVerifier(options: ClientTokenOptions): ClientTokenVerifier {
-  const keys =
-    'jwksUrl' in options.keys
-      ? createRemoteJWKSet(new URL(options.keys.jwksUrl))
-      : createLocalJWKSet(options.keys.jwks);
+  const keys = keyResolver(options.keys);
   const algorithms = [...(options.algorithms ?? DEFAULT_CLIENT_TOKEN_ALGORITHMS)];
+  const maxLifetimes = options.maxLifetimes ?? DEFAULT_TOKEN_LIFETIMES;
   return async (token) => {
     const caller = await verifiedCaller(token);
     const unheld = unheldRoles(options.roleGrants, caller);
@@ -76,16 +89,60 @@ export function createClientTokenVerifier(options: ClientTokenOptions): ClientTo
         audience: options.audience,
         algorithms,
         clockTolerance: CLOCK_TOLERANCE_SECONDS,
-        requiredClaims: ['exp'],
+        requiredClaims: ['exp', 'iat'],
       });
+      // A token valid at several services can be replayed here by any of them.
+      if (Array.isArray(payload.aud) && payload.aud.length > 1)
+        throw unauthenticated(
+          `The access token is meant for several services ("aud"); it must be issued for ${options.audience} alone`,
+        );
+      const lifetime = tokenLifetimeProblem(
+        payload,
+        maxLifetimes,
+        Math.floor(Date.now() / 1000),
+        CLOCK_TOLERANCE_SECONDS,
+      );
+      if (lifetime !== undefined) throw unauthenticated(lifetime);
       return callerFromClaims(payload);
     } catch (error) {
+      if (error instanceof GraphQLError) throw error;
       const problem = describeRefusal(error);
       if (problem === undefined) throw error;
       throw unauthenticated(problem);
     }
   }
 }
+
+type KeyResolver = (header: JWTHeaderParameters) => Promise<CryptoKey>;
+
+/**
+ * The key that verifies a token, chosen by jose from the set by `kid`, and by `alg` against
+ * each key's type, curve and own `alg`. A token without `kid` is verified only when the set
+ * holds one key: with several, which key signed it would be guesswork.
+ */
+function keyResolver(source: ClientTokenOptions['keys']): KeyResolver {
+  if (!('jwksUrl' in source)) {
+    const local = createLocalJWKSet(source.jwks);
+    const several = source.jwks.keys.length > 1;
+    return async (header) => {
+      if (header.kid === undefined && several) throw kidRequired();
+      return local(header);
+    };
+  }
+  const remote = createRemoteJWKSet(new URL(source.jwksUrl));
+  return async (header) => {
+    if (header.kid === undefined) {
+      if (remote.jwks() === undefined) await remote.reload();
+      if ((remote.jwks()?.keys.length ?? 0) > 1) throw kidRequired();
+    }
+    return remote(header);
+  };
+}
+
+const kidRequired = () =>
+  unauthenticated(
+    'The access token names no key ("kid"), and the trusted provider has more than one',
+  );
 
 /** What is wrong with a refused token, in words for the client; undefined for a server fault. */
 function describeRefusal(error: unknown): string | undefined {

@@ -17,8 +17,10 @@ export interface IdentityContext {
 export function useClientIdentity(options: {
   verifyToken: ClientTokenVerifier;
   requestIds: RequestIds;
+  /** Where each request's identity is kept, for rules that run before the context is built. */
+  identities?: WeakMap<Request, RequestIdentity>;
 }): GatewayPlugin<IdentityContext> {
-  const identities = new WeakMap<Request, RequestIdentity>();
+  const identities = options.identities ?? new WeakMap<Request, RequestIdentity>();
   return {
     async onRequestParse({ request }) {
       const requestId = options.requestIds.of(request);

@@ -153,15 +153,17 @@ test('a subgraph refusing the gateway token gives the client an internal error, 
       query: '{ thing(id: "1") { name } }',
     });
 
+    const requestId = response.headers.get('x-request-id');
     expect(response.body.errors).toEqual([
       expect.objectContaining({
         message: 'Internal server error',
-        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        extensions: { code: 'INTERNAL_SERVER_ERROR', requestId },
       }),
     ]);
     expect(federation.log.lines()).toContainEqual(
       expect.objectContaining({
         msg: 'a subgraph refused the gateway token; check the gateway key pair and the clocks',
+        requestId,
         subgraph: 'population',
       }),
     );

@@ -56,7 +56,11 @@ export function useGatewayToken(options: { key: KeyObject; logger: Logger }): Ga
         // A refused gateway token is a fault between gateway and subgraph (keys, clocks), not
         // the client's: it is logged and surfaces as an internal error.
         options.logger.error(
-          { subgraph: audience, reason: await response.text().catch(() => '') },
+          {
+            requestId: identity.requestId,
+            subgraph: audience,
+            reason: await response.text().catch(() => ''),
+          },
           'a subgraph refused the gateway token; check the gateway key pair and the clocks',
         );
         setResponse(

@@ -1,7 +1,9 @@
 import { GRAPHQL_PATH } from '../createGateway';
 import { postGraphQL } from '../testing/postGraphQL';
 import { startTestFederation, type TestFederation } from '../testing/startTestFederation';
+import { parse } from 'graphql';
 import { DEFAULT_REQUEST_LIMITS } from './requestLimits';
+import { operationCost } from './useCostLimit';
 
 const LIMITS = DEFAULT_REQUEST_LIMITS;
 
@@ -43,8 +45,9 @@ async function expectRefused(request: Request, code: string, limit: number, stat
 const nested = (depth: number) =>
   `{ thing(id: "1") { ${'others { '.repeat(depth - 2)}id${' }'.repeat(depth - 2)} } }`;
 
+/** `n` aliases below one root field (the root-field limit is lower than the alias limit). */
 const aliases = (n: number) =>
-  `{ ${Array.from({ length: n }, (_, i) => `a${i}: thing(id: "1") { id }`).join(' ')} }`;
+  `{ thing(id: "1") { ${Array.from({ length: n }, (_, i) => `a${i}: others { id }`).join(' ')} } }`;
 
 describe('tokens', () => {
   // `{ things ( ids : [ … ] ) { id } }` is twelve tokens around the ids.
@@ -103,6 +106,76 @@ describe('directives', () => {
       'TOO_MANY_DIRECTIVES',
       LIMITS.maxDirectives,
     );
+  });
+});
+
+describe('root fields', () => {
+  const rootFields = (n: number) => `{ ${'thing(id: "1") { id } '.repeat(n)}}`;
+
+  test(`${LIMITS.maxRootFields} root fields are answered`, async () => {
+    expect(await expectAnswered({ query: rootFields(LIMITS.maxRootFields) })).toEqual({
+      thing: { id: '1' },
+    });
+  });
+  test('one more is refused with TOO_MANY_ROOT_FIELDS', async () => {
+    await expectRefused(
+      { query: rootFields(LIMITS.maxRootFields + 1) },
+      'TOO_MANY_ROOT_FIELDS',
+      LIMITS.maxRootFields,
+    );
+  });
+  test('root fields count through fragments and __typename', async () => {
+    const query = `{ ...Q __typename } fragment Q on Query { ${'__typename '.repeat(LIMITS.maxRootFields)}}`;
+    await expectRefused({ query }, 'TOO_MANY_ROOT_FIELDS', LIMITS.maxRootFields);
+  });
+});
+
+describe('fields, fragments expanded', () => {
+  /**
+   * `{ thing(id: "1") { ...P3 ...P0 } }` and so on: fragment P<i> expands to 2^i fields, so
+   * a few fragments of a few tokens each reach any number of fields, `thing` included.
+   */
+  const withFields = (n: number) => {
+    const bits = [...(n - 1).toString(2)].reverse();
+    const fragments = bits.map((_, i) =>
+      i === 0
+        ? 'fragment P0 on Thing { id }'
+        : `fragment P${i} on Thing { ...P${i - 1} ...P${i - 1} }`,
+    );
+    const spreads = bits.flatMap((bit, i) => (bit === '1' ? [`...P${i}`] : []));
+    return `{ thing(id: "1") { ${spreads.join(' ')} } } ${fragments.join(' ')}`;
+  };
+
+  test(`${LIMITS.maxFields} fields are answered`, async () => {
+    expect(await expectAnswered({ query: withFields(LIMITS.maxFields) })).toEqual({
+      thing: { id: '1' },
+    });
+  });
+  test('one more is refused with TOO_MANY_FIELDS', async () => {
+    await expectRefused(
+      { query: withFields(LIMITS.maxFields + 1) },
+      'TOO_MANY_FIELDS',
+      LIMITS.maxFields,
+    );
+  });
+});
+
+describe('batching', () => {
+  test('a batched array of operations is refused with BAD_REQUEST', async () => {
+    const before = subgraphCalls();
+    const operation = { query: '{ thing(id: "1") { name } }' };
+    for (const accept of ['application/graphql-response+json', 'application/json']) {
+      const response = await postGraphQL(
+        federation.graphqlUrl,
+        JSON.stringify([operation, operation]),
+        { accept },
+      );
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({
+        errors: [{ message: 'Batching is not supported.', extensions: { code: 'BAD_REQUEST' } }],
+      });
+    }
+    expect(subgraphCalls()).toBe(before);
   });
 });
 
@@ -202,6 +275,19 @@ describe('variables', () => {
       413,
     );
   });
+  test('variables nested 50,000 deep are refused with VARIABLES_TOO_LARGE, not failed', async () => {
+    const body = `{"query":"query($s: ID!) { thing(id: $s) { name } }","variables":{"s":${'['.repeat(50_000)}${']'.repeat(50_000)}}}`;
+    const before = subgraphCalls();
+    const response = await postGraphQL(federation.graphqlUrl, body);
+    expect(response.status).toBe(413);
+    expect(response.body.errors).toEqual([
+      {
+        message: 'The variables are nested too deeply to be read.',
+        extensions: { code: 'VARIABLES_TOO_LARGE' },
+      },
+    ]);
+    expect(subgraphCalls()).toBe(before);
+  });
 });
 
 describe('published denial-of-service patterns', () => {
@@ -212,6 +298,25 @@ describe('published denial-of-service patterns', () => {
   test('the same within the token limit is refused for its aliases', async () => {
     const query = `{ ${Array.from({ length: 1000 }, (_, i) => `a${i}: __typename`).join(' ')} }`;
     await expectRefused({ query }, 'TOO_MANY_ALIASES', LIMITS.maxAliases);
+  });
+  test('forty fragments each spreading the one before twice: 2^40 fields', async () => {
+    const fragments = Array.from({ length: 40 }, (_, i) =>
+      i === 0
+        ? 'fragment F0 on Thing { id name }'
+        : `fragment F${i} on Thing { ...F${i - 1} ...F${i - 1} }`,
+    );
+    const query = `{ thing(id: "1") { ...F39 } } ${fragments.join(' ')}`;
+    await expectRefused({ query }, 'TOO_MANY_FIELDS', LIMITS.maxFields);
+  });
+  test('the cost of such fragments is computed once per fragment', () => {
+    const fragments = Array.from({ length: 60 }, (_, i) =>
+      i === 0
+        ? 'fragment F0 on Thing { id }'
+        : `fragment F${i} on Thing { ...F${i - 1} ...F${i - 1} }`,
+    );
+    const document = parse(`{ thing(id: "1") { ...F59 } } ${fragments.join(' ')}`);
+    // Walking the 2^59 expanded fields one by one would never finish.
+    expect(operationCost(document, undefined, {})).toBe(1 + 2 ** 59);
   });
   test('deep nesting', async () => {
     await expectRefused({ query: nested(500) }, 'QUERY_TOO_DEEP', LIMITS.maxDepth);

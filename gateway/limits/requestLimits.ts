@@ -11,6 +11,10 @@ export interface RequestLimits {
   maxAliases: number;
   /** Directives in an operation, fragments included. */
   maxDirectives: number;
+  /** Fields at the root of an operation (`__typename` and fields of fragments included). */
+  maxRootFields: number;
+  /** Fields of an operation once every fragment spread is expanded. */
+  maxFields: number;
   /** Estimated cost: one per field, a list field's subtree multiplied by its `first`. */
   maxCost: number;
   /** Bytes of the HTTP request body. */
@@ -25,6 +29,10 @@ export const DEFAULT_REQUEST_LIMITS: Readonly<RequestLimits> = {
   maxDepth: 12,
   maxAliases: 30,
   maxDirectives: 50,
+  maxRootFields: 20,
+  // As many as a document within the token limit can hold written out: only expanding
+  // fragments can go beyond it.
+  maxFields: 5_000,
   // A page of 10,000 people (the access-log bound) with a handful of fields each.
   maxCost: 100_000,
   maxBodyBytes: 1_048_576,

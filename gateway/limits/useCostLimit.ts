@@ -73,6 +73,9 @@ export function operationCost(
   };
   // Fragments being expanded: a cycle adds nothing (validation has refused cycles already).
   const expanding = new Set<string>();
+  // A fragment costs the same wherever it is spread: computed once, or fragments spreading
+  // each other twice over would take time exponential in their number.
+  const fragmentCosts = new Map<string, number>();
   const selectionCost = (selectionSet: SelectionSetNode | undefined): number => {
     let cost = 0;
     for (const selection of selectionSet?.selections ?? []) {
@@ -83,9 +86,14 @@ export function operationCost(
         const name = selection.name.value;
         const fragment = fragments.get(name);
         if (!fragment || expanding.has(name)) continue;
-        expanding.add(name);
-        cost += selectionCost(fragment.selectionSet);
-        expanding.delete(name);
+        let known = fragmentCosts.get(name);
+        if (known === undefined) {
+          expanding.add(name);
+          known = selectionCost(fragment.selectionSet);
+          expanding.delete(name);
+          fragmentCosts.set(name, known);
+        }
+        cost += known;
       }
     }
     return cost;

@@ -50,7 +50,19 @@ export function useRequestSizeLimits(limits: {
     },
     onParams({ params }) {
       if (params.variables == null) return;
-      const size = Buffer.byteLength(JSON.stringify(params.variables));
+      let size: number;
+      try {
+        size = Buffer.byteLength(JSON.stringify(params.variables));
+      } catch (error) {
+        // Variables nested tens of thousands deep parse, but no recursive walk gets through
+        // them (serialising, coercing): refused as they are, not failed as an internal error.
+        if (!(error instanceof RangeError)) throw error;
+        throw limitError(
+          ErrorCode.VARIABLES_TOO_LARGE,
+          'The variables are nested too deeply to be read.',
+          413,
+        );
+      }
       if (size > maxVariablesBytes) {
         throw limitError(
           ErrorCode.VARIABLES_TOO_LARGE,

@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { createGateway, type Gateway, GRAPHQL_PATH } from '../createGateway';
 import type { RequestLimits } from '../limits/requestLimits';
 import type { SubgraphTimeouts } from '../subgraphTimeouts';
+import { profileDefaults, type ProfileSettings } from '../profiles/profileSettings';
+import type { TrustedDocumentsOptions } from '../trustedDocuments/trustedDocumentSource';
 import { composeSupergraph } from './composeSupergraph';
 import { memoryLogger, type MemoryLogger } from './memoryLogger';
 import { createTestIdentity, type TestIdentity } from './testIdentity';
@@ -55,6 +57,9 @@ export async function startTestFederation(
     watch?: boolean;
     limits?: Partial<RequestLimits>;
     subgraphTimeouts?: SubgraphTimeouts;
+    /** What the gateway shows of itself; default the demo profile's. */
+    profile?: ProfileSettings;
+    trustedDocuments?: TrustedDocumentsOptions;
   } = {},
 ): Promise<TestFederation> {
   const directory = await mkdtemp(join(tmpdir(), 'govgraph-gateway-'));
@@ -77,6 +82,8 @@ export async function startTestFederation(
     signingKey: auth.signingKey,
     limits: options.limits,
     subgraphTimeouts: options.subgraphTimeouts,
+    profile: options.profile ?? profileDefaults('demo', 0),
+    trustedDocuments: options.trustedDocuments,
   });
   const baseUrl = await gateway.listen(0, '127.0.0.1');
   return {

@@ -14,7 +14,7 @@ export interface TestIdentity {
   /** The gateway's own signing key, and the public key its subgraphs check. */
   signingKey: KeyObject;
   gatewayPublicKey: KeyObject;
-  /** A token of the test provider with these claims, valid for a minute unless `exp` is given. */
+  /** A token of the test provider with these claims, issued now and valid for a minute unless `iat` or `exp` is given. */
   tokenFor(claims: JWTPayload, options?: { key?: KeyObject; alg?: string }): Promise<string>;
   /** A gateway token for one call to a subgraph, as the gateway under test would mint it. */
   gatewayTokenFor(subgraph: string, body: string, identity?: RequestIdentity): Promise<string>;
@@ -46,6 +46,7 @@ export function createTestIdentity(
       return new SignJWT({
         iss: TEST_ISSUER,
         aud: TEST_AUDIENCE,
+        iat: Math.floor(Date.now() / 1000),
         exp: Math.floor(Date.now() / 1000) + 60,
         ...claims,
       })

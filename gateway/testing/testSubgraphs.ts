@@ -17,12 +17,17 @@ const LINK =
 export const POPULATION_SDL = `${LINK}
 type Query {
   thing(id: ID!): Thing
-  "The things of these ids, in order; null where there is none."
-  things(ids: [ID!]!): [Thing]!
+  "The things of these ids, in order; null where there is none (of any kind, whatever \`kind\` says)."
+  things(ids: [ID!]!, kind: Kind): [Thing]!
   "Answers after the given delay: a request still in progress."
   slow(ms: Int!): String
   "The caller and purpose the gateway token vouched for, after the given delay."
   whoami(ms: Int!): String
+}
+"How big a thing is: an enum, whose values graphql-js suggests when one is mistyped."
+enum Kind {
+  SMALL
+  LARGE
 }
 type Thing @key(fields: "id") {
   id: ID!

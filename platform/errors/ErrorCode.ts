@@ -23,12 +23,26 @@ export enum ErrorCode {
   TOO_MANY_ALIASES = 'TOO_MANY_ALIASES',
   /** An operation uses more directives than the gateway allows. */
   TOO_MANY_DIRECTIVES = 'TOO_MANY_DIRECTIVES',
+  /** An operation asks for more root fields than the gateway allows. */
+  TOO_MANY_ROOT_FIELDS = 'TOO_MANY_ROOT_FIELDS',
+  /** An operation has more fields, once its fragments are expanded, than the gateway allows. */
+  TOO_MANY_FIELDS = 'TOO_MANY_FIELDS',
   /** An operation's estimated cost, lists weighed by their page size, is over the limit. */
   QUERY_TOO_COSTLY = 'QUERY_TOO_COSTLY',
   /** The request body is larger than the gateway reads. */
   REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
   /** The request's variables are larger than the gateway accepts. */
   VARIABLES_TOO_LARGE = 'VARIABLES_TOO_LARGE',
+  /** A GET request carries credentials: GET serves only the public caller; send them over POST. */
+  CREDENTIALS_OVER_GET = 'CREDENTIALS_OVER_GET',
+  /** A POST body that is not `application/json`: forms and plain text are refused (CSRF). */
+  UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
+  /** Introspection (`__schema`, `__type`) is not open to this caller in this deployment. */
+  INTROSPECTION_NOT_ALLOWED = 'INTROSPECTION_NOT_ALLOWED',
+  /** The trusted document a request names (`documentId`) is not registered for its client. */
+  PERSISTED_DOCUMENT_NOT_FOUND = 'PERSISTED_DOCUMENT_NOT_FOUND',
+  /** The client may run only its registered documents, and sent a query of its own. */
+  PERSISTED_DOCUMENT_REQUIRED = 'PERSISTED_DOCUMENT_REQUIRED',
   /** An access could not be recorded, so its data is withheld. */
   ACCESS_LOG_UNAVAILABLE = 'ACCESS_LOG_UNAVAILABLE',
   /** An agency's subgraph could not be reached; the other agencies' data is still answered. */

@@ -77,6 +77,7 @@ export async function startTestFederation(
     | 'agencyDatabaseUrls'
     | 'gatewayRoute'
     | 'subgraphTimeouts'
+    | 'trustedDocuments'
   > = {},
 ): Promise<TestFederation> {
   const gatewayKeys: GatewayKeyPair = generateKeyPairSync('ed25519');
