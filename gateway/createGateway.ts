@@ -7,6 +7,9 @@ import { createRuntimeConfig, GRAPHQL_PATH, type SubgraphUrls } from './createRu
 import type { ClientTokenOptions } from './identity/createClientTokenVerifier';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits';
 import { DEFAULT_EXTENSION_KEYS } from './plugins';
+import { createClientAddress } from './rateLimit/clientAddress';
+import { createRateLimiter } from './rateLimit/createRateLimiter';
+import type { RateLimits } from './rateLimit/rateLimits';
 import { createSupergraphSource, type RefreshOutcome } from './supergraphSource';
 import { watchFile, type FileWatch } from './watchFile';
 
@@ -28,6 +31,8 @@ export interface GatewayOptions {
   shutdownGraceMs?: number;
   /** Limits on what one request may ask; each omitted one takes its default. */
   limits?: Partial<RequestLimits>;
+  /** Requests per caller; without them (the demo, most tests) requests are not rate limited. */
+  rateLimits?: RateLimits;
 }
 
 /** A gateway that is set up but not yet listening. */
@@ -52,6 +57,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const subgraphUrls = options.subgraphUrls ?? {};
   const source = await createSupergraphSource(options.supergraphPath, logger);
   warnAboutUnknownOverrides(source.current().subgraphNames, subgraphUrls, logger);
+  const rateLimits = options.rateLimits;
+  const rateLimit = rateLimits && {
+    limiter: createRateLimiter(rateLimits, { logger, keySecret: options.signingKey }),
+    clientAddress: createClientAddress(rateLimits.trustedProxies),
+  };
 
   const runtime = createGatewayRuntime(
     createRuntimeConfig({
@@ -62,6 +72,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       identity: options.identity,
       signingKey: options.signingKey,
       limits: { ...DEFAULT_REQUEST_LIMITS, ...options.limits },
+      rateLimit,
     }),
   );
   try {
@@ -70,6 +81,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     await runtime.getSchema();
   } catch (error) {
     await runtime.dispose();
+    await rateLimit?.limiter.close();
     throw error;
   }
   const server: Server = createServer(runtime);
@@ -121,6 +133,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await closeServer(server, options.shutdownGraceMs ?? 10_000);
       await reloading;
       await runtime.dispose();
+      await rateLimit?.limiter.close();
     },
   };
 }

@@ -9,7 +9,7 @@ import {
 } from './identity/createClientTokenVerifier';
 import { createRequestIds } from './identity/requestIds';
 import type { RequestLimits } from './limits/requestLimits';
-import { createGatewayPlugins } from './plugins';
+import { createGatewayPlugins, type GatewayPluginOptions } from './plugins';
 import { renderExplorer } from './renderExplorer';
 import type { SupergraphSource } from './supergraphSource';
 import { toHiveLogger } from './toHiveLogger';
@@ -28,6 +28,8 @@ export interface RuntimeConfigOptions {
   signingKey: KeyObject;
   /** How much one request may ask of the gateway. */
   limits: RequestLimits;
+  /** Rate limits per caller; without them requests are not rate limited. */
+  rateLimit?: GatewayPluginOptions['rateLimit'];
 }
 
 /** The path of the GraphQL endpoint; a browser asking it for HTML gets the explorer. */
@@ -71,6 +73,7 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
         signingKey: options.signingKey,
         logger,
         limits: options.limits,
+        rateLimit: options.rateLimit,
       }),
   };
 }

@@ -17,6 +17,7 @@ runMain(async () => {
     identity: config.identity,
     signingKey: config.signingKey,
     limits: config.limits,
+    rateLimits: config.rateLimits,
   }).catch((error: unknown) => {
     // A missing or broken supergraph is an operator's fix, reported like bad configuration.
     if (error instanceof SupergraphError)
@@ -35,6 +36,7 @@ runMain(async () => {
       explorer: `${url}${GRAPHQL_PATH}`,
       subgraphUrls: config.subgraphUrls,
       tokenIssuer: config.identity.issuer,
+      rateLimits: config.rateLimits.store ? 'shared in Redis' : 'in memory, per replica',
     },
     `gateway ready at ${url}${GRAPHQL_PATH} (open it in a browser for the explorer)`,
   );

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGateway, type Gateway, GRAPHQL_PATH } from '../createGateway';
 import type { RequestLimits } from '../limits/requestLimits';
+import type { RateLimits } from '../rateLimit/rateLimits';
 import { composeSupergraph } from './composeSupergraph';
 import { memoryLogger, type MemoryLogger } from './memoryLogger';
 import { createTestIdentity, type TestIdentity } from './testIdentity';
@@ -50,7 +51,7 @@ export interface TestFederation {
 }
 
 export async function startTestFederation(
-  options: { watch?: boolean; limits?: Partial<RequestLimits> } = {},
+  options: { watch?: boolean; limits?: Partial<RequestLimits>; rateLimits?: RateLimits } = {},
 ): Promise<TestFederation> {
   const directory = await mkdtemp(join(tmpdir(), 'govgraph-gateway-'));
   const supergraphPath = join(directory, 'supergraph.graphql');
@@ -71,6 +72,7 @@ export async function startTestFederation(
     identity: auth.identity,
     signingKey: auth.signingKey,
     limits: options.limits,
+    rateLimits: options.rateLimits,
   });
   const baseUrl = await gateway.listen(0, '127.0.0.1');
   return {

@@ -29,6 +29,8 @@ export enum ErrorCode {
   REQUEST_TOO_LARGE = 'REQUEST_TOO_LARGE',
   /** The request's variables are larger than the gateway accepts. */
   VARIABLES_TOO_LARGE = 'VARIABLES_TOO_LARGE',
+  /** The caller has made more requests than its rate limit allows; retry after `Retry-After`. */
+  RATE_LIMITED = 'RATE_LIMITED',
   /** An access could not be recorded, so its data is withheld. */
   ACCESS_LOG_UNAVAILABLE = 'ACCESS_LOG_UNAVAILABLE',
   /** Anything not thrown on purpose; details stay in the server log. */
