@@ -79,6 +79,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // The runtime loads the supergraph lazily; loading it now fails a bad start at once
     // and spares the first client the wait.
     await runtime.getSchema();
+    await rateLimit?.limiter.connected();
   } catch (error) {
     await runtime.dispose();
     await rateLimit?.limiter.close();

@@ -17,6 +17,11 @@ export interface RateRefusal {
 export interface RateLimiter {
   /** Counts one request on each counter; the refusal of a counter over its limit, if any. */
   consume(counters: readonly RateCounter[]): Promise<RateRefusal | undefined>;
+  /**
+   * Resolves once the first connection to the shared store is made or has failed (the replica
+   * then counts in memory until it answers), so that early requests are not counted apart.
+   */
+  connected(): Promise<void>;
   /** Closes the connection to the shared store, if there is one. */
   close(): Promise<void>;
 }
@@ -55,7 +60,13 @@ export function createRateLimiter(
   const { logger } = options;
   const keyOf = createCounterKeys(options.keySecret);
   const store = limits.store;
-  const redis = store ? connectRedis(store, () => degraded()) : undefined;
+  const redis = store ? connectRedis(store, (error) => degraded(error)) : undefined;
+  const connected = new Promise<void>((resolve) => {
+    if (!redis) return resolve();
+    redis.once('ready', () => resolve());
+    redis.once('error', () => resolve());
+    redis.once('end', () => resolve());
+  });
 
   let degradedSince: number | undefined;
   function degraded(error?: unknown) {
@@ -169,6 +180,7 @@ export function createRateLimiter(
         retryAfterSeconds: Math.max(1, Math.ceil(longest.result.msBeforeNext / 1000)),
       };
     },
+    connected: () => connected,
     async close() {
       if (!redis) return;
       await redis.quit().catch(() => redis.disconnect());
