@@ -9,6 +9,9 @@ export interface IdentityContext {
   identity: RequestIdentity;
 }
 
+/** The identity established for each request, for plugins that run before its context exists. */
+export type RequestIdentities = WeakMap<Request, RequestIdentity>;
+
 /**
  * Establishes who asks and why before a request is parsed: a bad token is refused with 401 and
  * a malformed purpose or case id with 400, before anything is planned or sent to a subgraph.
@@ -18,7 +21,7 @@ export function useClientIdentity(options: {
   verifyToken: ClientTokenVerifier;
   requestIds: RequestIds;
   /** Where each request's identity is kept, for rules that run before the context is built. */
-  identities?: WeakMap<Request, RequestIdentity>;
+  identities?: RequestIdentities;
 }): GatewayPlugin<IdentityContext> {
   const identities = options.identities ?? new WeakMap<Request, RequestIdentity>();
   return {

@@ -5,6 +5,7 @@ import { createGateway, type Gateway, GRAPHQL_PATH } from '../createGateway';
 import type { RequestLimits } from '../limits/requestLimits';
 import { profileDefaults, type ProfileSettings } from '../profiles/profileSettings';
 import type { TrustedDocumentsOptions } from '../trustedDocuments/trustedDocumentSource';
+import type { RateLimits } from '../rateLimit/rateLimits';
 import { composeSupergraph } from './composeSupergraph';
 import { memoryLogger, type MemoryLogger } from './memoryLogger';
 import { createTestIdentity, type TestIdentity } from './testIdentity';
@@ -58,6 +59,7 @@ export async function startTestFederation(
     /** What the gateway shows of itself; default the demo profile's. */
     profile?: ProfileSettings;
     trustedDocuments?: TrustedDocumentsOptions;
+    rateLimits?: RateLimits;
   } = {},
 ): Promise<TestFederation> {
   const directory = await mkdtemp(join(tmpdir(), 'govgraph-gateway-'));
@@ -81,6 +83,7 @@ export async function startTestFederation(
     limits: options.limits,
     profile: options.profile ?? profileDefaults('demo', 0),
     trustedDocuments: options.trustedDocuments,
+    rateLimits: options.rateLimits,
   });
   const baseUrl = await gateway.listen(0, '127.0.0.1');
   return {

@@ -43,6 +43,8 @@ export enum ErrorCode {
   PERSISTED_DOCUMENT_NOT_FOUND = 'PERSISTED_DOCUMENT_NOT_FOUND',
   /** The client may run only its registered documents, and sent a query of its own. */
   PERSISTED_DOCUMENT_REQUIRED = 'PERSISTED_DOCUMENT_REQUIRED',
+  /** The caller has made more requests than its rate limit allows; retry after `Retry-After`. */
+  RATE_LIMITED = 'RATE_LIMITED',
   /** An access could not be recorded, so its data is withheld. */
   ACCESS_LOG_UNAVAILABLE = 'ACCESS_LOG_UNAVAILABLE',
   /** Anything not thrown on purpose; details stay in the server log. */
