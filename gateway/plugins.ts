@@ -20,7 +20,7 @@ import { useNoSuggestions } from './profiles/useNoSuggestions';
 import { useRequestIdInErrors } from './useRequestIdInErrors';
 import type { ClientAddressOf } from './rateLimit/clientAddress';
 import type { RateLimiter } from './rateLimit/createRateLimiter';
-import { useRateLimit } from './rateLimit/useRateLimit';
+import { countRefusedCredentials, useRateLimit } from './rateLimit/useRateLimit';
 import { useSubgraphExtensions } from './useSubgraphExtensions';
 import { useVariableErrorCodes } from './useVariableErrorCodes';
 
@@ -67,6 +67,7 @@ export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlug
       verifyToken: options.verifyClientToken,
       requestIds: options.requestIds,
       identities: options.identities,
+      ...(options.rateLimit ? { beforeRefusal: countRefusedCredentials(options.rateLimit) } : {}),
     }),
     ...(options.rateLimit
       ? [useRateLimit({ ...options.rateLimit, identities: options.identities })]

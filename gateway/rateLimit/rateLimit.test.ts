@@ -98,6 +98,30 @@ describe('a citizen, per person', () => {
   });
 });
 
+describe('refused credentials', () => {
+  test('count against the public limit of their address: token guessing is rate limited too', async () => {
+    const address = publicCaller();
+    const forged = { ...address, authorization: 'Bearer not.a.token' };
+    for (let i = 0; i < 2; i += 1) {
+      const response = await postGraphQL(federation.graphqlUrl, QUERY, forged);
+      expect(response.status).toBe(401);
+      expect(response.body.errors![0]!.extensions!.code).toBe('UNAUTHENTICATED');
+    }
+    await expectLimited(forged, /without a token from one address are limited to 2 per 60 s/);
+    await expectLimited(address, /without a token from one address/);
+  });
+
+  test('do not use up the limit of a valid caller from the same address', async () => {
+    const address = publicCaller();
+    for (let i = 0; i < 3; i += 1)
+      await postGraphQL(federation.graphqlUrl, QUERY, {
+        ...address,
+        authorization: 'Bearer not.a.token',
+      });
+    await expectAnswered({ ...address, ...(await citizen()) });
+  });
+});
+
 describe('an organisation, per client and all its clients together', () => {
   test('a client over its limit does not use up its organisation’s', async () => {
     const a = await client('police', 'patrol-app');

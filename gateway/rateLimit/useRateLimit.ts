@@ -34,11 +34,7 @@ export function rateLimited(refusal: RateRefusal) {
  * before its body is read, and refuses one over a limit before anything is parsed, planned or
  * sent to a subgraph. Placed after `useClientIdentity`, which fills `identities`.
  */
-export function useRateLimit(options: {
-  limiter: RateLimiter;
-  identities: RequestIdentities;
-  clientAddress: ClientAddressOf;
-}): GatewayPlugin {
+export function useRateLimit(options: RateLimitOptions): GatewayPlugin {
   const { limiter, identities, clientAddress } = options;
   return {
     async onRequestParse({ request, serverContext }) {
@@ -49,5 +45,28 @@ export function useRateLimit(options: {
       const refusal = await limiter.consume(rateCountersOf(caller, () => clientAddress(peer)));
       if (refusal) throw rateLimited(refusal);
     },
+  };
+}
+
+export interface RateLimitOptions {
+  limiter: RateLimiter;
+  identities: RequestIdentities;
+  clientAddress: ClientAddressOf;
+}
+
+/**
+ * Counts a request whose credentials were refused against the public limit of its address,
+ * so that guessing or replaying tokens is limited like any request without one (each refusal
+ * still costs a signature check); over the limit, it is refused with 429 instead of 401.
+ */
+export function countRefusedCredentials(
+  options: Omit<RateLimitOptions, 'identities'>,
+): (request: Request, serverContext: unknown) => Promise<void> {
+  return async (_request, serverContext) => {
+    const peer = (serverContext as { req?: IncomingMessage }).req;
+    const refusal = await options.limiter.consume(
+      rateCountersOf(PUBLIC_CALLER, () => options.clientAddress(peer)),
+    );
+    if (refusal) throw rateLimited(refusal);
   };
 }
