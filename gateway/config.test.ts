@@ -70,6 +70,7 @@ test('defaults describe a production gateway on localhost:4000 serving the check
       fieldSuggestions: false,
       requestIdInErrors: true,
       corsOrigins: [],
+      getQueries: false,
     },
     // Requests per minute, in this replica's memory: no Redis unless REDIS_URL is set.
     rateLimits: {
@@ -122,6 +123,7 @@ test('every variable can be set', () => {
       GATEWAY_ERROR_REQUEST_IDS: 'off',
       GATEWAY_CORS_ORIGINS: 'https://portal.gov.example, http://localhost:3000',
       GATEWAY_ALLOW_DEMO_IDENTITY: 'no',
+      GATEWAY_GET_QUERIES: 'on',
       REDIS_URL: 'redis://:secret@redis:6379/2',
       RATE_LIMIT_KEY_PREFIX: 'gw-eu',
       RATE_LIMIT_REDIS_TIMEOUT_MS: '250',
@@ -168,6 +170,7 @@ test('every variable can be set', () => {
       fieldSuggestions: true,
       requestIdInErrors: false,
       corsOrigins: ['https://portal.gov.example', 'http://localhost:3000'],
+      getQueries: true,
     },
     rateLimits: {
       public: { requests: 30, windowSeconds: 60 },
@@ -332,6 +335,7 @@ describe('profiles', () => {
       fieldSuggestions: true,
       requestIdInErrors: false,
       corsOrigins: ['http://localhost:4100', 'http://127.0.0.1:4100'],
+      getQueries: true,
     });
     expect(config.profile).toEqual(profileDefaults('demo', 4100));
   });

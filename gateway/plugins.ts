@@ -62,7 +62,7 @@ export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlug
   return [
     ...(profile.explorer ? [useExplorerAssets()] : []),
     useRequestIdHeaders(options.requestIds),
-    useBrowserRules({ corsOrigins: profile.corsOrigins }),
+    useBrowserRules({ corsOrigins: profile.corsOrigins, getQueries: profile.getQueries }),
     useClientIdentity({
       verifyToken: options.verifyClientToken,
       requestIds: options.requestIds,

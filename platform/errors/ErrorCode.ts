@@ -35,6 +35,8 @@ export enum ErrorCode {
   VARIABLES_TOO_LARGE = 'VARIABLES_TOO_LARGE',
   /** A GET request carries credentials: GET serves only the public caller; send them over POST. */
   CREDENTIALS_OVER_GET = 'CREDENTIALS_OVER_GET',
+  /** The gateway takes GraphQL requests only as POSTs (the production profile). */
+  GET_NOT_ALLOWED = 'GET_NOT_ALLOWED',
   /** A POST body that is not `application/json`: forms and plain text are refused (CSRF). */
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   /** Introspection (`__schema`, `__type`) is not open to this caller in this deployment. */
