@@ -75,6 +75,7 @@ export async function startTestFederation(
     | 'policyMaxStalenessMs'
     | 'policyRefreshMs'
     | 'trustedDocuments'
+    | 'profile'
   > = {},
 ): Promise<TestFederation> {
   const gatewayKeys: GatewayKeyPair = generateKeyPairSync('ed25519');
