@@ -6,6 +6,7 @@ import { ConfigError } from '../platform/config/loadConfig';
 import { loadGatewayConfig } from './config';
 import { DEFAULT_REQUEST_LIMITS } from './limits/requestLimits';
 import { profileDefaults } from './profiles/profileSettings';
+import { DEFAULT_RATES } from './rateLimit/rateLimits';
 
 const REPO_ROOT = resolve(__dirname, '..');
 const DEMO_KEYS = resolve(REPO_ROOT, 'demo', 'keys');
@@ -70,6 +71,16 @@ test('defaults describe a production gateway on localhost:4000 serving the check
       fieldSuggestions: false,
       requestIdInErrors: true,
       corsOrigins: [],
+      getQueries: false,
+    },
+    // Requests per minute, in this replica's memory: no Redis unless REDIS_URL is set.
+    rateLimits: {
+      public: { requests: 60, windowSeconds: 60 },
+      citizen: { requests: 120, windowSeconds: 60 },
+      client: { requests: 600, windowSeconds: 60 },
+      organisation: { requests: 3000, windowSeconds: 60 },
+      organisations: new Map(),
+      trustedProxies: [],
     },
   });
   expect([...config.identity.roleGrants.get('governance-admin')!]).toEqual([
@@ -116,6 +127,16 @@ test('every variable can be set', () => {
       GATEWAY_ERROR_REQUEST_IDS: 'off',
       GATEWAY_CORS_ORIGINS: 'https://portal.gov.example, http://localhost:3000',
       GATEWAY_ALLOW_DEMO_IDENTITY: 'no',
+      GATEWAY_GET_QUERIES: 'on',
+      REDIS_URL: 'redis://:secret@redis:6379/2',
+      RATE_LIMIT_KEY_PREFIX: 'gw-eu',
+      RATE_LIMIT_REDIS_TIMEOUT_MS: '250',
+      RATE_LIMIT_PUBLIC: '30/60s',
+      RATE_LIMIT_CITIZEN: '1000/3600s',
+      RATE_LIMIT_CLIENT: '',
+      RATE_LIMIT_ORGANISATION: '10000/60s',
+      RATE_LIMIT_ORGANISATIONS: 'tax-board=20000/60s, demo-bank = 100/1s',
+      GATEWAY_TRUSTED_PROXIES: 'loopback, 10.0.0.0/8,2001:db8::1',
     }),
   ).toEqual({
     host: '0.0.0.0',
@@ -154,6 +175,19 @@ test('every variable can be set', () => {
       fieldSuggestions: true,
       requestIdInErrors: false,
       corsOrigins: ['https://portal.gov.example', 'http://localhost:3000'],
+      getQueries: true,
+    },
+    rateLimits: {
+      public: { requests: 30, windowSeconds: 60 },
+      citizen: { requests: 1000, windowSeconds: 3600 },
+      client: DEFAULT_RATES.client,
+      organisation: { requests: 10000, windowSeconds: 60 },
+      organisations: new Map([
+        ['tax-board', { requests: 20000, windowSeconds: 60 }],
+        ['demo-bank', { requests: 100, windowSeconds: 1 }],
+      ]),
+      trustedProxies: ['loopback', '10.0.0.0/8', '2001:db8::1'],
+      store: { redisUrl: 'redis://:secret@redis:6379/2', keyPrefix: 'gw-eu', timeoutMs: 250 },
     },
   });
 });
@@ -241,6 +275,33 @@ test('every wrong value is reported at once, by variable name', () => {
   expect(message).toContain('AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS: must be greater than zero');
 });
 
+test('rate limit settings are checked, every problem named', () => {
+  const message = problemsWith({
+    ...IDENTITY_ENV,
+    REDIS_URL: 'http://redis:6379',
+    RATE_LIMIT_KEY_PREFIX: 'two words',
+    RATE_LIMIT_REDIS_TIMEOUT_MS: '0',
+    RATE_LIMIT_PUBLIC: '60',
+    RATE_LIMIT_CITIZEN: '0/60s',
+    RATE_LIMIT_CLIENT: '600/1m',
+    RATE_LIMIT_ORGANISATIONS: 'tax-board=1/1s,Tax Board=5/60s,demo-bank,tax-board=2/1s',
+    GATEWAY_TRUSTED_PROXIES: 'loopback,proxy.internal',
+  });
+
+  expect(message).toContain('REDIS_URL: must be a redis:// or rediss:// URL');
+  expect(message).toContain('RATE_LIMIT_KEY_PREFIX: must be 1 to 64 printable characters');
+  expect(message).toContain('RATE_LIMIT_REDIS_TIMEOUT_MS: must be greater than zero');
+  for (const variable of ['RATE_LIMIT_PUBLIC', 'RATE_LIMIT_CITIZEN', 'RATE_LIMIT_CLIENT'])
+    expect(message).toContain(`${variable}: must be <requests>/<seconds>s, e.g. 600/60s`);
+  expect(message).not.toContain('RATE_LIMIT_ORGANISATION:');
+  expect(message).toContain(
+    'RATE_LIMIT_ORGANISATIONS: "Tax Board=5/60s" must be <organisation>=<requests>/<seconds>s',
+  );
+  expect(message).toContain('RATE_LIMIT_ORGANISATIONS: "demo-bank" must be');
+  expect(message).toContain('RATE_LIMIT_ORGANISATIONS: names tax-board twice');
+  expect(message).toContain('GATEWAY_TRUSTED_PROXIES: must be a comma-separated list');
+});
+
 test.each([
   [
     'a public key to sign with',
@@ -285,6 +346,7 @@ describe('profiles', () => {
       fieldSuggestions: true,
       requestIdInErrors: false,
       corsOrigins: ['http://localhost:4100', 'http://127.0.0.1:4100'],
+      getQueries: true,
     });
     expect(config.profile).toEqual(profileDefaults('demo', 4100));
   });

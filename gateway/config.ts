@@ -23,6 +23,18 @@ import { profileEnvFields, profileSettingsFromEnv } from './profiles/profileEnv'
 import type { ProfileSettings } from './profiles/profileSettings';
 import { isClientName } from './trustedDocuments/trustedDocumentClients';
 import type { TrustedDocumentsOptions } from './trustedDocuments/trustedDocumentSource';
+import { isOrganisationCode } from '../platform/identity/requestCodes';
+import proxyaddr from 'proxy-addr';
+import {
+  DEFAULT_RATE_KEY_PREFIX,
+  DEFAULT_RATE_STORE_TIMEOUT_MS,
+  DEFAULT_RATES,
+  formatRate,
+  parseRate,
+  type Rate,
+  type RateBucket,
+  type RateLimits,
+} from './rateLimit/rateLimits';
 
 /** The gateway's settings, read once from the environment at start-up. */
 export interface GatewayConfig {
@@ -45,6 +57,8 @@ export interface GatewayConfig {
   profile: ProfileSettings;
   /** The trusted documents manifest and the clients held to it, when one is configured. */
   trustedDocuments?: TrustedDocumentsOptions;
+  /** How many requests each caller may make, counted in Redis when `REDIS_URL` is set. */
+  rateLimits: RateLimits;
 }
 
 /** The environment variable that overrides one agency's subgraph URL, e.g. `SUBGRAPH_URL_TAX`. */
@@ -95,6 +109,76 @@ const limitFields = Object.fromEntries(
 // A call that may wait longer than five minutes is a hung connection, not a slow agency.
 const timeoutMsField = positiveIntField.max(300_000, 'must be at most 300000 (five minutes)');
 const agencyTimeoutField = z.preprocess(unsetIfEmpty, timeoutMsField.optional());
+
+/** The environment variable that sets the rate of each kind of caller. */
+export const RATE_VARIABLES = {
+  public: 'RATE_LIMIT_PUBLIC',
+  citizen: 'RATE_LIMIT_CITIZEN',
+  client: 'RATE_LIMIT_CLIENT',
+  organisation: 'RATE_LIMIT_ORGANISATION',
+} as const satisfies Record<RateBucket, string>;
+
+const RATE_FORMAT = 'must be <requests>/<seconds>s, e.g. 600/60s';
+
+const rateField = (bucket: RateBucket) =>
+  z.preprocess(
+    unsetIfEmpty,
+    z
+      .string()
+      .default(formatRate(DEFAULT_RATES[bucket]))
+      .transform((text, ctx) => parseRate(text) ?? (ctx.addIssue(RATE_FORMAT), z.NEVER)),
+  );
+
+const rateFields = Object.fromEntries(
+  (Object.keys(RATE_VARIABLES) as RateBucket[]).map((bucket) => [
+    RATE_VARIABLES[bucket],
+    rateField(bucket),
+  ]),
+) as Record<(typeof RATE_VARIABLES)[RateBucket], ReturnType<typeof rateField>>;
+
+/** `tax-board=12000/60s,demo-bank=300/60s`: organisations with a rate of their own. */
+const organisationRatesField = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      const rates = new Map<string, Rate>();
+      for (const entry of (text ?? '').split(',').filter((item) => item.trim() !== '')) {
+        const [organisation = '', rateText = '', ...rest] = entry.split('=').map((p) => p.trim());
+        const rate = parseRate(rateText);
+        if (!isOrganisationCode(organisation) || !rate || rest.length > 0) {
+          ctx.addIssue(
+            `"${entry.trim()}" must be <organisation>=<requests>/<seconds>s, e.g. tax-board=12000/60s`,
+          );
+        } else if (rates.has(organisation)) {
+          ctx.addIssue(`names ${organisation} twice`);
+        } else rates.set(organisation, rate);
+      }
+      return rates;
+    }),
+);
+
+const trustedProxiesField = z.preprocess(
+  unsetIfEmpty,
+  z
+    .string()
+    .optional()
+    .transform((text, ctx) => {
+      const proxies = (text ?? '')
+        .split(',')
+        .map((item) => item.trim())
+        .filter((item) => item !== '');
+      try {
+        proxyaddr.compile(proxies);
+      } catch (error) {
+        ctx.addIssue(
+          `must be a comma-separated list of IP addresses, CIDR ranges, loopback, linklocal or uniquelocal (${(error as Error).message})`,
+        );
+      }
+      return proxies;
+    }),
+);
 
 const subgraphUrlField = z.preprocess(
   unsetIfEmpty,
@@ -185,6 +269,24 @@ const gatewayEnvSchema = z
       unsetIfEmpty,
       z.enum(['yes', 'no'], { error: 'must be yes or no' }).default('no'),
     ),
+    REDIS_URL: z.preprocess(
+      unsetIfEmpty,
+      z.url({ protocol: /^rediss?$/, error: 'must be a redis:// or rediss:// URL' }).optional(),
+    ),
+    RATE_LIMIT_KEY_PREFIX: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .regex(/^[\x21-\x7e]{1,64}$/, 'must be 1 to 64 printable characters without spaces')
+        .default(DEFAULT_RATE_KEY_PREFIX),
+    ),
+    RATE_LIMIT_REDIS_TIMEOUT_MS: z.preprocess(
+      unsetIfEmpty,
+      positiveIntField.default(DEFAULT_RATE_STORE_TIMEOUT_MS),
+    ),
+    ...rateFields,
+    RATE_LIMIT_ORGANISATIONS: organisationRatesField,
+    GATEWAY_TRUSTED_PROXIES: trustedProxiesField,
   })
   .superRefine(
     (env, ctx) => {
@@ -305,5 +407,22 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
           },
         }
       : {}),
+    rateLimits: {
+      public: parsed.RATE_LIMIT_PUBLIC,
+      citizen: parsed.RATE_LIMIT_CITIZEN,
+      client: parsed.RATE_LIMIT_CLIENT,
+      organisation: parsed.RATE_LIMIT_ORGANISATION,
+      organisations: parsed.RATE_LIMIT_ORGANISATIONS,
+      trustedProxies: parsed.GATEWAY_TRUSTED_PROXIES,
+      ...(parsed.REDIS_URL
+        ? {
+            store: {
+              redisUrl: parsed.REDIS_URL,
+              keyPrefix: parsed.RATE_LIMIT_KEY_PREFIX,
+              timeoutMs: parsed.RATE_LIMIT_REDIS_TIMEOUT_MS,
+            },
+          }
+        : {}),
+    },
   };
 }

@@ -1,6 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { createErrorMasker } from './createErrorMasker';
 import { createGateway, GRAPHQL_PATH } from './createGateway';
+import { rateLimited } from './rateLimit/useRateLimit';
 import { memoryLogger } from './testing/memoryLogger';
 import { postGraphQL } from './testing/postGraphQL';
 import { startTestFederation, type TestFederation } from './testing/startTestFederation';
@@ -158,16 +159,32 @@ describe('createErrorMasker', () => {
     'SUBGRAPH_TIMEOUT',
     'DATA_SOURCE_UNAVAILABLE',
     'CREDENTIALS_OVER_GET',
+    'GET_NOT_ALLOWED',
     'UNSUPPORTED_MEDIA_TYPE',
     'INTROSPECTION_NOT_ALLOWED',
     'PERSISTED_DOCUMENT_NOT_FOUND',
     'PERSISTED_DOCUMENT_REQUIRED',
+    'RATE_LIMITED',
   ])('an error with code %s is shown as raised', (code) => {
     expect(
       exposed(new GraphQLError('told on purpose', { extensions: { code, argumentName: 'id' } })),
     ).toEqual({
       message: 'told on purpose',
       extensions: { code, argumentName: 'id' },
+    });
+  });
+
+  test('a rate limit refusal keeps its retry time and its 429 with Retry-After', () => {
+    const refusal = rateLimited({
+      bucket: 'client',
+      rate: { requests: 600, windowSeconds: 60 },
+      retryAfterSeconds: 17,
+    });
+    expect(mask(refusal)).toBe(refusal);
+    expect(refusal.extensions).toEqual({
+      code: 'RATE_LIMITED',
+      retryAfterSeconds: 17,
+      http: { status: 429, headers: { 'retry-after': '17' } },
     });
   });
 

@@ -10,6 +10,9 @@ import { DEFAULT_EXTENSION_KEYS } from './plugins';
 import { createProbes } from './probes';
 import { DEFAULT_SUBGRAPH_TIMEOUTS, type SubgraphTimeouts } from './subgraphTimeouts';
 import { profileDefaults, type ProfileSettings } from './profiles/profileSettings';
+import { createClientAddress } from './rateLimit/clientAddress';
+import { createRateLimiter } from './rateLimit/createRateLimiter';
+import type { RateLimits } from './rateLimit/rateLimits';
 import { createSupergraphSource, type RefreshOutcome } from './supergraphSource';
 import {
   createTrustedDocumentSource,
@@ -45,6 +48,8 @@ export interface GatewayOptions {
    * re-read on `reloadTrustedDocuments()` and, when watching, when the file changes.
    */
   trustedDocuments?: TrustedDocumentsOptions;
+  /** Requests per caller; without them (the demo, most tests) requests are not rate limited. */
+  rateLimits?: RateLimits;
 }
 
 /** A gateway that is set up but not yet listening. */
@@ -76,6 +81,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const documents: TrustedDocumentSource | undefined = trusted
     ? await createTrustedDocumentSource(trusted.path, trusted.heldClients, logger)
     : undefined;
+  const rateLimits = options.rateLimits;
+  const rateLimit = rateLimits && {
+    limiter: createRateLimiter(rateLimits, { logger, keySecret: options.signingKey }),
+    clientAddress: createClientAddress(rateLimits.trustedProxies),
+  };
 
   const runtime = createGatewayRuntime(
     createRuntimeConfig({
@@ -91,14 +101,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ...(trusted && documents
         ? { trustedDocuments: { source: documents, heldClients: trusted.heldClients } }
         : {}),
+      rateLimit,
     }),
   );
   try {
     // The runtime loads the supergraph lazily; loading it now fails a bad start at once
     // and spares the first client the wait.
     await runtime.getSchema();
+    await rateLimit?.limiter.connected();
   } catch (error) {
     await runtime.dispose();
+    await rateLimit?.limiter.close();
     throw error;
   }
   let stopping = false;
@@ -179,6 +192,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await closeServer(server, options.shutdownGraceMs ?? 10_000);
       await reloading;
       await runtime.dispose();
+      await rateLimit?.limiter.close();
     },
   };
 }

@@ -11,7 +11,7 @@ import {
 } from './identity/createClientTokenVerifier';
 import { createRequestIds } from './identity/requestIds';
 import type { RequestLimits } from './limits/requestLimits';
-import { createGatewayPlugins } from './plugins';
+import { createGatewayPlugins, type GatewayPluginOptions } from './plugins';
 import type { ProfileSettings } from './profiles/profileSettings';
 import { renderExplorer } from './renderExplorer';
 import { type SubgraphTimeouts, subgraphTimeoutMs } from './subgraphTimeouts';
@@ -40,6 +40,8 @@ export interface RuntimeConfigOptions {
   profile: ProfileSettings;
   /** Registered documents by client, and the clients that may run only theirs. */
   trustedDocuments?: { source: TrustedDocumentSource; heldClients: readonly string[] };
+  /** Rate limits per caller; without them requests are not rate limited. */
+  rateLimit?: GatewayPluginOptions['rateLimit'];
 }
 
 /** The path of the GraphQL endpoint; a browser asking it for HTML gets the explorer. */
@@ -105,6 +107,7 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
         limits: options.limits,
         profile,
         masker,
+        rateLimit: options.rateLimit,
       }),
   };
 }

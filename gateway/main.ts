@@ -22,6 +22,7 @@ runMain(async () => {
     subgraphTimeouts: config.subgraphTimeouts,
     profile: config.profile,
     trustedDocuments: config.trustedDocuments,
+    rateLimits: config.rateLimits,
   }).catch((error: unknown) => {
     // A missing or broken supergraph is an operator's fix, reported like bad configuration.
     if (error instanceof SupergraphError)
@@ -43,6 +44,7 @@ runMain(async () => {
       subgraphUrls: config.subgraphUrls,
       tokenIssuer: config.identity.issuer,
       profile: config.profile,
+      rateLimits: config.rateLimits.store ? 'shared in Redis' : 'in memory, per replica',
     },
     `gateway ready at ${url}${GRAPHQL_PATH} (${config.profile.profile} profile${
       config.profile.explorer ? '; open it in a browser for the explorer' : ''

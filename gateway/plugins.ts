@@ -1,13 +1,12 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import type { KeyObject } from 'node:crypto';
-import type { RequestIdentity } from '../platform/identity/RequestIdentity';
 import type { Logger } from '../platform/logging/logger';
 import type { ErrorMasker } from './createErrorMasker';
 import { useBrowserRules } from './csrf/useBrowserRules';
 import { useExplorerAssets } from './explorerAssets';
 import type { ClientTokenVerifier } from './identity/createClientTokenVerifier';
 import { type RequestIds, useRequestIdHeaders } from './identity/requestIds';
-import { useClientIdentity } from './identity/useClientIdentity';
+import { type RequestIdentities, useClientIdentity } from './identity/useClientIdentity';
 import { useGatewayToken } from './identity/useGatewayToken';
 import { useKnownOperationTypes } from './useKnownOperationTypes';
 import type { RequestLimits } from './limits/requestLimits';
@@ -19,6 +18,9 @@ import type { ProfileSettings } from './profiles/profileSettings';
 import { useIntrospectionAccess } from './profiles/useIntrospectionAccess';
 import { useNoSuggestions } from './profiles/useNoSuggestions';
 import { useRequestIdInErrors } from './useRequestIdInErrors';
+import type { ClientAddressOf } from './rateLimit/clientAddress';
+import type { RateLimiter } from './rateLimit/createRateLimiter';
+import { countRefusedCredentials, useRateLimit } from './rateLimit/useRateLimit';
 import { useSubgraphExtensions } from './useSubgraphExtensions';
 import { useVariableErrorCodes } from './useVariableErrorCodes';
 
@@ -30,7 +32,7 @@ export interface GatewayPluginOptions {
   verifyClientToken: ClientTokenVerifier;
   requestIds: RequestIds;
   /** Each request's verified identity, as `useClientIdentity` establishes it. */
-  identities: WeakMap<Request, RequestIdentity>;
+  identities: RequestIdentities;
   /** The gateway's Ed25519 private key, signing every subgraph call. */
   signingKey: KeyObject;
   logger: Logger;
@@ -40,12 +42,15 @@ export interface GatewayPluginOptions {
   profile: ProfileSettings;
   /** The runtime's error masker, whose masked faults are logged with their request's id. */
   masker: ErrorMasker;
+  /** Rate limits per caller; without them requests are not rate limited. */
+  rateLimit?: { limiter: RateLimiter; clientAddress: ClientAddressOf };
 }
 
 /**
  * Every plugin the gateway runs, in order: what browsers may send first (a GET with
  * credentials, a POST that is not JSON), then identity (a refused token or header stops
- * the request before anything else runs), then the limits on hostile input (body and
+ * the request before anything else runs), then the caller's rate limit (before the body is
+ * read), then the limits on hostile input (body and
  * variables before parsing, tokens while parsing, depth, aliases, directives, root fields
  * and expanded fields while validating, cost at the start of execution, all before
  * planning; what the profile hides: suggestions, and introspection to callers other than
@@ -57,12 +62,16 @@ export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlug
   return [
     ...(profile.explorer ? [useExplorerAssets()] : []),
     useRequestIdHeaders(options.requestIds),
-    useBrowserRules({ corsOrigins: profile.corsOrigins }),
+    useBrowserRules({ corsOrigins: profile.corsOrigins, getQueries: profile.getQueries }),
     useClientIdentity({
       verifyToken: options.verifyClientToken,
       requestIds: options.requestIds,
       identities: options.identities,
+      ...(options.rateLimit ? { beforeRefusal: countRefusedCredentials(options.rateLimit) } : {}),
     }),
+    ...(options.rateLimit
+      ? [useRateLimit({ ...options.rateLimit, identities: options.identities })]
+      : []),
     useRequestSizeLimits(options.limits),
     ...useDocumentLimits(options.limits),
     useFieldLimits(options.limits),

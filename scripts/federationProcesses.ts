@@ -81,6 +81,8 @@ export async function startFederationProcesses(
         // As docker-compose runs it: the production profile, trusting the demo identity provider.
         GOVGRAPH_PROFILE: 'production',
         GATEWAY_ALLOW_DEMO_IDENTITY: 'yes',
+        TRUSTED_DOCUMENTS_FILE: path.join(repoRoot(), 'schema', 'trusted-documents.json'),
+        TRUSTED_DOCUMENTS_REQUIRED: 'demo-bank',
         ...options.env,
       }),
     });

@@ -1,5 +1,23 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import type { AgencyName } from '../platform/agencies';
+import { repoRoot } from '../platform/repoRoot';
 import type { PersonaName } from '../demo/identity/personas';
+
+export type SoakBody =
+  { query: string } | { documentId: string; variables: Record<string, unknown> };
+
+/** The id of a trusted document of the demo manifest, by its operation's name. */
+export function trustedDocumentId(organisation: string, operation: string): string {
+  const manifest = JSON.parse(
+    readFileSync(path.join(repoRoot(), 'schema', 'trusted-documents.json'), 'utf8'),
+  ) as { clients: Record<string, Record<string, string>> };
+  const entry = Object.entries(manifest.clients[organisation] ?? {}).find(([, document]) =>
+    new RegExp(`^query ${operation}\\b`).test(document),
+  );
+  if (!entry) throw new Error(`no trusted document ${operation} for ${organisation}`);
+  return entry[0];
+}
 
 /** What the soak needs from the demo country to vary its subjects. */
 export interface SoakSubjects {
@@ -16,7 +34,8 @@ export interface SoakWorkload {
   purpose?: string;
   /** The citizen persona's token is minted for this subject, when it varies. */
   subject?: (i: number, subjects: SoakSubjects) => string;
-  query: (i: number, subjects: SoakSubjects) => string;
+  /** The request's body: a document of its own, or a trusted document's id and variables. */
+  body: (i: number, subjects: SoakSubjects) => SoakBody;
   /**
    * How many people each agency released personal data about, read from the answer's data:
    * the number of access records the request must have left in each agency's log.
@@ -71,64 +90,75 @@ export const SOAK_WORKLOADS: readonly SoakWorkload[] = [
   {
     name: 'public: a company and its board',
     persona: 'public',
-    query: (i, s) =>
-      `{ company(registryCode: "${nth(s.registryCodes, i)}") { name status founded boardSeats { name role } } }`,
+    body: (i, s) => ({
+      query: `{ company(registryCode: "${nth(s.registryCodes, i)}") { name status founded boardSeats { name role } } }`,
+    }),
     releases: () => ({}),
   },
   {
     name: 'citizen: their own data across five agencies',
     persona: 'citizen',
     subject: (i, s) => nth(s.nationalIds, i * 7),
-    query: () =>
-      '{ me { givenName address { city } incomeAssessments(year: 2025) { taxableIncome } benefitClaims { benefit } vehicles { registrationNumber } gp { practice } } }',
+    body: () => ({
+      query:
+        '{ me { givenName address { city } incomeAssessments(year: 2025) { taxableIncome } benefitClaims { benefit } vehicles { registrationNumber } gp { practice } } }',
+    }),
     releases: (data) => onePerson(data, 'me'),
   },
   {
     name: 'caseworker: a person, household, income and benefits',
     persona: 'caseworker',
     purpose: 'benefit-eligibility',
-    query: (i, s) =>
-      `{ person(nationalId: "${nth(s.nationalIds, i)}") { givenName address { city } incomeAssessments { year taxableIncome } benefitClaims { benefit status } } }`,
+    body: (i, s) => ({
+      query: `{ person(nationalId: "${nth(s.nationalIds, i)}") { givenName address { city } incomeAssessments { year taxableIncome } benefitClaims { benefit status } } }`,
+    }),
     releases: (data) => onePerson(data, 'person'),
   },
   {
     name: 'tax officer: income, debt and board seats',
     persona: 'tax-officer',
     purpose: 'tax-assessment',
-    query: (i, s) =>
-      `{ person(nationalId: "${nth(s.nationalIds, i * 3)}") { givenName incomeAssessments(year: 2024) { taxableIncome taxPaid } taxDebt boardMemberships { name } } }`,
+    body: (i, s) => ({
+      query: `{ person(nationalId: "${nth(s.nationalIds, i * 3)}") { givenName incomeAssessments(year: 2024) { taxableIncome taxPaid } taxDebt boardMemberships { name } } }`,
+    }),
     releases: (data) => onePerson(data, 'person'),
   },
   {
     name: 'physician: vaccinations and GP',
     persona: 'physician',
     purpose: 'medical-treatment',
-    query: (i, s) =>
-      `{ person(nationalId: "${nth(s.nationalIds, i * 5)}") { givenName vaccinations { vaccine date } gp { practice } } }`,
+    body: (i, s) => ({
+      query: `{ person(nationalId: "${nth(s.nationalIds, i * 5)}") { givenName vaccinations { vaccine date } gp { practice } } }`,
+    }),
     releases: (data) => onePerson(data, 'person'),
   },
   {
     name: 'police officer: licence and vehicles',
     persona: 'police-officer',
     purpose: 'traffic-control',
-    query: (i, s) =>
-      `{ person(nationalId: "${nth(s.nationalIds, i * 11)}") { givenName drivingLicence { categories validUntil } vehicles { make } } }`,
+    body: (i, s) => ({
+      query: `{ person(nationalId: "${nth(s.nationalIds, i * 11)}") { givenName drivingLicence { categories validUntil } vehicles { make } } }`,
+    }),
     releases: (data) => onePerson(data, 'person'),
   },
   {
-    name: 'bank: a consenting customer',
+    name: 'bank: income bands, by trusted document',
     persona: 'bank',
     purpose: 'loan-application',
-    query: (_i, s) =>
-      `{ person(nationalId: "${s.consentedNationalId}") { givenName incomeAssessments(year: 2025) { incomeBand } } }`,
+    body: (i, s) => ({
+      documentId: trustedDocumentId('demo-bank', 'LoanApplicantIncome'),
+      variables: { nationalId: s.consentedNationalId, year: 2021 + (i % 5) },
+    }),
     releases: (data) => onePerson(data, 'person'),
   },
   {
     name: 'statistician: a masked page of 20',
     persona: 'statistician',
     purpose: 'official-statistics',
-    query: () =>
-      '{ people(first: 20) { nodes { dateOfBirth address { municipality } incomeAssessments(year: 2025) { incomeBand } } } }',
+    body: () => ({
+      query:
+        '{ people(first: 20) { nodes { dateOfBirth address { municipality } incomeAssessments(year: 2025) { incomeBand } } } }',
+    }),
     releases: (data) => {
       const nodes = field(field(data, 'people'), 'nodes');
       return releasesOf(Array.isArray(nodes) ? nodes : []);
@@ -138,7 +168,7 @@ export const SOAK_WORKLOADS: readonly SoakWorkload[] = [
     name: 'auditor: the agreement register',
     persona: 'auditor',
     purpose: 'oversight',
-    query: () => '{ agreements { id provider consumer purposes form } }',
+    body: () => ({ query: '{ agreements { id provider consumer purposes form } }' }),
     releases: () => ({}),
   },
 ];

@@ -14,7 +14,8 @@ const CREDENTIAL_HEADERS = ['authorization', 'cookie'];
 /**
  * What a page on another site can make a browser send without asking (a link, an image, a
  * form) never acts for anyone:
- * - a GraphQL GET is served only as the public caller: one carrying credentials is refused
+ * - a GraphQL GET is served only where the profile takes queries over GET (405,
+ *   `GET_NOT_ALLOWED`, otherwise), and only as the public caller: one carrying credentials is refused
  *   (405, `CREDENTIALS_OVER_GET`) rather than silently served as the public; mutations over
  *   GET are refused by the runtime itself (405);
  * - a POST body must be `application/json`, which no form can send without a CORS preflight:
@@ -22,11 +23,22 @@ const CREDENTIAL_HEADERS = ['authorization', 'cookie'];
  *   `application/graphql` and anything else are refused (415, `UNSUPPORTED_MEDIA_TYPE`).
  * The explorer's page and assets are answered before this runs.
  */
-export function useBrowserRules(options: { corsOrigins: readonly string[] }): GatewayPlugin {
+export function useBrowserRules(options: {
+  corsOrigins: readonly string[];
+  /** Whether GraphQL queries are taken over GET at all. */
+  getQueries: boolean;
+}): GatewayPlugin {
   const variesByOrigin = options.corsOrigins.length > 0;
   return {
     onRequestParse({ request }) {
       if (request.method === 'GET') {
+        if (!options.getQueries) {
+          throw clientError(
+            ErrorCode.GET_NOT_ALLOWED,
+            `This gateway takes GraphQL requests only as a POST of ${GRAPHQL_REQUEST_MEDIA_TYPE}`,
+            { http: { status: 405, headers: { allow: 'POST' } } },
+          );
+        }
         const carried = CREDENTIAL_HEADERS.filter((header) => request.headers.has(header));
         if (carried.length > 0) {
           throw clientError(

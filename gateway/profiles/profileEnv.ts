@@ -62,6 +62,7 @@ export function profileEnvFields(defaultProfile: Profile) {
     GATEWAY_FIELD_SUGGESTIONS: onOffField,
     GATEWAY_ERROR_REQUEST_IDS: onOffField,
     GATEWAY_CORS_ORIGINS: originsField,
+    GATEWAY_GET_QUERIES: onOffField,
   };
 }
 
@@ -77,5 +78,6 @@ export function profileSettingsFromEnv(env: ProfileEnv, gatewayPort: number): Pr
     fieldSuggestions: env.GATEWAY_FIELD_SUGGESTIONS ?? defaults.fieldSuggestions,
     requestIdInErrors: env.GATEWAY_ERROR_REQUEST_IDS ?? defaults.requestIdInErrors,
     corsOrigins: env.GATEWAY_CORS_ORIGINS ?? defaults.corsOrigins,
+    getQueries: env.GATEWAY_GET_QUERIES ?? defaults.getQueries,
   };
 }

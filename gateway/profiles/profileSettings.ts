@@ -18,12 +18,15 @@ export interface ProfileSettings {
   requestIdInErrors: boolean;
   /** Exact origins (`https://app.example`) a browser page may call the gateway from. */
   corsOrigins: readonly string[];
+  /** GraphQL queries over GET (as the public caller only); off, every request is a POST. */
+  getQueries: boolean;
 }
 
 /**
  * Every setting that depends on the profile, in one place. A production gateway shows no
  * explorer, no schema to the public or citizens, no suggestions, a request id on every
- * error, and answers no other origin. The demo allows browsers on the gateway's own port of
+ * error, answers no other origin, and takes queries only as POSTs of JSON (a query a link
+ * or an image can send is what scanners report as a CSRF vector, even without credentials). The demo allows browsers on the gateway's own port of
  * localhost.
  */
 export function profileDefaults(profile: Profile, gatewayPort: number): ProfileSettings {
@@ -35,6 +38,7 @@ export function profileDefaults(profile: Profile, gatewayPort: number): ProfileS
       fieldSuggestions: false,
       requestIdInErrors: true,
       corsOrigins: [],
+      getQueries: false,
     };
   }
   return {
@@ -44,5 +48,6 @@ export function profileDefaults(profile: Profile, gatewayPort: number): ProfileS
     fieldSuggestions: true,
     requestIdInErrors: false,
     corsOrigins: [`http://localhost:${gatewayPort}`, `http://127.0.0.1:${gatewayPort}`],
+    getQueries: true,
   };
 }

@@ -228,6 +228,30 @@ describe('in production every error carries the request id', () => {
   });
 });
 
+describe('queries over GET', () => {
+  const overGet = (federation: TestFederation) =>
+    fetch(`${federation.graphqlUrl}?query=${encodeURIComponent('{ __typename }')}`, {
+      headers: { accept: 'application/graphql-response+json' },
+    });
+
+  test('are answered in the demo, as the public caller', async () => {
+    const response = await overGet(demo);
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as GraphQLResponse['body']).data).toEqual({
+      __typename: 'Query',
+    });
+  });
+
+  test('are refused in production, before parsing: every request is a POST', async () => {
+    const response = await overGet(production);
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('POST');
+    const body = (await response.json()) as GraphQLResponse['body'];
+    expect(body.data).toBeUndefined();
+    expect(codes({ status: 405, headers: response.headers, body })).toEqual(['GET_NOT_ALLOWED']);
+  });
+});
+
 test('production allows no browser origin by default', async () => {
   const response = await fetch(production.graphqlUrl, {
     method: 'OPTIONS',

@@ -6,6 +6,7 @@ import type { RequestLimits } from '../limits/requestLimits';
 import type { SubgraphTimeouts } from '../subgraphTimeouts';
 import { profileDefaults, type ProfileSettings } from '../profiles/profileSettings';
 import type { TrustedDocumentsOptions } from '../trustedDocuments/trustedDocumentSource';
+import type { RateLimits } from '../rateLimit/rateLimits';
 import { composeSupergraph } from './composeSupergraph';
 import { memoryLogger, type MemoryLogger } from './memoryLogger';
 import { createTestIdentity, type TestIdentity } from './testIdentity';
@@ -60,6 +61,7 @@ export async function startTestFederation(
     /** What the gateway shows of itself; default the demo profile's. */
     profile?: ProfileSettings;
     trustedDocuments?: TrustedDocumentsOptions;
+    rateLimits?: RateLimits;
   } = {},
 ): Promise<TestFederation> {
   const directory = await mkdtemp(join(tmpdir(), 'govgraph-gateway-'));
@@ -84,6 +86,7 @@ export async function startTestFederation(
     subgraphTimeouts: options.subgraphTimeouts,
     profile: options.profile ?? profileDefaults('demo', 0),
     trustedDocuments: options.trustedDocuments,
+    rateLimits: options.rateLimits,
   });
   const baseUrl = await gateway.listen(0, '127.0.0.1');
   return {

@@ -35,6 +35,8 @@ export enum ErrorCode {
   VARIABLES_TOO_LARGE = 'VARIABLES_TOO_LARGE',
   /** A GET request carries credentials: GET serves only the public caller; send them over POST. */
   CREDENTIALS_OVER_GET = 'CREDENTIALS_OVER_GET',
+  /** The gateway takes GraphQL requests only as POSTs (the production profile). */
+  GET_NOT_ALLOWED = 'GET_NOT_ALLOWED',
   /** A POST body that is not `application/json`: forms and plain text are refused (CSRF). */
   UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE',
   /** Introspection (`__schema`, `__type`) is not open to this caller in this deployment. */
@@ -43,6 +45,8 @@ export enum ErrorCode {
   PERSISTED_DOCUMENT_NOT_FOUND = 'PERSISTED_DOCUMENT_NOT_FOUND',
   /** The client may run only its registered documents, and sent a query of its own. */
   PERSISTED_DOCUMENT_REQUIRED = 'PERSISTED_DOCUMENT_REQUIRED',
+  /** The caller has made more requests than its rate limit allows; retry after `Retry-After`. */
+  RATE_LIMITED = 'RATE_LIMITED',
   /** An access could not be recorded, so its data is withheld. */
   ACCESS_LOG_UNAVAILABLE = 'ACCESS_LOG_UNAVAILABLE',
   /** An agency's subgraph could not be reached; the other agencies' data is still answered. */

@@ -78,6 +78,7 @@ export async function startTestFederation(
     | 'gatewayRoute'
     | 'subgraphTimeouts'
     | 'trustedDocuments'
+    | 'profile'
   > = {},
 ): Promise<TestFederation> {
   const gatewayKeys: GatewayKeyPair = generateKeyPairSync('ed25519');
