@@ -1,5 +1,5 @@
 import type { Db } from '../platform/db/createDb';
-import { chooseTableWriter } from './chooseTableWriter';
+import { tableWriterFor } from './tableWriterFor';
 import { deferIndexes } from './deferIndexes';
 import type { CountryRows, TableName } from './rows';
 import type { WriteRoute } from './tableWriter';
@@ -32,7 +32,7 @@ export async function openLoadLane(
   const trx = await db.transaction();
   try {
     const restoreIndexes = await deferIndexes(trx, tables);
-    const writer = await chooseTableWriter(trx, route);
+    const writer = await tableWriterFor(trx, route);
     let written: Promise<void> = Promise.resolve();
     return {
       write(rows) {

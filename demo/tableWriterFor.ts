@@ -5,7 +5,7 @@ import { insertWriter } from './insertWriter';
 import type { TableWriter, WriteRoute } from './tableWriter';
 
 /** A writer of the given route on the transaction's own connection. */
-export async function chooseTableWriter(
+export async function tableWriterFor(
   trx: Knex.Transaction,
   route: WriteRoute,
 ): Promise<TableWriter> {
