@@ -26,6 +26,7 @@ export interface Adult {
 }
 
 const INCOME_YEARS = [2021, 2022, 2023, 2024, 2025];
+const GIVEN_NAMES = [...FEMALE_NAMES, ...MALE_NAMES];
 
 /** Counters that keep registration and licence numbers unique across the whole country. */
 export interface Serials {
@@ -59,7 +60,7 @@ export function addAgencyRecords(
     rows['health.gp_registration'].push({
       national_id: person.nationalId,
       practice: rng.pick(GP_PRACTICES),
-      physician: `Dr. ${rng.pick([...FEMALE_NAMES, ...MALE_NAMES])} ${rng.pick(FAMILY_NAMES)}`,
+      physician: `Dr. ${rng.pick(GIVEN_NAMES)} ${rng.pick(FAMILY_NAMES)}`,
       since: addDays(REFERENCE_DATE, -rng.int(30, 5000)),
     });
   }

@@ -21,8 +21,10 @@ runMain(async () => {
       people: config.people,
       onProgress: progressLine('seeding people'),
     });
+    const seconds = (Date.now() - started) / 1000;
+    const rows = Object.values(summary.rows).reduce((sum, count) => sum + count, 0);
     process.stderr.write(
-      `seeded ${summary.people.toLocaleString('en')} people in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+      `seeded ${summary.people.toLocaleString('en')} people (${rows.toLocaleString('en')} rows) in ${seconds.toFixed(1)} s: ${Math.round(rows / seconds).toLocaleString('en')} rows/s\n`,
     );
     for (const [table, count] of Object.entries(summary.rows))
       process.stderr.write(`  ${table}: ${count.toLocaleString('en')} rows\n`);
