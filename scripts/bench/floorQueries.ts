@@ -6,15 +6,15 @@ const INCOME = `coalesce((select json_agg(json_build_object('year', i.year, 'tax
 const ADDRESS = `(select json_build_object('city', a.city) from population.address a where a.id = p.address_id)`;
 const CLAIMS = `coalesce((select json_agg(json_build_object('monthlyAmount', b.monthly_amount, 'since', b.since)
     order by b.since desc, b.id desc) from social.benefit_claim b where b.national_id = p.national_id), '[]')`;
-const household = (fields: string) => `(select json_build_object('members', coalesce((
-      select json_agg(json_build_object(${fields}) order by m.date_of_birth)
+const HOUSEHOLD = `(select json_build_object('members', coalesce((
+      select json_agg(json_build_object('givenName', m.given_name) order by m.date_of_birth)
       from population.person m where m.household_id = p.household_id), '[]'))
     where p.household_id is not null)`;
 
 const PAGE = (
   size: number,
 ) => `select json_build_object('people', json_build_object('nodes', coalesce(json_agg(
-    json_build_object('givenName', p.given_name, 'household', ${household(`'givenName', m.given_name`)},
+    json_build_object('givenName', p.given_name, 'household', ${HOUSEHOLD},
       'incomeAssessments', ${INCOME}) order by p.list_key), '[]'))) as data
   from (select * from population.person where list_key > ? order by list_key limit ${size}) p`;
 
@@ -29,18 +29,13 @@ export const FLOOR_SQL: Readonly<Record<WorkloadName, string>> = {
       'benefitClaims', ${CLAIMS})) as data
     from population.person p where p.national_id = ?`,
   'profile-6': `select json_build_object('person', json_build_object('givenName', p.given_name,
-      'familyName', p.family_name, 'address', ${ADDRESS},
-      'household', ${household(`'givenName', m.given_name, 'dateOfBirth', m.date_of_birth`)},
+      'familyName', p.family_name, 'dateOfBirth', p.date_of_birth, 'address', ${ADDRESS},
       'incomeAssessments', ${INCOME}, 'benefitClaims', ${CLAIMS},
       'vaccinations', coalesce((select json_agg(json_build_object('vaccine', v.vaccine, 'date', v.administered_on)
         order by v.administered_on desc, v.id desc) from health.vaccination v where v.national_id = p.national_id), '[]'),
       'vehicles', coalesce((select json_agg(json_build_object('make', t.make, 'model', t.model)
         order by t.registration_number) from transport.vehicle t where t.owner_id = p.national_id), '[]'),
-      'boardMemberships', coalesce((select json_agg(json_build_object('name', c.name,
-          'boardMembers', (select coalesce(json_agg(json_build_object('familyName', bp.family_name)
-              order by bm.role = 'chair' desc, bm.since, bm.national_id), '[]')
-            from business.board_member bm join population.person bp on bp.national_id = bm.national_id
-            where bm.registry_code = c.registry_code))
+      'boardMemberships', coalesce((select json_agg(json_build_object('name', c.name, 'founded', c.founded)
         order by c.registry_code)
         from business.board_member s join business.company c on c.registry_code = s.registry_code
         where s.national_id = p.national_id), '[]'))) as data

@@ -48,7 +48,7 @@ export const WORKLOADS: Readonly<Record<WorkloadName, BenchWorkload>> = {
     asSubject: true,
     subject: (i, s) => nth(s.nationalIds, i),
     query: (id) =>
-      `{ person(nationalId: "${id}") { givenName familyName address { city } household { members { givenName dateOfBirth } } incomeAssessments { year taxableIncome } benefitClaims { monthlyAmount since } vaccinations { vaccine date } vehicles { make model } boardMemberships { name boardMembers { familyName } } } }`,
+      `{ person(nationalId: "${id}") { givenName familyName dateOfBirth address { city } incomeAssessments { year taxableIncome } benefitClaims { monthlyAmount since } vaccinations { vaccine date } vehicles { make model } boardMemberships { name founded } } }`,
   },
   'page-20': {
     name: 'page-20',
