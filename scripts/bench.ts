@@ -190,7 +190,7 @@ async function measure(
 function drive(order: LoadOrder): Promise<LoadReport & { seconds: number }> {
   return new Promise((resolve, reject) => {
     const worker = fork(path.join(repoRoot(), 'dist', 'scripts', 'bench', 'loadWorker.js'), [], {
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      stdio: ['ignore', 2, 'inherit', 'ipc'],
     });
     worker.once('message', (report: LoadReport) => {
       if (report.firstError) process.stderr.write(`  first error: ${report.firstError}\n`);

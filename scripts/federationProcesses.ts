@@ -121,7 +121,8 @@ function launch(script: string, preload: string | undefined, env: NodeJS.Process
   const child = preload
     ? spawn(process.execPath, ['-r', preload, script], {
         env,
-        stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
+        // Its logs go to stderr, so that stdout carries only the caller's results.
+        stdio: ['ignore', 2, 'pipe', 'ipc'],
       })
     : spawn(process.execPath, [script], { env, stdio: ['ignore', 'inherit', 'pipe'] });
   const tail: string[] = [];

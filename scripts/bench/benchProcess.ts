@@ -24,7 +24,8 @@ export function launchProbed(
   const child = spawn(process.execPath, ['-r', PROBE, script, ...args], {
     env,
     cwd: repoRoot(),
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    // Logs go to stderr: stdout carries only the bench's results (`--json`).
+    stdio: ['ignore', 2, 'inherit', 'ipc'],
   });
   return probed(name, child);
 }
