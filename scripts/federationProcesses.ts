@@ -13,6 +13,7 @@ export interface ServiceProcess {
   url: string;
   /** The process's resident memory now, in MiB (Linux), or null once it has exited. */
   rssMiB(): number | null;
+  /** The process itself (its IPC channel, when started with a preload). */
   child: ChildProcess;
 }
 

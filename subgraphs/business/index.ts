@@ -31,7 +31,7 @@ export async function createBusinessSubgraph(
   };
 }
 
-/** The business subgraph's schema before its field policy is applied; served only with it. */
+/** The business subgraph's schema before its field policy; the service serves it only with the policy applied. */
 export function buildBusinessSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [CompanyResolver, PersonResolver, ...businessAccessLog.resolvers],

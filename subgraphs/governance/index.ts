@@ -52,7 +52,7 @@ export async function createGovernanceSubgraph(
   };
 }
 
-/** The governance subgraph's schema before its field policy is applied; served only with it. */
+/** The governance subgraph's schema before its field policy; the service serves it only with the policy applied. */
 export function buildGovernanceSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [

@@ -29,7 +29,7 @@ export async function createHealthSubgraph(
   };
 }
 
-/** The health subgraph's schema before its field policy is applied; served only with it. */
+/** The health subgraph's schema before its field policy; the service serves it only with the policy applied. */
 export function buildHealthSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [PersonResolver, ...healthAccessLog.resolvers],

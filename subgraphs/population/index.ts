@@ -29,7 +29,7 @@ export async function createPopulationSubgraph(
   };
 }
 
-/** The population subgraph's schema before its field policy is applied; served only with it. */
+/** The population subgraph's schema before its field policy; the service serves it only with the policy applied. */
 export function buildPopulationSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [PersonResolver, HouseholdResolver, ...populationAccessLog.resolvers],

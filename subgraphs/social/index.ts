@@ -29,7 +29,7 @@ export async function createSocialSubgraph(
   };
 }
 
-/** The social subgraph's schema before its field policy is applied; served only with it. */
+/** The social subgraph's schema before its field policy; the service serves it only with the policy applied. */
 export function buildSocialSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [PersonResolver, ...socialAccessLog.resolvers],

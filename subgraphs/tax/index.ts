@@ -29,7 +29,7 @@ export async function createTaxSubgraph(
   };
 }
 
-/** The tax subgraph's schema before its field policy is applied; served only with it. */
+/** The tax subgraph's schema before its field policy; the service serves it only with the policy applied. */
 export function buildTaxSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [PersonResolver, CompanyResolver, ...taxAccessLog.resolvers],

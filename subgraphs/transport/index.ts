@@ -31,7 +31,7 @@ export async function createTransportSubgraph(
   };
 }
 
-/** The transport subgraph's schema before its field policy is applied; served only with it. */
+/** The transport subgraph's schema before its field policy; the service serves it only with the policy applied. */
 export function buildTransportSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
     resolvers: [VehicleResolver, PersonResolver, ...transportAccessLog.resolvers],
