@@ -1,260 +1,221 @@
 import 'reflect-metadata';
+import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { parseArgs } from 'node:util';
-import { AGENCY_NAMES } from '../platform/agencies';
+import path from 'node:path';
 import { runMain } from '../platform/config/runMain';
-import { createDb, type Db } from '../platform/db/createDb';
-import { type EmbeddedPostgres, startEmbeddedPostgres } from '../platform/db/embeddedPostgres';
-import { createLogger } from '../platform/logging/logger';
-import { verifyAccessLog } from '../platform/accessLog/verifyAccessLog';
+import { createDb } from '../platform/db/createDb';
+import { encodeCursor, setCursorKey } from '../platform/pagination/cursor';
+import { repoRoot } from '../platform/repoRoot';
 import { mintDemoToken } from '../demo/identity/mintDemoToken';
 import { resetDemoCountry } from '../demo/resetDemoCountry';
 import { progressLine } from '../demo/progressLine';
-import { startLocalFederation } from './startLocalFederation';
+import { checkAccessLog } from './bench/accessLogCheck';
+import {
+  type BenchArgs,
+  type ConfigName,
+  parseBenchArgs,
+  type SeriesName,
+} from './bench/benchArgs';
+import { benchDatabase } from './bench/benchDatabase';
+import { type BenchResult, formatJsonLine, formatTable, quantile } from './bench/benchResults';
+import { cpuMs, peakRssMiB } from './bench/procStats';
+import { type RunningConfig, startConfig } from './bench/startConfig';
+import { timeTracker } from './bench/trackerTiming';
+import type { LoadOrder, LoadReport } from './bench/loadWorker';
+import { type BenchSubjects, type BenchWorkload, WORKLOADS } from './bench/workloads';
 
-interface Sample {
-  ms: number;
-  ok: boolean;
-}
+/** Distinct requests prepared per run; each connection takes the next. */
+const DISTINCT_REQUESTS = 2000;
 
 /**
- * `npm run bench -- [--people N] [--seconds S] [--concurrency C] [--logged N]`: figures, not
- * assertions. Runs the federation in this process on a database of its own (embedded, or a new
- * database on the DATABASE_URL server), drives it with distinct callers and subjects as real
- * traffic would (so in-flight de-duplication cannot flatter it), and checks that N requests
- * leave exactly N access-log records per agency read.
+ * `npm run bench -- [--people N] [--seconds S] [--connections 20,50] [--rounds R]
+ * [--configs a,b] [--workloads a,b] [--series distinct,identical] [--json]`: govgraph against
+ * the gateways a user would pick instead, over the same subgraphs and data (see BENCHMARKS.md).
+ * Figures, not assertions.
  */
 runMain(async () => {
-  const { values } = parseArgs({
-    args: process.argv.slice(2),
-    options: {
-      people: { type: 'string', default: '10000' },
-      seconds: { type: 'string', default: '10' },
-      concurrency: { type: 'string', default: '20' },
-      logged: { type: 'string', default: '500' },
-      'tracker-records': { type: 'string', default: '100000' },
-    },
-  });
-  const people = Number(values.people);
-  const seconds = Number(values.seconds);
-  const concurrency = Number(values.concurrency);
-  const logged = Number(values.logged);
-  const trackerRecords = Number(values['tracker-records']);
-
-  const { url, cleanup, where } = await benchDatabase(process.env.DATABASE_URL);
+  const args = parseBenchArgs(process.argv.slice(2));
+  const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl)
+    throw new Error(
+      'npm run bench needs DATABASE_URL: a PostgreSQL server it may create a database on',
+    );
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+  const { url, cleanup, where } = await benchDatabase(serverUrl);
   const db = createDb({ url, poolSize: 4 });
-  let stopFederation: (() => Promise<void>) | undefined;
+  const results: BenchResult[] = [];
   try {
-    process.stdout.write(`database: ${where}\n`);
+    say(`database: ${where}`);
+    const seeding = performance.now();
     await resetDemoCountry(db, {
       seed: 'govgraph-demo',
-      people,
+      people: args.people,
       onProgress: progressLine('seeding people'),
     });
-    const federation = await startLocalFederation({
-      databaseUrl: url,
-      host: '127.0.0.1',
-      subgraphPorts: 'ephemeral',
-      gatewayPort: 0,
-      logger: createLogger('bench', 'error'),
-      poolSize: 10,
-      embeddedDatabase: where.startsWith('embedded'),
-    });
-    stopFederation = federation.stop;
-    const ids: string[] = await db('population.person')
-      .orderBy('national_id')
-      .limit(2000)
-      .pluck('national_id');
-    const caseworker = `Bearer ${await mintDemoToken('caseworker')}`;
-    const headers = {
-      'content-type': 'application/json',
-      authorization: caseworker,
-      'x-purpose': 'benefit-eligibility',
-    };
-    const post = async (query: string, extra: Record<string, string> = {}) => {
-      const started = performance.now();
-      const response = await fetch(federation.gatewayUrl, {
-        method: 'POST',
-        headers: { ...headers, ...extra },
-        body: JSON.stringify({ query }),
-      });
-      const body = (await response.json()) as { errors?: unknown[] };
-      return { ms: performance.now() - started, ok: response.ok && !body.errors };
-    };
-
-    const companies: string[] = await db('business.company')
-      .orderBy('registry_code')
-      .limit(500)
-      .pluck('registry_code');
-    const scenarios: [string, (i: number) => string][] = [
-      [
-        'public company data (no personal data, nothing logged)',
-        (i) =>
-          `{ company(registryCode: "${companies[i % companies.length]}") { name status founded boardSeats { name role } } }`,
-      ],
-      [
-        'one person, three agencies (distinct subjects)',
-        (i) =>
-          `{ person(nationalId: "${ids[i % ids.length]}") { givenName address { city } incomeAssessments { year taxableIncome } benefitClaims { benefit } } }`,
-      ],
-      [
-        'a page of 20 people with household and income',
-        (i) =>
-          `{ people(first: 20, after: null) { nodes { givenName household { members { givenName } } incomeAssessments(year: ${2021 + (i % 5)}) { taxableIncome } } } }`,
-      ],
-    ];
-    for (const [name, query] of scenarios) {
-      const samples = await load(seconds, concurrency, (i) =>
-        post(query(i), { 'x-case-id': `BENCH-${i}` }),
-      );
-      report(name, samples, seconds);
+    say(`seeded ${args.people} people in ${((performance.now() - seeding) / 1000).toFixed(1)} s`);
+    const cursorKey = randomBytes(32);
+    setCursorKey(cursorKey);
+    const subjects = await readSubjects(db, args.people);
+    const environment = { databaseUrl: url, cursorKey: cursorKey.toString('base64url') };
+    for (let round = 1; round <= args.rounds; round++) {
+      for (const config of args.configs) {
+        for (const series of args.series) {
+          say(`round ${round}: ${config}, ${series} subjects`);
+          const running = await startConfig(config, series, environment);
+          try {
+            for (const workload of args.workloads.map((name) => WORKLOADS[name])) {
+              const requests = await prepareRequests(config, series, workload, subjects);
+              // Warm-up, not recorded: plans cached, connections open, JIT done.
+              await drive({ url: running.url, connections: 5, seconds: 1, requests });
+              for (const connections of args.connections) {
+                const result = await measure(running, requests, connections, args.seconds);
+                const recorded = { round, config, series, workload: workload.name, ...result };
+                results.push(recorded);
+                if (args.json) process.stdout.write(`${formatJsonLine(recorded, results)}\n`);
+                say(
+                  `  ${workload.name} at ${connections}: ${result.rps.toFixed(0)} req/s, p99 ${result.p99.toFixed(1)} ms, ${result.errors} errors`,
+                );
+              }
+            }
+            if (config === 'govgraph' && series === 'distinct' && round === 1)
+              await governanceChecks(args, running, db, subjects);
+          } finally {
+            await running.stop();
+          }
+        }
+      }
     }
-
-    // Every access recorded, exactly once, whatever the concurrency.
-    const run = randomBytes(4).toString('hex');
-    let sent = 0;
-    const results = await load(600, concurrency, async (i) => {
-      if (i >= logged) return null;
-      sent += 1;
-      return post(
-        `{ person(nationalId: "${ids[i % ids.length]}") { givenName incomeAssessments(year: 2025) { taxableIncome } } }`,
-        // Request ids are the gateway's own: the run is told apart by its case references.
-        { 'x-case-id': `bench-${run}-${i}` },
-      );
-    });
-    const failed = results.filter((r) => !r.ok).length;
-    const counts: Record<string, number> = {};
-    for (const schema of ['population', 'tax']) {
-      const [{ n }] = await db(`${schema}.access_log`)
-        .where('case_id', 'like', `bench-${run}-%`)
-        .count<{ n: number }[]>({ n: '*' });
-      counts[schema] = Number(n);
-    }
-    const broken = [];
-    for (const schema of AGENCY_NAMES)
-      if ((await verifyAccessLog(db, schema)).problem) broken.push(schema);
-    process.stdout.write(
-      `access log: ${sent} requests (${failed} failed) -> population ${counts.population} records, tax ${counts.tax} records ` +
-        `(expected ${sent} each, less those for people without income); chains ${broken.length === 0 ? 'verify' : `BROKEN: ${broken.join(', ')}`}\n`,
-    );
-    if (counts.population !== sent - failed || broken.length > 0) process.exitCode = 1;
-
-    if (trackerRecords > 0)
-      await timeTracker(db, federation.gatewayUrl, ids[ids.length - 1]!, trackerRecords);
+    if (!args.json) process.stdout.write(formatTable(results));
+    if (results.some((result) => result.errors > 0)) process.exitCode = 1;
   } finally {
-    await stopFederation?.();
     await db.destroy();
     await cleanup();
   }
 });
 
-/**
- * The data tracker of a person with `records` access records: the first page, a page of a
- * one-day window deep in the past, and every page to the end (500 a page).
- */
-async function timeTracker(db: Db, gatewayUrl: string, person: string, records: number) {
-  const started = performance.now();
-  await db.raw(
-    `insert into population.access_log (request_id, subject_id, caller_kind, caller_subject, organisation, purpose, fields)
-     select 'bench-tracker-' || n, ?, 'organisation', 'official-1', 'social-insurance', 'benefit-eligibility', array['Person.givenName']
-     from generate_series(1, ?::int) as n`,
-    [person, records],
-  );
-  process.stdout.write(
-    `tracker: wrote ${records} records about one person in ${(performance.now() - started).toFixed(0)} ms\n`,
-  );
-  const authorization = `Bearer ${await mintDemoToken('citizen', { subject: person })}`;
-  const page = async (variables: Record<string, unknown>) => {
-    const response = await fetch(gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization },
-      body: JSON.stringify({
-        query: `query ($first: Int, $after: String) { me { dataAccessLog(first: $first, after: $after) {
-          nodes { requestId } pageInfo { endCursor hasNextPage } } } }`,
-        variables,
-      }),
-    });
-    const body = (await response.json()) as {
-      data?: {
-        me: {
-          dataAccessLog: {
-            nodes: unknown[];
-            pageInfo: { endCursor: string; hasNextPage: boolean };
-          };
-        };
-      };
-    };
-    return body.data!.me.dataAccessLog;
-  };
-  let at = performance.now();
-  await page({ first: 50 });
-  const first = performance.now() - at;
-  at = performance.now();
-  let seen = 0;
-  let after: string | null = null;
-  for (;;) {
-    const { nodes, pageInfo } = await page({ first: 500, after });
-    seen += nodes.length;
-    if (!pageInfo.hasNextPage) break;
-    after = pageInfo.endCursor;
-  }
-  const all = performance.now() - at;
-  process.stdout.write(
-    `tracker of a person with ${records} records: first page of 50 in ${first.toFixed(0)} ms; all ${seen} records, 500 a page, in ${(all / 1000).toFixed(1)} s (${(all / Math.ceil(seen / 500)).toFixed(0)} ms a page)\n`,
-  );
-}
-
-/** Runs `send` from `concurrency` loops for `seconds` (or until it returns null), collecting samples. */
-async function load(
-  seconds: number,
-  concurrency: number,
-  send: (i: number) => Promise<Sample | null>,
-): Promise<Sample[]> {
-  const samples: Sample[] = [];
-  const deadline = Date.now() + seconds * 1000;
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (Date.now() < deadline) {
-        const sample = await send(next++);
-        if (!sample) return;
-        samples.push(sample);
-      }
-    }),
-  );
-  return samples;
-}
-
-function report(name: string, samples: Sample[], seconds: number): void {
-  const sorted = samples.map((s) => s.ms).sort((a, b) => a - b);
-  const at = (q: number) =>
-    sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]?.toFixed(1) ?? '-';
-  const errors = samples.filter((s) => !s.ok).length;
-  process.stdout.write(
-    `${name}: ${(samples.length / seconds).toFixed(0)} req/s, p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, ${errors} errors of ${samples.length}\n`,
-  );
-}
-
-async function benchDatabase(
-  serverUrl: string | undefined,
-): Promise<{ url: string; cleanup: () => Promise<void>; where: string }> {
-  if (!serverUrl) {
-    const embedded: EmbeddedPostgres = await startEmbeddedPostgres({ maxConnections: 200 });
-    return { url: embedded.url, cleanup: embedded.stop, where: 'embedded PostgreSQL (PGlite)' };
-  }
-  const name = `govgraph_bench_${process.pid}`;
-  const admin: Db = createDb({ url: serverUrl, poolSize: 1 });
-  await admin.raw('create database ??', [name]);
-  await admin.destroy();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+async function readSubjects(
+  db: ReturnType<typeof createDb>,
+  people: number,
+): Promise<BenchSubjects> {
+  const every = Math.max(1, Math.floor(people / DISTINCT_REQUESTS));
+  const listKeys: string[] = await db('population.person')
+    .orderBy('list_key')
+    .limit(Math.max(1, people - 100))
+    .pluck('list_key');
+  const nationalIds: string[] = (
+    (await db.raw(`select national_id from population.person order by list_key`)) as {
+      rows: { national_id: string }[];
+    }
+  ).rows
+    .map((row) => row.national_id)
+    .filter((_, i) => i % every === 0);
   return {
-    url: url.toString(),
-    where: `database ${name} on ${url.host}`,
-    cleanup: async () => {
-      const drop = createDb({ url: serverUrl, poolSize: 1 });
-      await drop.raw('drop database if exists ?? with (force)', [name]);
-      await drop.destroy();
-    },
+    nationalIds,
+    registryCodes: await db('business.company').orderBy('registry_code').pluck('registry_code'),
+    listKeys: listKeys.filter((_, i) => i % every === 0),
+    cursorOf: (listKey) => encodeCursor(listKey),
   };
+}
+
+/** The requests of one run: bodies and headers, distinct subjects or one subject repeated. */
+async function prepareRequests(
+  config: ConfigName,
+  series: SeriesName,
+  workload: BenchWorkload,
+  subjects: BenchSubjects,
+): Promise<LoadOrder['requests']> {
+  const count = series === 'identical' ? 1 : DISTINCT_REQUESTS;
+  const shared = workload.asSubject ? null : await mintDemoToken(workload.persona);
+  const requests: LoadOrder['requests'] = [];
+  for (let i = 0; i < count; i++) {
+    const subject = workload.subject(i, subjects);
+    if (config === 'floor') {
+      requests.push({ body: JSON.stringify({ workload: workload.name, subject }), headers: {} });
+      continue;
+    }
+    const headers: Record<string, string> = {};
+    // Only govgraph's own gateway reads identity; the stock gateways are given none.
+    if (config === 'govgraph' || config === 'govgraph-bare') {
+      const token = workload.asSubject
+        ? await mintDemoToken(workload.persona, { subject })
+        : shared;
+      if (token) headers.authorization = `Bearer ${token}`;
+      if (workload.purpose) headers['x-purpose'] = workload.purpose;
+    }
+    requests.push({ body: JSON.stringify({ query: workload.query(subject, subjects) }), headers });
+  }
+  return requests;
+}
+
+/** One run: load at `connections`, with CPU, memory, SQL and subgraph calls counted around it. */
+async function measure(
+  running: RunningConfig,
+  requests: LoadOrder['requests'],
+  connections: number,
+  seconds: number,
+): Promise<Omit<BenchResult, 'round' | 'config' | 'series' | 'workload'>> {
+  const all = [running.front, ...running.subgraphs];
+  const cpu = (pids: number[]) => pids.reduce((sum, pid) => sum + (cpuMs(pid) ?? 0), 0);
+  const frontPid = [running.front.child.pid!];
+  const subgraphPids = running.subgraphs.map((s) => s.child.pid!);
+  const counts = async () => {
+    const each = await Promise.all(all.map((p) => p.counts()));
+    return {
+      statements: each.reduce((sum, c) => sum + c.statements, 0),
+      calls: each.slice(1).reduce((sum, c) => sum + c.requests, 0),
+    };
+  };
+  const before = { front: cpu(frontPid), subgraphs: cpu(subgraphPids), ...(await counts()) };
+  const report = await drive({ url: running.url, connections, seconds, requests });
+  const after = { front: cpu(frontPid), subgraphs: cpu(subgraphPids), ...(await counts()) };
+  const n = Math.max(1, report.requests);
+  return {
+    connections,
+    requests: report.requests,
+    errors: report.errors,
+    rps: report.requests / report.seconds,
+    p50: quantile(report.latencies, 0.5),
+    p95: quantile(report.latencies, 0.95),
+    p99: quantile(report.latencies, 0.99),
+    gatewayCpuMsPerRequest: (after.front - before.front) / n,
+    subgraphCpuMsPerRequest: (after.subgraphs - before.subgraphs) / n,
+    gatewayPeakRssMiB: peakRssMiB(frontPid[0]!) ?? 0,
+    subgraphPeakRssMiB: Math.max(0, ...subgraphPids.map((pid) => peakRssMiB(pid) ?? 0)),
+    sqlPerRequest: (after.statements - before.statements) / n,
+    subgraphCallsPerRequest: (after.calls - before.calls) / n,
+  };
+}
+
+/** Runs the load generator in a process of its own and waits for its report. */
+function drive(order: LoadOrder): Promise<LoadReport & { seconds: number }> {
+  return new Promise((resolve, reject) => {
+    const worker = fork(path.join(repoRoot(), 'dist', 'scripts', 'bench', 'loadWorker.js'), [], {
+      stdio: ['ignore', 2, 'inherit', 'ipc'],
+    });
+    worker.once('message', (report: LoadReport) => {
+      if (report.firstError) process.stderr.write(`  first error: ${report.firstError}\n`);
+      resolve(report);
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`the load generator exited with code ${code}`));
+    });
+    worker.send(order);
+  });
+}
+
+/** The access-log exactness check and the data-tracker timing, on govgraph's full stack. */
+async function governanceChecks(
+  args: BenchArgs,
+  running: RunningConfig,
+  db: ReturnType<typeof createDb>,
+  subjects: BenchSubjects,
+): Promise<void> {
+  if (args.logged > 0) {
+    const check = await checkAccessLog(db, running.url, subjects.nationalIds, args.logged, 20);
+    process.stderr.write(`${check.line}\n`);
+    if (!check.exact) process.exitCode = 1;
+  }
+  if (args.trackerRecords > 0)
+    await timeTracker(db, running.url, subjects.nationalIds.at(-1)!, args.trackerRecords);
 }

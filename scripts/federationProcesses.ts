@@ -13,6 +13,8 @@ export interface ServiceProcess {
   url: string;
   /** The process's resident memory now, in MiB (Linux), or null once it has exited. */
   rssMiB(): number | null;
+  /** The process itself (its IPC channel, when started with a preload). */
+  child: ChildProcess;
 }
 
 export interface FederationProcesses {
@@ -27,6 +29,10 @@ export interface FederationProcessOptions {
   env?: Record<string, string>;
   /** How long to wait for every service to be ready. */
   readyTimeoutMs?: number;
+  /** A module every process preloads (`node -r`), with an IPC channel to it (the benchmark's probe). */
+  preload?: string;
+  /** Put the gateway in front of these subgraphs instead of starting the agencies' own. */
+  subgraphUrls?: Record<AgencyName, string>;
 }
 
 const KEYS = (file: string) => path.join(repoRoot(), 'demo', 'keys', file);
@@ -46,13 +52,13 @@ export async function startFederationProcesses(
   delete base.DATABASE_URL;
   try {
     const subgraphUrls: Partial<Record<string, string>> = {};
-    for (const agency of AGENCY_NAMES) {
+    for (const agency of options.subgraphUrls ? [] : AGENCY_NAMES) {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
       children.push({
         name: agency,
         url,
-        child: launch(path.join(dist, 'subgraphs', agency, 'main.js'), {
+        child: launch(path.join(dist, 'subgraphs', agency, 'main.js'), options.preload, {
           ...base,
           DATABASE_URL: options.databaseUrl,
           HOST: '127.0.0.1',
@@ -63,12 +69,14 @@ export async function startFederationProcesses(
       });
       subgraphUrls[subgraphUrlVariable(agency)] = `${url}/graphql`;
     }
+    for (const [agency, url] of Object.entries(options.subgraphUrls ?? {}))
+      subgraphUrls[subgraphUrlVariable(agency as AgencyName)] = url;
     const gatewayPort = await freePort();
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     children.push({
       name: 'gateway',
       url: gatewayUrl,
-      child: launch(path.join(dist, 'gateway', 'main.js'), {
+      child: launch(path.join(dist, 'gateway', 'main.js'), options.preload, {
         ...base,
         ...(subgraphUrls as Record<string, string>),
         GATEWAY_HOST: '127.0.0.1',
@@ -97,6 +105,7 @@ export async function startFederationProcesses(
         pid: child.pid!,
         url,
         rssMiB: () => rssMiB(child),
+        child,
       })),
       stop,
     };
@@ -109,8 +118,14 @@ export async function startFederationProcesses(
 /** The last lines a service wrote to stderr, for the message if it dies before it is ready. */
 const stderrTails = new WeakMap<ChildProcess, string[]>();
 
-function launch(script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'inherit', 'pipe'] });
+function launch(script: string, preload: string | undefined, env: NodeJS.ProcessEnv): ChildProcess {
+  const child = preload
+    ? spawn(process.execPath, ['-r', preload, script], {
+        env,
+        // Its logs go to stderr, so that stdout carries only the caller's results.
+        stdio: ['ignore', 2, 'pipe', 'ipc'],
+      })
+    : spawn(process.execPath, [script], { env, stdio: ['ignore', 'inherit', 'pipe'] });
   const tail: string[] = [];
   stderrTails.set(child, tail);
   child.stderr!.on('data', (chunk: Buffer) => {
@@ -169,7 +184,7 @@ function rssMiB(child: ChildProcess): number | null {
 }
 
 /** A TCP port free on loopback right now. */
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

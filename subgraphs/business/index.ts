@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql';
 import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
@@ -17,15 +18,7 @@ export async function createBusinessSubgraph(
   db: Db,
 ): Promise<AgencySubgraph<BusinessLoaders, BusinessRepositories>> {
   const repositories = createBusinessRepositories(db);
-  const schema = await buildFederatedSchema({
-    resolvers: [CompanyResolver, PersonResolver, ...businessAccessLog.resolvers],
-    orphanedTypes: [Person, ...businessAccessLog.orphanedTypes],
-    referenceResolvers: {
-      Person: resolvePersonReference,
-      Company: resolveCompanyReference,
-      ...businessAccessLog.referenceResolvers,
-    },
-  });
+  const schema = await buildBusinessSchema();
   return {
     name: 'business',
     schema: applyFieldPolicy(schema, businessPolicy),
@@ -36,4 +29,17 @@ export async function createBusinessSubgraph(
       ...businessAccessLog.createLoaders(db),
     }),
   };
+}
+
+/** The business subgraph's schema before its field policy; the service serves it only with the policy applied. */
+export function buildBusinessSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [CompanyResolver, PersonResolver, ...businessAccessLog.resolvers],
+    orphanedTypes: [Person, ...businessAccessLog.orphanedTypes],
+    referenceResolvers: {
+      Person: resolvePersonReference,
+      Company: resolveCompanyReference,
+      ...businessAccessLog.referenceResolvers,
+    },
+  });
 }

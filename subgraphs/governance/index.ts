@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql';
 import type { Db } from '../../platform/db/createDb';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
@@ -38,7 +39,22 @@ export async function createGovernanceSubgraph(
   options: GovernanceSubgraphOptions = {},
 ): Promise<AgencySubgraph<GovernanceLoaders, GovernanceRepositories>> {
   const repositories = createGovernanceRepositories(db, options.catalog ?? loadCatalog());
-  const schema = await buildFederatedSchema({
+  const schema = await buildGovernanceSchema();
+  return {
+    name: 'governance',
+    schema: applyFieldPolicy(schema, governancePolicy),
+    fieldPolicy: governancePolicy,
+    repositories,
+    createLoaders: () => ({
+      ...createGovernanceLoaders(repositories),
+      ...createAccessLogLoaders(new AccessLogReader(db, 'governance')),
+    }),
+  };
+}
+
+/** The governance subgraph's schema before its field policy; the service serves it only with the policy applied. */
+export function buildGovernanceSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
     resolvers: [
       CatalogResolver,
       AgreementResolver,
@@ -59,14 +75,4 @@ export async function createGovernanceSubgraph(
       DataTrackerPage: resolveDataTrackerPageReference,
     },
   });
-  return {
-    name: 'governance',
-    schema: applyFieldPolicy(schema, governancePolicy),
-    fieldPolicy: governancePolicy,
-    repositories,
-    createLoaders: () => ({
-      ...createGovernanceLoaders(repositories),
-      ...createAccessLogLoaders(new AccessLogReader(db, 'governance')),
-    }),
-  };
 }

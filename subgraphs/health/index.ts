@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql';
 import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
@@ -15,15 +16,7 @@ export async function createHealthSubgraph(
   db: Db,
 ): Promise<AgencySubgraph<HealthLoaders, HealthRepositories>> {
   const repositories = createHealthRepositories(db);
-  const schema = await buildFederatedSchema({
-    resolvers: [PersonResolver, ...healthAccessLog.resolvers],
-    // No Query field of its own reaches the person, so it is named here.
-    orphanedTypes: [Person, ...healthAccessLog.orphanedTypes],
-    referenceResolvers: {
-      Person: resolvePersonReference,
-      ...healthAccessLog.referenceResolvers,
-    },
-  });
+  const schema = await buildHealthSchema();
   return {
     name: 'health',
     schema: applyFieldPolicy(schema, healthPolicy),
@@ -34,4 +27,17 @@ export async function createHealthSubgraph(
       ...healthAccessLog.createLoaders(db),
     }),
   };
+}
+
+/** The health subgraph's schema before its field policy; the service serves it only with the policy applied. */
+export function buildHealthSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [PersonResolver, ...healthAccessLog.resolvers],
+    // No Query field of its own reaches the person, so it is named here.
+    orphanedTypes: [Person, ...healthAccessLog.orphanedTypes],
+    referenceResolvers: {
+      Person: resolvePersonReference,
+      ...healthAccessLog.referenceResolvers,
+    },
+  });
 }

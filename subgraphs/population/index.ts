@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql';
 import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
@@ -15,14 +16,7 @@ export async function createPopulationSubgraph(
   db: Db,
 ): Promise<AgencySubgraph<PopulationLoaders, PopulationRepositories>> {
   const repositories = createPopulationRepositories(db);
-  const schema = await buildFederatedSchema({
-    resolvers: [PersonResolver, HouseholdResolver, ...populationAccessLog.resolvers],
-    orphanedTypes: populationAccessLog.orphanedTypes,
-    referenceResolvers: {
-      Person: resolvePersonReference,
-      ...populationAccessLog.referenceResolvers,
-    },
-  });
+  const schema = await buildPopulationSchema();
   return {
     name: 'population',
     schema: applyFieldPolicy(schema, populationPolicy),
@@ -33,4 +27,16 @@ export async function createPopulationSubgraph(
       ...populationAccessLog.createLoaders(db),
     }),
   };
+}
+
+/** The population subgraph's schema before its field policy; the service serves it only with the policy applied. */
+export function buildPopulationSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [PersonResolver, HouseholdResolver, ...populationAccessLog.resolvers],
+    orphanedTypes: populationAccessLog.orphanedTypes,
+    referenceResolvers: {
+      Person: resolvePersonReference,
+      ...populationAccessLog.referenceResolvers,
+    },
+  });
 }

@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql';
 import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
@@ -15,15 +16,7 @@ export async function createSocialSubgraph(
   db: Db,
 ): Promise<AgencySubgraph<SocialLoaders, SocialRepositories>> {
   const repositories = createSocialRepositories(db);
-  const schema = await buildFederatedSchema({
-    resolvers: [PersonResolver, ...socialAccessLog.resolvers],
-    // No Query field of its own reaches the person, so it is named here.
-    orphanedTypes: [Person, ...socialAccessLog.orphanedTypes],
-    referenceResolvers: {
-      Person: resolvePersonReference,
-      ...socialAccessLog.referenceResolvers,
-    },
-  });
+  const schema = await buildSocialSchema();
   return {
     name: 'social',
     schema: applyFieldPolicy(schema, socialPolicy),
@@ -34,4 +27,17 @@ export async function createSocialSubgraph(
       ...socialAccessLog.createLoaders(db),
     }),
   };
+}
+
+/** The social subgraph's schema before its field policy; the service serves it only with the policy applied. */
+export function buildSocialSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [PersonResolver, ...socialAccessLog.resolvers],
+    // No Query field of its own reaches the person, so it is named here.
+    orphanedTypes: [Person, ...socialAccessLog.orphanedTypes],
+    referenceResolvers: {
+      Person: resolvePersonReference,
+      ...socialAccessLog.referenceResolvers,
+    },
+  });
 }

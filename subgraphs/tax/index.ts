@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql';
 import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
@@ -18,7 +19,19 @@ export async function createTaxSubgraph(
   db: Db,
 ): Promise<AgencySubgraph<TaxLoaders, TaxRepositories>> {
   const repositories = createTaxRepositories(db);
-  const schema = await buildFederatedSchema({
+  const schema = await buildTaxSchema();
+  return {
+    name: 'tax',
+    schema: applyFieldPolicy(schema, taxPolicy),
+    fieldPolicy: taxPolicy,
+    repositories,
+    createLoaders: () => ({ ...createTaxLoaders(repositories), ...taxAccessLog.createLoaders(db) }),
+  };
+}
+
+/** The tax subgraph's schema before its field policy; the service serves it only with the policy applied. */
+export function buildTaxSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
     resolvers: [PersonResolver, CompanyResolver, ...taxAccessLog.resolvers],
     // No Query field of its own reaches these entities, so they are named here.
     orphanedTypes: [Person, Company, ...taxAccessLog.orphanedTypes],
@@ -28,11 +41,4 @@ export async function createTaxSubgraph(
       ...taxAccessLog.referenceResolvers,
     },
   });
-  return {
-    name: 'tax',
-    schema: applyFieldPolicy(schema, taxPolicy),
-    fieldPolicy: taxPolicy,
-    repositories,
-    createLoaders: () => ({ ...createTaxLoaders(repositories), ...taxAccessLog.createLoaders(db) }),
-  };
 }

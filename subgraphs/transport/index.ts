@@ -1,3 +1,4 @@
+import type { GraphQLSchema } from 'graphql';
 import { applyFieldPolicy } from '../../platform/policy/applyFieldPolicy';
 import { buildFederatedSchema } from '../../platform/federation/buildFederatedSchema';
 import type { Db } from '../../platform/db/createDb';
@@ -17,15 +18,7 @@ export async function createTransportSubgraph(
   db: Db,
 ): Promise<AgencySubgraph<TransportLoaders, TransportRepositories>> {
   const repositories = createTransportRepositories(db);
-  const schema = await buildFederatedSchema({
-    resolvers: [VehicleResolver, PersonResolver, ...transportAccessLog.resolvers],
-    orphanedTypes: [Person, ...transportAccessLog.orphanedTypes],
-    referenceResolvers: {
-      Person: resolvePersonReference,
-      Vehicle: resolveVehicleReference,
-      ...transportAccessLog.referenceResolvers,
-    },
-  });
+  const schema = await buildTransportSchema();
   return {
     name: 'transport',
     schema: applyFieldPolicy(schema, transportPolicy),
@@ -36,4 +29,17 @@ export async function createTransportSubgraph(
       ...transportAccessLog.createLoaders(db),
     }),
   };
+}
+
+/** The transport subgraph's schema before its field policy; the service serves it only with the policy applied. */
+export function buildTransportSchema(): Promise<GraphQLSchema> {
+  return buildFederatedSchema({
+    resolvers: [VehicleResolver, PersonResolver, ...transportAccessLog.resolvers],
+    orphanedTypes: [Person, ...transportAccessLog.orphanedTypes],
+    referenceResolvers: {
+      Person: resolvePersonReference,
+      Vehicle: resolveVehicleReference,
+      ...transportAccessLog.referenceResolvers,
+    },
+  });
 }
