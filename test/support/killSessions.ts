@@ -17,10 +17,15 @@ export async function killSessions(db: Db, proxy: TcpProxy): Promise<number> {
     return ports.length;
   }
   if (ports.length === 0) return 0;
+  // The sessions are chosen first, in a materialized CTE: in one WHERE clause the planner may
+  // call pg_terminate_backend before the other conditions, ending every session on the server.
   const { rows } = await db.raw<{ rows: { pid: number }[] }>(
-    `select pid from pg_stat_activity
-     where datname = current_database() and client_port = any(?::int[])
-       and application_name like 'govgraph-%' and pg_terminate_backend(pid)`,
+    `with chosen as materialized (
+       select pid from pg_stat_activity
+       where datname = current_database() and client_port = any(?::int[])
+         and application_name like 'govgraph-%'
+     )
+     select pid from chosen where pg_terminate_backend(pid)`,
     [ports],
   );
   return rows.length;
