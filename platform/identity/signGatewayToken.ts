@@ -1,5 +1,4 @@
-import { SignJWT } from 'jose';
-import { randomUUID, type KeyObject } from 'node:crypto';
+import { randomUUID, sign, type KeyObject } from 'node:crypto';
 import {
   bodyHash,
   GATEWAY_TOKEN_ALGORITHM,
@@ -20,14 +19,32 @@ export interface GatewayTokenRequest {
   key: KeyObject;
 }
 
-/** Mints the token for one gateway-to-subgraph call: good for that subgraph and body only. */
+/** The protected header of every gateway token, encoded once. */
+const HEADER = Buffer.from(
+  JSON.stringify({ alg: GATEWAY_TOKEN_ALGORITHM, typ: GATEWAY_TOKEN_TYPE }),
+).toString('base64url');
+
+/**
+ * Mints the token for one gateway-to-subgraph call: good for that subgraph and body only. A
+ * compact JWS signed with Ed25519 by `node:crypto` in this thread: the gateway signs every
+ * subgraph call, and jose's WebCrypto route costs more than twice as much per token.
+ */
 export function signGatewayToken(request: GatewayTokenRequest): Promise<string> {
-  return new SignJWT({ ...identityClaims(request.identity), bh: bodyHash(request.body) })
-    .setProtectedHeader({ alg: GATEWAY_TOKEN_ALGORITHM, typ: GATEWAY_TOKEN_TYPE })
-    .setIssuer(GATEWAY_TOKEN_ISSUER)
-    .setAudience(request.audience)
-    .setIssuedAt()
-    .setExpirationTime(`${GATEWAY_TOKEN_LIFETIME_SECONDS}s`)
-    .setJti(randomUUID())
-    .sign(request.key);
+  if (request.key.asymmetricKeyType !== 'ed25519' || request.key.type !== 'private')
+    return Promise.reject(new TypeError('gateway tokens are signed with an Ed25519 private key'));
+  const iat = Math.floor(Date.now() / 1000);
+  const payload = Buffer.from(
+    JSON.stringify({
+      ...identityClaims(request.identity),
+      bh: bodyHash(request.body),
+      iss: GATEWAY_TOKEN_ISSUER,
+      aud: request.audience,
+      iat,
+      exp: iat + GATEWAY_TOKEN_LIFETIME_SECONDS,
+      jti: randomUUID(),
+    }),
+  ).toString('base64url');
+  const input = `${HEADER}.${payload}`;
+  const signature = sign(null, Buffer.from(input), request.key).toString('base64url');
+  return Promise.resolve(`${input}.${signature}`);
 }
