@@ -341,3 +341,58 @@ describe('key id and algorithm', () => {
     );
   });
 });
+
+describe('a token sent again', () => {
+  afterEach(() => jest.useRealTimers());
+
+  test('yields the same caller, and one that no request can change for the next', async () => {
+    const verify = createClientTokenVerifier(options());
+    const sent = await token(ed.privateKey, 'EdDSA', 'ed');
+    const first = await verify(sent);
+    const again = await verify(sent);
+    expect(again).toEqual(ORGANISATION_CALLER);
+    expect(Object.isFrozen(again)).toBe(true);
+    expect(() => (again as { roles: string[] }).roles.push('governance-admin')).toThrow();
+    expect(first).toEqual(ORGANISATION_CALLER);
+  });
+
+  test('is refused once it has expired, though it was accepted a moment before', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    const verify = createClientTokenVerifier(options());
+    // Expired 25 s ago: still within the 30 s clock tolerance.
+    const sent = await token(ed.privateKey, 'EdDSA', 'ed', {
+      ...MEMBER,
+      iat: now() - 60,
+      exp: now() - 25,
+    });
+    expect(await verify(sent)).toEqual(ORGANISATION_CALLER);
+    jest.setSystemTime(Date.now() + 10_000);
+    expect((await refusalOf(verify, Promise.resolve(sent))).message).toBe(
+      'The access token has expired',
+    );
+  });
+
+  test('with a role its organisation may not hold is refused every time', async () => {
+    const verify = createClientTokenVerifier(options());
+    const sent = await token(ed.privateKey, 'EdDSA', 'ed', {
+      ...MEMBER,
+      roles: ['governance-admin'],
+    });
+    for (const _ of [1, 2]) {
+      const error: unknown = await verify(sent).catch((thrown: unknown) => thrown);
+      expect(error).toBeInstanceOf(GraphQLError);
+      expect((error as GraphQLError).extensions).toMatchObject({ code: 'FORBIDDEN' });
+    }
+  });
+
+  test('altered by one character is verified on its own and refused', async () => {
+    const verify = createClientTokenVerifier(options());
+    const sent = await token(ed.privateKey, 'EdDSA', 'ed');
+    await verify(sent);
+    const last = sent.at(-2) === 'A' ? 'B' : 'A';
+    const altered = `${sent.slice(0, -2)}${last}${sent.at(-1)}`;
+    expect((await refusalOf(verify, Promise.resolve(altered))).extensions).toMatchObject({
+      code: 'UNAUTHENTICATED',
+    });
+  });
+});

@@ -16,6 +16,7 @@ import {
   type TokenLifetimes,
   tokenLifetimeProblem,
 } from './tokenLifetime';
+import { createVerifiedTokenCache } from './verifiedTokenCache';
 
 /** Asymmetric signature algorithms a client token may use. `none` and shared secrets never. */
 export const CLIENT_TOKEN_ALGORITHMS = [
@@ -69,8 +70,15 @@ export function createClientTokenVerifier(options: ClientTokenOptions): ClientTo
   const keys = keyResolver(options.keys);
   const algorithms = [...(options.algorithms ?? DEFAULT_CLIENT_TOKEN_ALGORITHMS)];
   const maxLifetimes = options.maxLifetimes ?? DEFAULT_TOKEN_LIFETIMES;
+  // The same token comes back on every request of a client: its signature is checked once.
+  const verified = createVerifiedTokenCache(
+    (payload, now) =>
+      typeof payload.exp === 'number' &&
+      payload.exp > now - CLOCK_TOLERANCE_SECONDS &&
+      tokenLifetimeProblem(payload, maxLifetimes, now, CLOCK_TOLERANCE_SECONDS) === undefined,
+  );
   return async (token) => {
-    const caller = await verifiedCaller(token);
+    const caller = verified.get(token) ?? (await verifiedCaller(token));
     const unheld = unheldRoles(options.roleGrants, caller);
     if (unheld.length > 0 && caller.kind === 'organisation') {
       throw forbiddenCredential(
@@ -103,7 +111,9 @@ export function createClientTokenVerifier(options: ClientTokenOptions): ClientTo
         CLOCK_TOLERANCE_SECONDS,
       );
       if (lifetime !== undefined) throw unauthenticated(lifetime);
-      return callerFromClaims(payload);
+      const caller = callerFromClaims(payload);
+      verified.remember(token, payload, caller);
+      return caller;
     } catch (error) {
       if (error instanceof GraphQLError) throw error;
       const problem = describeRefusal(error);
