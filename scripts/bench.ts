@@ -16,7 +16,7 @@ import {
   parseBenchArgs,
   type SeriesName,
 } from './bench/benchArgs';
-import { benchDatabase } from './bench/benchDatabase';
+import { createScratchDatabase } from '../platform/db/scratchDatabase';
 import { type BenchResult, formatJsonLine, formatTable, quantile } from './bench/benchResults';
 import { cpuMs, peakRssMiB } from './bench/procStats';
 import { type RunningConfig, startConfig } from './bench/startConfig';
@@ -41,7 +41,9 @@ runMain(async () => {
       'npm run bench needs DATABASE_URL: a PostgreSQL server it may create a database on',
     );
   const say = (line: string) => process.stderr.write(`${line}\n`);
-  const { url, cleanup, where } = await benchDatabase(serverUrl);
+  // Real PostgreSQL only: the embedded database serialises every transaction and would
+  // measure itself.
+  const { url, drop, where } = await createScratchDatabase(serverUrl, 'govgraph_bench');
   const db = createDb({ url, poolSize: 4 });
   const results: BenchResult[] = [];
   try {
@@ -89,7 +91,7 @@ runMain(async () => {
     if (results.some((result) => result.errors > 0)) process.exitCode = 1;
   } finally {
     await db.destroy();
-    await cleanup();
+    await drop();
   }
 });
 

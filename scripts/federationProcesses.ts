@@ -47,7 +47,7 @@ export async function startFederationProcesses(
 ): Promise<FederationProcesses> {
   const dist = path.join(repoRoot(), 'dist');
   const children: { name: ServiceProcess['name']; child: ChildProcess; url: string }[] = [];
-  const stop = () => Promise.all(children.map(({ child }) => terminate(child))).then(() => {});
+  const stop = () => Promise.all(children.map(({ child }) => stopChild(child))).then(() => {});
   const base: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...options.env };
   delete base.DATABASE_URL;
   try {
@@ -160,7 +160,8 @@ async function waitReady(name: string, child: ChildProcess, url: string, deadlin
   }
 }
 
-function terminate(child: ChildProcess): Promise<void> {
+/** Sends SIGTERM and waits for the exit (SIGKILL after 15 s). */
+export function stopChild(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     const force = setTimeout(() => child.kill('SIGKILL'), 15_000);

@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { AGENCY_NAMES, type AgencyName } from '../platform/agencies';
 import { runMain } from '../platform/config/runMain';
 import { createDb, type Db } from '../platform/db/createDb';
+import { createScratchDatabase } from '../platform/db/scratchDatabase';
 import { verifyAccessLog } from '../platform/accessLog/verifyAccessLog';
 import { mintDemoToken } from '../demo/identity/mintDemoToken';
 import { resetDemoCountry } from '../demo/resetDemoCountry';
@@ -48,11 +49,11 @@ runMain(async () => {
       'the soak runs on a real PostgreSQL server: set DATABASE_URL (it makes a database of its own there and drops it at the end)',
     );
 
-  const { url, drop, name } = await createSoakDatabase(serverUrl);
+  const { url, drop, where } = await createScratchDatabase(serverUrl, 'govgraph_soak');
   const db = createDb({ url, poolSize: 4 });
   let stopServices: (() => Promise<void>) | undefined;
   try {
-    say(`database: ${name}`);
+    say(`database: ${where}`);
     await resetDemoCountry(db, {
       seed: 'govgraph-demo',
       people,
@@ -286,24 +287,6 @@ async function compareRecords(db: Db, outcomes: Outcome[]): Promise<boolean> {
 
 function memory(services: ServiceProcess[]): Record<string, number | null> {
   return Object.fromEntries(services.map((s) => [s.name, s.rssMiB()]));
-}
-
-async function createSoakDatabase(serverUrl: string) {
-  const name = `govgraph_soak_${process.pid}`;
-  const admin = createDb({ url: serverUrl, poolSize: 1 });
-  await admin.raw('create database ??', [name]);
-  await admin.destroy();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    name: `${name} on ${url.host}`,
-    drop: async () => {
-      const cleanup = createDb({ url: serverUrl, poolSize: 1 });
-      await cleanup.raw('drop database if exists ?? with (force)', [name]);
-      await cleanup.destroy();
-    },
-  };
 }
 
 function positive(flag: string, value: string | undefined): number {

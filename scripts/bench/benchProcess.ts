@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from '../../platform/repoRoot';
+import { stopChild } from '../federationProcesses';
 import type { ProbeCounts } from './probe';
 
 /** The preload that counts requests and SQL statements in a process (probe.ts, built). */
@@ -82,13 +83,5 @@ export async function waitUntilServing(
 
 /** Sends SIGTERM and waits for the exit (SIGKILL after 15 s). */
 export function stopProcess({ child }: BenchProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 15_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
+  return stopChild(child);
 }

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { randomBytes } from 'node:crypto';
 import { createDb } from '../../platform/db/createDb';
+import { createScratchDatabase } from '../../platform/db/scratchDatabase';
 import { startEmbeddedPostgres } from '../../platform/db/embeddedPostgres';
 import { DEFAULT_PEOPLE, DEFAULT_SEED } from '../../demo/demoConfig';
 import { resetDemoCountry } from '../../demo/resetDemoCountry';
@@ -37,19 +37,10 @@ async function createRunDatabase(serverUrl: string | undefined) {
     const embedded = await startEmbeddedPostgres({ maxConnections: 200 });
     return { url: embedded.url, stop: embedded.stop, where: 'embedded PostgreSQL (PGlite)' };
   }
-  const name = `govgraph_test_${process.pid}_${randomBytes(3).toString('hex')}`;
-  const admin = createDb({ url: serverUrl, poolSize: 1 });
-  await admin.raw('create database ??', [name]);
-  await admin.destroy();
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchDatabase(serverUrl, 'govgraph_test');
   return {
-    url: url.toString(),
-    where: `database ${name} on ${url.host} (from DATABASE_URL)`,
-    async stop() {
-      const cleanup = createDb({ url: serverUrl, poolSize: 1 });
-      await cleanup.raw('drop database if exists ?? with (force)', [name]);
-      await cleanup.destroy();
-    },
+    url: scratch.url,
+    where: `${scratch.where} (from DATABASE_URL)`,
+    stop: () => scratch.drop(),
   };
 }
