@@ -68,9 +68,8 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
         .filter((entry): entry is [string, string] => entry[1] !== undefined)
         .map(([subgraph, location]) => [subgraph, { location }]),
     ),
-    // A slow agency costs its own fields (SUBGRAPH_TIMEOUT), not the whole response.
-    upstreamTimeout: ({ subgraphName }) =>
-      subgraphTimeoutMs(options.subgraphTimeouts, subgraphName ?? ''),
+    // A slow agency costs its own fields (SUBGRAPH_TIMEOUT), not the whole response: see
+    // useSubgraphTimeouts.ts, in place of the runtime's costlier `upstreamTimeout`.
     // Requests admitted on the previous supergraph finish on it instead of being aborted.
     gracefulSchemaReload: { drainTimeout: 30_000 },
     graphqlEndpoint: GRAPHQL_PATH,
@@ -108,6 +107,7 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
         profile,
         masker,
         rateLimit: options.rateLimit,
+        subgraphTimeoutMs: (subgraph) => subgraphTimeoutMs(options.subgraphTimeouts, subgraph),
       }),
   };
 }

@@ -22,6 +22,7 @@ import type { ClientAddressOf } from './rateLimit/clientAddress';
 import type { RateLimiter } from './rateLimit/createRateLimiter';
 import { countRefusedCredentials, useRateLimit } from './rateLimit/useRateLimit';
 import { useSubgraphExtensions } from './useSubgraphExtensions';
+import { useSubgraphTimeouts } from './useSubgraphTimeouts';
 import { useVariableErrorCodes } from './useVariableErrorCodes';
 
 /** Response extensions that subgraphs report and the client receives. */
@@ -44,6 +45,8 @@ export interface GatewayPluginOptions {
   masker: ErrorMasker;
   /** Rate limits per caller; without them requests are not rate limited. */
   rateLimit?: { limiter: RateLimiter; clientAddress: ClientAddressOf };
+  /** How long a call to each subgraph may take before the gateway answers without it. */
+  subgraphTimeoutMs: (subgraph: string) => number;
 }
 
 /**
@@ -54,7 +57,7 @@ export interface GatewayPluginOptions {
  * variables before parsing, tokens while parsing, depth, aliases, directives, root fields
  * and expanded fields while validating, cost at the start of execution, all before
  * planning; what the profile hides: suggestions, and introspection to callers other than
- * organisations), then signing what the subgraphs receive, then the plugins that shape
+ * organisations), then each subgraph call's timeout, then signing what the subgraphs receive, then the plugins that shape
  * responses, the request id on errors last.
  */
 export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlugin[] {
@@ -79,6 +82,7 @@ export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlug
     ...(profile.fieldSuggestions ? [] : [useNoSuggestions()]),
     ...(profile.introspection === 'organisations' ? [useIntrospectionAccess()] : []),
     useCostLimit(options.limits.maxCost),
+    useSubgraphTimeouts(options.subgraphTimeoutMs),
     useGatewayToken({ key: options.signingKey, logger: options.logger }),
     useVariableErrorCodes(),
     useSubgraphExtensions({ keys: options.extensionKeys }),

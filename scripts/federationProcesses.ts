@@ -5,6 +5,7 @@ import path from 'node:path';
 import { AGENCY_NAMES, type AgencyName } from '../platform/agencies';
 import { repoRoot } from '../platform/repoRoot';
 import { subgraphUrlVariable } from '../gateway/config';
+import { profileFlags } from './profileFlags';
 
 /** One service of the federation running in a process of its own, as docker-compose runs it. */
 export interface ServiceProcess {
@@ -58,7 +59,7 @@ export async function startFederationProcesses(
       children.push({
         name: agency,
         url,
-        child: launch(path.join(dist, 'subgraphs', agency, 'main.js'), options.preload, {
+        child: launch(agency, path.join(dist, 'subgraphs', agency, 'main.js'), options.preload, {
           ...base,
           DATABASE_URL: options.databaseUrl,
           HOST: '127.0.0.1',
@@ -76,7 +77,7 @@ export async function startFederationProcesses(
     children.push({
       name: 'gateway',
       url: gatewayUrl,
-      child: launch(path.join(dist, 'gateway', 'main.js'), options.preload, {
+      child: launch('gateway', path.join(dist, 'gateway', 'main.js'), options.preload, {
         ...base,
         ...(subgraphUrls as Record<string, string>),
         GATEWAY_HOST: '127.0.0.1',
@@ -118,14 +119,20 @@ export async function startFederationProcesses(
 /** The last lines a service wrote to stderr, for the message if it dies before it is ready. */
 const stderrTails = new WeakMap<ChildProcess, string[]>();
 
-function launch(script: string, preload: string | undefined, env: NodeJS.ProcessEnv): ChildProcess {
+function launch(
+  name: string,
+  script: string,
+  preload: string | undefined,
+  env: NodeJS.ProcessEnv,
+): ChildProcess {
+  const flags = profileFlags(name);
   const child = preload
-    ? spawn(process.execPath, ['-r', preload, script], {
+    ? spawn(process.execPath, [...flags, '-r', preload, script], {
         env,
         // Its logs go to stderr, so that stdout carries only the caller's results.
         stdio: ['ignore', 2, 'pipe', 'ipc'],
       })
-    : spawn(process.execPath, [script], { env, stdio: ['ignore', 'inherit', 'pipe'] });
+    : spawn(process.execPath, [...flags, script], { env, stdio: ['ignore', 'inherit', 'pipe'] });
   const tail: string[] = [];
   stderrTails.set(child, tail);
   child.stderr!.on('data', (chunk: Buffer) => {

@@ -23,7 +23,9 @@ export function useRequestSizeLimits(limits: {
     onRequestParse({ request, requestParser, setRequestParser }) {
       const declared = request.headers.get('content-length');
       if (declared !== null && Number(declared) > maxBodyBytes) throw tooLarge();
-      if (!requestParser || !request.body) return;
+      // A declared length within the limit needs no counting: Node's HTTP parser delivers no
+      // byte past it (and refuses a request that declares a length and a chunked body).
+      if (declared !== null || !requestParser || !request.body) return;
       const parse = requestParser;
       setRequestParser(async (incoming) => {
         const reader = incoming.body!.getReader();

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { repoRoot } from '../../platform/repoRoot';
 import { stopChild } from '../federationProcesses';
 import type { ProbeCounts } from './probe';
+import { profileFlags } from '../profileFlags';
 
 /** The preload that counts requests and SQL statements in a process (probe.ts, built). */
 export const PROBE = path.join(repoRoot(), 'dist', 'scripts', 'bench', 'probe.js');
@@ -22,7 +23,7 @@ export function launchProbed(
   args: string[],
   env: NodeJS.ProcessEnv,
 ): BenchProcess {
-  const child = spawn(process.execPath, ['-r', PROBE, script, ...args], {
+  const child = spawn(process.execPath, [...profileFlags(name), '-r', PROBE, script, ...args], {
     env,
     cwd: repoRoot(),
     // Logs go to stderr: stdout carries only the bench's results (`--json`).

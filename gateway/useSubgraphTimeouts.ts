@@ -1,0 +1,83 @@
+import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { Executor } from '@graphql-tools/utils';
+import { GraphQLError } from 'graphql';
+
+/** The code the runtime gives a subgraph call that took too long; subgraphFault.ts maps it. */
+const TIMEOUT_CODE = 'GATEWAY_TIMEOUT';
+
+/** A subgraph call in progress: what aborts its HTTP request, and what to undo when it settles. */
+interface Call {
+  controller: AbortController;
+  undo: (() => void)[];
+}
+
+/**
+ * Gives up on a subgraph call after its subgraph's timeout: the call's HTTP request is
+ * aborted and the call fails with the runtime's GATEWAY_TIMEOUT error (told to the client as
+ * SUBGRAPH_TIMEOUT, naming the agency), so a slow agency costs its own fields only.
+ *
+ * The runtime's own `upstreamTimeout` does the same with a 30 s `AbortSignal.timeout()` per
+ * call, set as the call's signal. The HTTP executor then merges that signal with its own
+ * long-lived one through listeners that are removed only when the garbage collector
+ * finalises them: under load they pile up on that one signal, and adding one scans them all,
+ * measured here as the largest cost govgraph's gateway added to a request. This plugin sets no
+ * signal on the call: it hands its own signal to the call's fetch, and removes its one timer
+ * and its one listener the moment the call settles.
+ */
+export function useSubgraphTimeouts(timeoutMs: (subgraph: string) => number): GatewayPlugin {
+  const calls = new WeakMap<object, Call>();
+  return {
+    onSubgraphExecute({ subgraphName, executor, setExecutor }) {
+      const ms = timeoutMs(subgraphName);
+      const timed = ((executionRequest: Parameters<Executor>[0]) => {
+        const call: Call = { controller: new AbortController(), undo: [] };
+        calls.set(executionRequest, call);
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => {
+            const error = new GraphQLError(`Timeout of ${ms} ms calling ${subgraphName}`, {
+              extensions: { code: TIMEOUT_CODE, serviceName: subgraphName, http: { status: 504 } },
+            });
+            call.controller.abort(error);
+            reject(error);
+          }, ms);
+        });
+        const settle = () => {
+          clearTimeout(timer);
+          calls.delete(executionRequest);
+          for (const undo of call.undo) undo();
+        };
+        let result: ReturnType<Executor>;
+        try {
+          result = executor(executionRequest);
+        } catch (error) {
+          settle();
+          throw error;
+        }
+        if (!isPromiseLike(result)) {
+          settle();
+          return result;
+        }
+        return Promise.race([result, timedOut]).finally(settle);
+      }) as Executor;
+      setExecutor(timed);
+    },
+    onFetch({ executionRequest, options, setOptions }) {
+      const call = executionRequest && calls.get(executionRequest);
+      if (!call) return;
+      // The fetch's own signal (the executor's, or the client's) still aborts it.
+      const upstream = options.signal;
+      if (upstream?.aborted) call.controller.abort(upstream.reason);
+      else if (upstream) {
+        const passOn = () => call.controller.abort(upstream.reason);
+        upstream.addEventListener('abort', passOn, { once: true });
+        call.undo.push(() => upstream.removeEventListener('abort', passOn));
+      }
+      setOptions({ ...options, signal: call.controller.signal });
+    },
+  };
+}
+
+function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
+}
