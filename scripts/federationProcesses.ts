@@ -49,7 +49,13 @@ export async function startFederationProcesses(
   const dist = path.join(repoRoot(), 'dist');
   const children: { name: ServiceProcess['name']; child: ChildProcess; url: string }[] = [];
   const stop = () => Promise.all(children.map(({ child }) => stopChild(child))).then(() => {});
-  const base: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: 'warn', ...options.env };
+  // As the Dockerfile runs them: NODE_ENV=production unless the caller says otherwise.
+  const base: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    ...options.env,
+  };
   delete base.DATABASE_URL;
   try {
     const subgraphUrls: Partial<Record<string, string>> = {};

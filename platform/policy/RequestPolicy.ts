@@ -41,7 +41,8 @@ export class RequestPolicy {
   readonly dataUse: DataUseLedger;
   /** Every release of personal data in this request, for the access log. */
   readonly accessRecorder = new AccessRecorder();
-  private readonly decisions = new Map<string, FieldDecision>();
+  /** Decisions by type, then field: asked for every released value, so no key is built. */
+  private readonly decisions = new Map<string, Map<string, FieldDecision>>();
   private consentLoader: DataLoader<string, Consent[]> | undefined;
   private identity: IdentityScope | undefined;
 
@@ -77,8 +78,9 @@ export class RequestPolicy {
   }
 
   decision(type: string, field: string): FieldDecision {
-    const key = `${type}.${field}`;
-    let decision = this.decisions.get(key);
+    let ofType = this.decisions.get(type);
+    if (!ofType) this.decisions.set(type, (ofType = new Map()));
+    let decision = ofType.get(field);
     if (!decision) {
       const { fieldPolicy, caller, purpose, agreements, today } = this.input;
       decision = decideField(
@@ -87,7 +89,7 @@ export class RequestPolicy {
         agreements,
         today,
       );
-      this.decisions.set(key, decision);
+      ofType.set(field, decision);
     }
     return decision;
   }
@@ -113,8 +115,24 @@ export class RequestPolicy {
     return this.input.fieldPolicy.types[type]?.subject === 'inherit';
   }
 
-  /** Releases one field of one record, or explains the refusal. */
-  async release(type: string, field: string, record: unknown): Promise<Release | GraphQLError> {
+  /**
+   * The refusal of a field whatever the record, or null when some record's value may be
+   * released (the rest is for `release` to decide, record by record).
+   */
+  fieldRefusal(type: string, field: string): GraphQLError | null {
+    const decision = this.decision(type, field);
+    return decision.effect === 'deny' ? this.refuse(type, field, decision.reason) : null;
+  }
+
+  /**
+   * Releases one field of one record, or explains the refusal: at once, unless it rests on
+   * the person's consent, which is read (batched per level) first.
+   */
+  release(
+    type: string,
+    field: string,
+    record: unknown,
+  ): Release | GraphQLError | Promise<Release | GraphQLError> {
     const decision = this.decision(type, field);
     const rule = fieldRule(this.input.fieldPolicy, type, field);
     switch (decision.effect) {
@@ -133,16 +151,20 @@ export class RequestPolicy {
       }
       case 'consent': {
         const subject = this.subjectOf(type, record);
-        const consents = subject ? await this.consentsOf(subject) : [];
-        const covering = consents.some(
-          (c) => c.fields.includes(`${type}.${field}`) || c.fields.includes(`${type}.*`),
+        const released: Release = {
+          mask: decision.masked ? rule?.mask : undefined,
+          basis: { kind: 'agreement', agreement: decision.agreement },
+        };
+        const refusal = () =>
+          this.refuse(type, field, `${decision.reason}, and this person has not given it`);
+        if (!subject) return refusal();
+        return this.consentsOf(subject).then((consents) =>
+          consents.some(
+            (c) => c.fields.includes(`${type}.${field}`) || c.fields.includes(`${type}.*`),
+          )
+            ? released
+            : refusal(),
         );
-        return covering
-          ? {
-              mask: decision.masked ? rule?.mask : undefined,
-              basis: { kind: 'agreement', agreement: decision.agreement },
-            }
-          : this.refuse(type, field, `${decision.reason}, and this person has not given it`);
       }
     }
   }

@@ -13,7 +13,7 @@ import { asDataSourceUnavailable } from '../errors/dataSourceUnavailable';
 import { ErrorCode } from '../errors/ErrorCode';
 import { assertEveryFieldClassified, servedFields } from './classifiedFields';
 import type { AgencyFieldPolicy } from './fieldPolicy';
-import { type RequestPolicy, SUBJECT } from './RequestPolicy';
+import { type Release, type RequestPolicy, SUBJECT } from './RequestPolicy';
 
 interface PolicyContext {
   policy: RequestPolicy;
@@ -22,7 +22,7 @@ interface PolicyContext {
 /**
  * Enforces an agency's field policy inside its subgraph, on every path (root fields and
  * `_entities` alike): graphql-shield rules generated from the classification allow or deny
- * each field, with deny as the fallback; a second layer applies masks, passes the data subject
+ * each field, once per request, with deny as the fallback; a second layer applies masks, passes the data subject
  * down to records that inherit it, and notes the terms of every release.
  */
 export function applyFieldPolicy(schema: GraphQLSchema, policy: AgencyFieldPolicy): GraphQLSchema {
@@ -38,11 +38,12 @@ export function applyFieldPolicy(schema: GraphQLSchema, policy: AgencyFieldPolic
   };
   for (const [type, field] of servedFields(schema)) {
     rules[type] ??= {};
-    rules[type]![field] = rule(`${policy.agency}:${type}.${field}`, { cache: 'no_cache' })(
-      async (parent: unknown, _args: unknown, { policy: request }: PolicyContext) => {
-        const release = await request.release(type, field, parent);
-        return release instanceof GraphQLError ? release : true;
-      },
+    // The field's decision for this caller and purpose, made once per request (`contextual`):
+    // a list of 1,000 records asks it once. What depends on the record (is it the caller's
+    // own, has this person consented) is checked per record by the release layer below.
+    rules[type]![field] = rule(`${policy.agency}:${type}.${field}`, { cache: 'contextual' })(
+      (_parent: unknown, _args: unknown, { policy: request }: PolicyContext) =>
+        request.fieldRefusal(type, field) ?? true,
     );
   }
   const shieldMiddleware = shield(rules as IRules, {
@@ -62,50 +63,80 @@ type Resolve = (
   info: GraphQLResolveInfo,
 ) => unknown;
 
-// Every field passes here, `_entities` too: the one place a database outage is told as such.
-async function releaseMiddleware(
+/**
+ * Every field passes here, `_entities` too: the one place a database outage is told as such.
+ * It stays synchronous for a field whose release needs no read (almost all of them), so a
+ * list of records costs no promise per field per record beyond the resolver's own.
+ */
+function releaseMiddleware(
   resolve: Resolve,
   parent: unknown,
   args: unknown,
   context: PolicyContext,
   info: GraphQLResolveInfo,
-): Promise<unknown> {
+): unknown {
   try {
-    return await releaseField(resolve, parent, args, context, info);
+    const released = releaseField(resolve, parent, args, context, info);
+    return isPromise(released) ? released.catch(rethrowAsOutage) : released;
   } catch (error) {
-    throw asDataSourceUnavailable(error);
+    return rethrowAsOutage(error);
   }
 }
 
-async function releaseField(
+function rethrowAsOutage(error: unknown): never {
+  throw asDataSourceUnavailable(error);
+}
+
+function releaseField(
   resolve: Resolve,
   parent: unknown,
   args: unknown,
   context: PolicyContext,
   info: GraphQLResolveInfo,
-): Promise<unknown> {
+): unknown {
   const type = info.parentType.name;
   if (type === '_Service' || (type === 'Query' && info.fieldName.startsWith('_'))) {
     return resolve(parent, args, context, info);
   }
-  const { policy } = context;
-  const release = await policy.release(type, info.fieldName, parent);
-  // The shield has already refused this field; never resolve it.
+  const release = context.policy.release(type, info.fieldName, parent);
+  return isPromise(release)
+    ? release.then((settled) => resolveReleased(settled, resolve, parent, args, context, info))
+    : resolveReleased(release, resolve, parent, args, context, info);
+}
+
+function resolveReleased(
+  release: Release | GraphQLError,
+  resolve: Resolve,
+  parent: unknown,
+  args: unknown,
+  context: PolicyContext,
+  info: GraphQLResolveInfo,
+): unknown {
+  // The shield has already refused a field denied outright; this refuses it per record.
   if (release instanceof GraphQLError) throw release;
+  const { policy } = context;
+  const type = info.parentType.name;
   const returned = getNamedType(info.returnType);
   const value = policy.isIdentifiedOnly(type, info.fieldName)
-    ? await resolveIdentified(policy, type, info.fieldName, returned.name, () =>
+    ? resolveIdentified(policy, type, info.fieldName, returned.name, () =>
         resolve(parent, args, context, info),
       )
-    : await resolve(parent, args, context, info);
-  if (value === null || value === undefined) return value;
-  // Only values are data; entry points and links to records are not releases of their own.
-  if (isLeafType(returned)) policy.dataUse.record(release.basis);
-  policy.noteRelease(type, info.fieldName, parent, release.basis, info.path);
-  const released = release.mask ? applyMask(value, release.mask) : value;
-  return policy.inheritsSubject(returned.name)
-    ? withSubject(released, policy.subjectOf(type, parent))
-    : released;
+    : resolve(parent, args, context, info);
+  const finish = (resolved: unknown): unknown => {
+    if (resolved === null || resolved === undefined) return resolved;
+    // Only values are data; entry points and links to records are not releases of their own.
+    if (isLeafType(returned)) policy.dataUse.record(release.basis);
+    policy.noteRelease(type, info.fieldName, parent, release.basis, info.path);
+    const released = release.mask ? applyMask(resolved, release.mask) : resolved;
+    return policy.inheritsSubject(returned.name)
+      ? withSubject(released, policy.subjectOf(type, parent))
+      : released;
+  };
+  return isPromise(value) ? value.then(finish) : finish(value);
+}
+
+function isPromise(value: unknown): value is Promise<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 /**

@@ -77,8 +77,20 @@ export function fieldRule(
   field: string,
 ): FieldRule | undefined {
   const rule = policy.types[type]?.fields[field];
-  return typeof rule === 'string' ? { classification: rule } : rule;
+  return typeof rule === 'string' ? PLAIN_RULES[rule] : rule;
 }
+
+/**
+ * The rule of a field declared by its classification alone, one shared frozen object per
+ * classification: `fieldRule` is asked several times for every released value, and must not
+ * allocate.
+ */
+const PLAIN_RULES: Readonly<Record<Classification, FieldRule>> = Object.freeze({
+  public: Object.freeze({ classification: 'public' }),
+  internal: Object.freeze({ classification: 'internal' }),
+  personal: Object.freeze({ classification: 'personal' }),
+  'special-category': Object.freeze({ classification: 'special-category' }),
+});
 
 /** Shorthands that read like the catalog: `personal({ mask: yearOnly })`. */
 export const personal = (options: Omit<FieldRule, 'classification'> = {}): FieldRule => ({

@@ -1,5 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 import type { KeyObject } from 'node:crypto';
 import { maskError } from '../errors/maskError';
@@ -45,7 +48,14 @@ export async function startSubgraphServer<TContext extends object>(
     schema: options.schema,
     includeStacktraceInErrorResponses: false,
     // Inline traces are only read by a commercial tracing service; they cost time per request.
-    plugins: [ApolloServerPluginInlineTraceDisabled(), dataUsePlugin(), ...(options.plugins ?? [])],
+    // Cache hints are not used (every answer is for one caller and purpose), and collecting
+    // them wraps every field resolver.
+    plugins: [
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      dataUsePlugin(),
+      ...(options.plugins ?? []),
+    ],
     formatError: (formatted, error) =>
       maskError(formatted, error, (original) =>
         logger.error({ err: original }, 'unexpected error while resolving a request'),

@@ -1,6 +1,9 @@
 import 'reflect-metadata';
 import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { randomUUID } from 'node:crypto';
 import { AGENCY_NAMES, type AgencyName } from '../../platform/agencies';
@@ -33,7 +36,8 @@ runMain(async () => {
   const subgraph = await SUBGRAPH_FACTORIES[agency](db);
   const server = new ApolloServer<RequestContext>({
     schema: await BARE_SCHEMAS[agency](),
-    plugins: [ApolloServerPluginInlineTraceDisabled()],
+    // The shipped subgraphs' server settings, governance aside (platform/server).
+    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
   });
   await startStandaloneServer(server, {
     listen: { host: '127.0.0.1', port: Number(process.env.BENCH_PORT) },

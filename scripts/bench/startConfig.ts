@@ -39,7 +39,14 @@ export async function startConfig(
   series: SeriesName,
   environment: ConfigEnvironment,
 ): Promise<RunningConfig> {
-  const base = { ...process.env, LOG_LEVEL: 'error', APOLLO_TELEMETRY_DISABLED: '1' };
+  // Every configuration runs as the Dockerfile runs govgraph: NODE_ENV=production, under which
+  // graphql-js and the servers skip their development checks.
+  const base = {
+    ...process.env,
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'error',
+    APOLLO_TELEMETRY_DISABLED: '1',
+  };
   if (config === 'govgraph') {
     const federation = await startFederationProcesses({
       databaseUrl: environment.databaseUrl,
