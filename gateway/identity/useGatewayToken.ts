@@ -81,7 +81,15 @@ export function useGatewayToken(options: { key: KeyObject; logger: Logger }): Ga
  * caller, who is never released personal data, shares identical calls across requests.
  */
 function identityScope(identity: RequestIdentity): string {
-  const { rid, ...scope } = identityClaims(identity);
-  const key = identity.caller.kind === 'public' ? scope : { ...scope, rid };
-  return createHash('sha256').update(JSON.stringify(key)).digest('base64url');
+  let scope = scopes.get(identity);
+  if (scope === undefined) {
+    const { rid, ...claims } = identityClaims(identity);
+    const key = identity.caller.kind === 'public' ? claims : { ...claims, rid };
+    scope = createHash('sha256').update(JSON.stringify(key)).digest('base64url');
+    scopes.set(identity, scope);
+  }
+  return scope;
 }
+
+/** Each request's scope, computed for its first subgraph call: a request's identity never changes. */
+const scopes = new WeakMap<RequestIdentity, string>();

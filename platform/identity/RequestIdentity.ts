@@ -6,12 +6,12 @@ import { type Caller, PUBLIC_CALLER } from '../context/Caller';
  * subgraph receives it only inside a gateway token it has verified.
  */
 export interface RequestIdentity {
-  requestId: string;
-  caller: Caller;
+  readonly requestId: string;
+  readonly caller: Caller;
   /** The declared purpose of use (the client's `x-purpose`), if any. */
-  purpose: string | null;
+  readonly purpose: string | null;
   /** The case or document that caused the request (the client's `x-case-id`), if any. */
-  caseId: string | null;
+  readonly caseId: string | null;
 }
 
 /** An anonymous request with no declared purpose. */
