@@ -3,7 +3,8 @@ import type { AgencyName } from '../agencies';
 import { createDb, type Db } from '../db/createDb';
 import type { Logger } from '../logging/logger';
 import { createPolicyRuntime } from '../policy/policyRuntime';
-import { createAccessLogWriter } from '../accessLog/accessLogWriter';
+import { createAccessLogBatchWriter } from '../accessLog/accessLogWriter';
+import { groupCommit } from '../accessLog/groupCommit';
 import { recordOncePerRequest } from '../accessLog/recordOncePerRequest';
 import { serviceRole } from '../accessLog/serviceRole';
 import { fileWitness } from '../witness/fileWitness';
@@ -117,7 +118,7 @@ export async function hostAgency(
       logger: options.logger,
       gatewayPublicKey: options.gatewayPublicKey,
       policy,
-      accessLog: recordOncePerRequest(createAccessLogWriter(logDb, agency)),
+      accessLog: recordOncePerRequest(groupCommit(createAccessLogBatchWriter(logDb, agency))),
       readiness: [
         { name: 'database', check: async () => void (await db.raw('select 1')) },
         { name: 'policy', check: () => policy.checkTrusted() },
