@@ -14,6 +14,14 @@ export const GATEWAY_TOKEN_TYPE = 'govgraph-gateway+jwt';
 /** The only signature algorithm of gateway tokens: Ed25519. */
 export const GATEWAY_TOKEN_ALGORITHM = 'EdDSA';
 
+/**
+ * The protected header of every gateway token, encoded: the same bytes on every token, so a
+ * subgraph accepts this header and no other.
+ */
+export const GATEWAY_TOKEN_HEADER_SEGMENT = Buffer.from(
+  JSON.stringify({ alg: GATEWAY_TOKEN_ALGORITHM, typ: GATEWAY_TOKEN_TYPE }),
+).toString('base64url');
+
 /** How long a gateway token is valid: one subgraph call, with room for a slow network. */
 export const GATEWAY_TOKEN_LIFETIME_SECONDS = 30;
 

@@ -1,10 +1,9 @@
 import { randomUUID, sign, type KeyObject } from 'node:crypto';
 import {
   bodyHash,
-  GATEWAY_TOKEN_ALGORITHM,
+  GATEWAY_TOKEN_HEADER_SEGMENT,
   GATEWAY_TOKEN_ISSUER,
   GATEWAY_TOKEN_LIFETIME_SECONDS,
-  GATEWAY_TOKEN_TYPE,
   identityClaims,
 } from './gatewayToken';
 import type { RequestIdentity } from './RequestIdentity';
@@ -18,11 +17,6 @@ export interface GatewayTokenRequest {
   /** The gateway's Ed25519 private key. */
   key: KeyObject;
 }
-
-/** The protected header of every gateway token, encoded once. */
-const HEADER = Buffer.from(
-  JSON.stringify({ alg: GATEWAY_TOKEN_ALGORITHM, typ: GATEWAY_TOKEN_TYPE }),
-).toString('base64url');
 
 /**
  * Mints the token for one gateway-to-subgraph call: good for that subgraph and body only. A
@@ -44,7 +38,7 @@ export function signGatewayToken(request: GatewayTokenRequest): Promise<string> 
       jti: randomUUID(),
     }),
   ).toString('base64url');
-  const input = `${HEADER}.${payload}`;
+  const input = `${GATEWAY_TOKEN_HEADER_SEGMENT}.${payload}`;
   const signature = sign(null, Buffer.from(input), request.key).toString('base64url');
   return Promise.resolve(`${input}.${signature}`);
 }

@@ -90,7 +90,70 @@ test.each<[string, () => Promise<string | undefined>, string, RegExp]>([
         .setJti('j')
         .sign(gateway.privateKey),
     BODY,
-    /"typ"/,
+    /not a gateway token/,
+  ],
+  [
+    'an unsigned token',
+    async () =>
+      `${Buffer.from('{"alg":"none","typ":"govgraph-gateway+jwt"}').toString('base64url')}.${(await mint()).split('.')[1]}.`,
+    BODY,
+    /not a gateway token/,
+  ],
+  [
+    'a token naming a key of its own',
+    () =>
+      new SignJWT({ kind: 'public', rid: 'r', bh: 'x' })
+        .setProtectedHeader({ alg: 'EdDSA', typ: 'govgraph-gateway+jwt', kid: 'other' })
+        .setIssuer('govgraph-gateway')
+        .setAudience('population')
+        .setIssuedAt()
+        .setExpirationTime('30s')
+        .setJti('j')
+        .sign(gateway.privateKey),
+    BODY,
+    /not a gateway token/,
+  ],
+  [
+    'an expired token',
+    () =>
+      new SignJWT({ kind: 'public', rid: 'r', bh: 'x' })
+        .setProtectedHeader({ alg: 'EdDSA', typ: 'govgraph-gateway+jwt' })
+        .setIssuer('govgraph-gateway')
+        .setAudience('population')
+        .setIssuedAt(Math.floor(Date.now() / 1000) - 30)
+        .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
+        .setJti('j')
+        .sign(gateway.privateKey),
+    BODY,
+    /"exp" has passed/,
+  ],
+  [
+    'a token from the future',
+    () =>
+      new SignJWT({ kind: 'public', rid: 'r', bh: 'x' })
+        .setProtectedHeader({ alg: 'EdDSA', typ: 'govgraph-gateway+jwt' })
+        .setIssuer('govgraph-gateway')
+        .setAudience('population')
+        .setIssuedAt(Math.floor(Date.now() / 1000) + 60)
+        .setExpirationTime(Math.floor(Date.now() / 1000) + 90)
+        .setJti('j')
+        .sign(gateway.privateKey),
+    BODY,
+    /"iat" is in the future/,
+  ],
+  [
+    'a token of another issuer',
+    () =>
+      new SignJWT({ kind: 'public', rid: 'r', bh: 'x' })
+        .setProtectedHeader({ alg: 'EdDSA', typ: 'govgraph-gateway+jwt' })
+        .setIssuer('someone-else')
+        .setAudience('population')
+        .setIssuedAt()
+        .setExpirationTime('30s')
+        .setJti('j')
+        .sign(gateway.privateKey),
+    BODY,
+    /malformed claims/,
   ],
   [
     'a long-lived token',

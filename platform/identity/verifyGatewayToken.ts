@@ -1,14 +1,12 @@
-import { errors, jwtVerify } from 'jose';
-import type { KeyObject } from 'node:crypto';
+import { type KeyObject, verify as verifySignature } from 'node:crypto';
 import { z } from 'zod';
 import { type Caller, PUBLIC_CALLER } from '../context/Caller';
 import { createReplayGuard } from './createReplayGuard';
 import {
   bodyHash,
-  GATEWAY_TOKEN_ALGORITHM,
+  GATEWAY_TOKEN_HEADER_SEGMENT,
   GATEWAY_TOKEN_ISSUER,
   GATEWAY_TOKEN_LIFETIME_SECONDS,
-  GATEWAY_TOKEN_TYPE,
 } from './gatewayToken';
 import { isValidNationalId } from './nationalId';
 import { isOrganisationCode, isPrintableId, isPurposeCode } from './requestCodes';
@@ -38,6 +36,10 @@ export interface GatewayTokenVerifierOptions {
 }
 
 const claimsSchema = z.object({
+  iss: z.literal(GATEWAY_TOKEN_ISSUER),
+  aud: z.string().min(1),
+  iat: z.number().int(),
+  exp: z.number().int(),
   kind: z.enum(['public', 'citizen', 'organisation']),
   sub: z.string().min(1).optional(),
   org: z.string().refine(isOrganisationCode).optional(),
@@ -54,31 +56,65 @@ type VerifiedClaims = z.infer<typeof claimsSchema>;
 export function createGatewayTokenVerifier(
   options: GatewayTokenVerifierOptions,
 ): GatewayTokenVerifier {
+  if (options.publicKey.asymmetricKeyType !== 'ed25519' || options.publicKey.type !== 'public')
+    throw new TypeError("gateway tokens are verified with the gateway's Ed25519 public key");
   const tolerance = options.clockToleranceSeconds ?? 5;
   const maxAgeSeconds = GATEWAY_TOKEN_LIFETIME_SECONDS + tolerance;
   // A token is usable from `tolerance` before its iat until `tolerance` after its exp.
   const replays = createReplayGuard((GATEWAY_TOKEN_LIFETIME_SECONDS + 2 * tolerance) * 1000);
-  return async (token, body) => {
-    if (!token) throw new GatewayTokenError('The request carries no gateway token');
-    let payload: unknown;
+  return (token, body) => {
     try {
-      ({ payload } = await jwtVerify(token, options.publicKey, {
-        algorithms: [GATEWAY_TOKEN_ALGORITHM],
-        typ: GATEWAY_TOKEN_TYPE,
-        issuer: GATEWAY_TOKEN_ISSUER,
-        audience: options.audience,
-        clockTolerance: tolerance,
-        maxTokenAge: maxAgeSeconds,
-        requiredClaims: ['exp', 'iat', 'jti'],
-      }));
+      return Promise.resolve(verifyToken(token, body));
     } catch (error) {
-      if (error instanceof errors.JOSEError)
-        throw new GatewayTokenError(`The gateway token is not valid: ${error.message}`);
-      throw error;
+      return Promise.reject(error);
     }
-    const parsed = claimsSchema.safeParse(payload);
+  };
+
+  /**
+   * A gateway token is a compact JWS whose protected header is the gateway's one header,
+   * byte for byte: no other algorithm, type or key parameter can be smuggled in, so the
+   * signature is checked with node:crypto's Ed25519 at once, in this thread (a general JWT
+   * library's asynchronous route cost more than half again as much per call here).
+   */
+  function verifyToken(token: string | undefined, body: Uint8Array): RequestIdentity {
+    if (!token) throw new GatewayTokenError('The request carries no gateway token');
+    const parts = token.split('.');
+    if (parts.length !== 3 || parts[0] !== GATEWAY_TOKEN_HEADER_SEGMENT)
+      throw new GatewayTokenError('The gateway token is not valid: not a gateway token');
+    const [header, payload, signature] = parts as [string, string, string];
+    const signed = verifySignature(
+      null,
+      Buffer.from(`${header}.${payload}`),
+      options.publicKey,
+      Buffer.from(signature, 'base64url'),
+    );
+    if (!signed)
+      throw new GatewayTokenError('The gateway token is not valid: signature verification failed');
+    let decoded: unknown;
+    try {
+      decoded = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    } catch {
+      throw new GatewayTokenError('The gateway token is not valid: its claims are not JSON');
+    }
+    const parsed = claimsSchema.safeParse(decoded);
     if (!parsed.success) throw new GatewayTokenError('The gateway token has malformed claims');
     const claims = parsed.data;
+    if (claims.aud !== options.audience)
+      throw new GatewayTokenError(
+        `The gateway token is not valid: it was issued for another subgraph ("aud" ${claims.aud})`,
+      );
+    const now = Math.floor(Date.now() / 1000);
+    if (claims.iat > now + tolerance)
+      throw new GatewayTokenError('The gateway token is not valid: "iat" is in the future');
+    if (
+      now - claims.iat > maxAgeSeconds ||
+      claims.exp - claims.iat > GATEWAY_TOKEN_LIFETIME_SECONDS
+    )
+      throw new GatewayTokenError(
+        'The gateway token is not valid: "iat" is too far in the past or its lifetime too long',
+      );
+    if (now > claims.exp + tolerance)
+      throw new GatewayTokenError('The gateway token is not valid: "exp" has passed');
     if (claims.bh !== bodyHash(body))
       throw new GatewayTokenError('The gateway token was issued for another request body');
     const caller = callerOf(claims);
@@ -91,7 +127,7 @@ export function createGatewayTokenVerifier(
       purpose: claims.purpose ?? null,
       caseId: claims.caseId ?? null,
     };
-  };
+  }
 }
 
 function callerOf(claims: VerifiedClaims): Caller | null {
