@@ -13,6 +13,7 @@ import { checkAccessLog } from './bench/accessLogCheck';
 import {
   type BenchArgs,
   type ConfigName,
+  type DocumentStyle,
   parseBenchArgs,
   type SeriesName,
 } from './bench/benchArgs';
@@ -22,7 +23,7 @@ import { cpuMs, peakRssMiB } from './bench/procStats';
 import { type RunningConfig, startConfig } from './bench/startConfig';
 import { timeTracker } from './bench/trackerTiming';
 import type { LoadOrder, LoadReport } from './bench/loadWorker';
-import { type BenchSubjects, type BenchWorkload, WORKLOADS } from './bench/workloads';
+import { type BenchSubjects, type BenchWorkload, benchRequest, WORKLOADS } from './bench/workloads';
 
 /** Distinct requests prepared per run; each connection takes the next. */
 const DISTINCT_REQUESTS = 2000;
@@ -66,7 +67,13 @@ runMain(async () => {
           const running = await startConfig(config, series, environment);
           try {
             for (const workload of args.workloads.map((name) => WORKLOADS[name])) {
-              const requests = await prepareRequests(config, series, workload, subjects);
+              const requests = await prepareRequests(
+                config,
+                series,
+                workload,
+                subjects,
+                args.documents,
+              );
               // Warm-up, not recorded: plans cached, connections open, JIT done.
               await drive({ url: running.url, connections: 5, seconds: 1, requests });
               for (const connections of args.connections) {
@@ -125,6 +132,7 @@ async function prepareRequests(
   series: SeriesName,
   workload: BenchWorkload,
   subjects: BenchSubjects,
+  documents: DocumentStyle,
 ): Promise<LoadOrder['requests']> {
   const count = series === 'identical' ? 1 : DISTINCT_REQUESTS;
   const shared = workload.asSubject ? null : await mintDemoToken(workload.persona);
@@ -144,7 +152,10 @@ async function prepareRequests(
       if (token) headers.authorization = `Bearer ${token}`;
       if (workload.purpose) headers['x-purpose'] = workload.purpose;
     }
-    requests.push({ body: JSON.stringify({ query: workload.query(subject, subjects) }), headers });
+    requests.push({
+      body: JSON.stringify(benchRequest(workload, subject, subjects, documents)),
+      headers,
+    });
   }
   return requests;
 }

@@ -10,6 +10,7 @@ describe('parseBenchArgs', () => {
       configs: [...CONFIG_NAMES],
       workloads: [...WORKLOAD_NAMES],
       series: ['distinct', 'identical'],
+      documents: 'variables',
       json: false,
       logged: 500,
       trackerRecords: 100000,
@@ -60,6 +61,13 @@ describe('parseBenchArgs', () => {
       '--seconds must be a whole number from 1 to 3600, not "0"',
       `--configs: unknown nginx; choose from ${CONFIG_NAMES.join(', ')}`,
     ]);
+  });
+
+  it('sends subjects in variables by default, or written into each document', () => {
+    expect(parseBenchArgs(['--documents', 'literals']).documents).toBe('literals');
+    expect(() => parseBenchArgs(['--documents', 'inline'])).toThrow(
+      '--documents must be one of variables, literals, not "inline"',
+    );
   });
 
   it('refuses a flag it does not know', () => {

@@ -22,6 +22,10 @@ export const WORKLOAD_NAMES = [
 ] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 
+/** How requests name their subject: in variables of one document, or written into each document. */
+export const DOCUMENT_STYLES = ['variables', 'literals'] as const;
+export type DocumentStyle = (typeof DOCUMENT_STYLES)[number];
+
 /** Distinct subjects per request, or the same request from every connection. */
 export const SERIES_NAMES = ['distinct', 'identical'] as const;
 export type SeriesName = (typeof SERIES_NAMES)[number];
@@ -34,6 +38,8 @@ export interface BenchArgs {
   configs: ConfigName[];
   workloads: WorkloadName[];
   series: SeriesName[];
+  /** One document per workload with its subject in variables (as clients send), or a document per subject. */
+  documents: DocumentStyle;
   json: boolean;
   /** Requests of the access-log exactness check (0: skipped). */
   logged: number;
@@ -61,6 +67,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       configs: { type: 'string', default: CONFIG_NAMES.join(',') },
       workloads: { type: 'string', default: WORKLOAD_NAMES.join(',') },
       series: { type: 'string', default: SERIES_NAMES.join(',') },
+      documents: { type: 'string', default: 'variables' },
       json: { type: 'boolean', default: false },
       logged: { type: 'string', default: '500' },
       'tracker-records': { type: 'string', default: '100000' },
@@ -83,6 +90,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     // Run in the canonical order, each once, whatever order they were given in.
     return known.filter((name) => items.includes(name));
   };
+  const oneOf = <T extends string>(flag: string, value: string, known: readonly T[]): T => {
+    if ((known as readonly string[]).includes(value)) return value as T;
+    problems.push(`--${flag} must be one of ${known.join(', ')}, not "${value}"`);
+    return known[0]!;
+  };
   const connections = values.connections
     .split(',')
     .map((item) => whole('connections', item.trim(), 1, 1000));
@@ -94,6 +106,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     configs: list('configs', values.configs, CONFIG_NAMES),
     workloads: list('workloads', values.workloads, WORKLOAD_NAMES),
     series: list('series', values.series, SERIES_NAMES),
+    documents: oneOf('documents', values.documents, DOCUMENT_STYLES),
     json: values.json,
     logged: whole('logged', values.logged, 0, 100_000),
     trackerRecords: whole('tracker-records', values['tracker-records'], 0, 10_000_000),

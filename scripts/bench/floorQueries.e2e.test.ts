@@ -3,9 +3,9 @@ import { encodeCursor } from '../../platform/pagination/cursor';
 import { SHOWCASE } from '../../demo/showcase';
 import { connectTestDatabase } from '../../test/support/testDatabase';
 import { startTestFederation, type TestFederation } from '../../test/support/testFederation';
-import { WORKLOAD_NAMES, type WorkloadName } from './benchArgs';
+import { type DocumentStyle, WORKLOAD_NAMES, type WorkloadName } from './benchArgs';
 import { floorAnswer } from './floorQueries';
-import { type BenchSubjects, WORKLOADS } from './workloads';
+import { type BenchSubjects, benchRequest, WORKLOADS } from './workloads';
 
 let federation: TestFederation;
 let db: Db;
@@ -33,22 +33,25 @@ afterAll(async () => {
 });
 
 /** What the graph answers for the i-th request of a workload, as the bench sends it to govgraph. */
-async function graphAnswer(name: WorkloadName, i: number) {
+async function graphAnswer(name: WorkloadName, i: number, documents: DocumentStyle) {
   const workload = WORKLOADS[name];
   const subject = workload.subject(i, subjects);
-  const response = await federation.query(workload.query(subject, subjects), {
+  const request = benchRequest(workload, subject, subjects, documents);
+  const response = await federation.query(request.query, {
     persona: workload.persona,
     subject: workload.asSubject ? subject : undefined,
     purpose: workload.purpose,
+    ...(request.variables ? { variables: request.variables } : {}),
   });
   expect(response.body.errors).toBeUndefined();
   return { subject, data: response.body.data };
 }
 
 describe.each(WORKLOAD_NAMES)('the floor answers %s as the graph does', (name) => {
-  it.each([0, 1, 2])('for subject %i', async (i) => {
-    const { subject, data } = await graphAnswer(name, i);
+  it.each([0, 1, 2])('for subject %i, in either document style', async (i) => {
+    const { subject, data } = await graphAnswer(name, i, 'variables');
     expect(data).not.toBeNull();
     expect((await floorAnswer(db, name, subject)).data).toEqual(data);
+    expect((await graphAnswer(name, i, 'literals')).data).toEqual(data);
   });
 });

@@ -21,8 +21,34 @@ export interface BenchWorkload {
   subject(i: number, subjects: BenchSubjects): string;
   /** The citizen persona's token is minted for the subject itself. */
   asSubject?: boolean;
-  /** The GraphQL document that asks for it. */
+  /** The GraphQL document that asks for it, with the subject written into it. */
   query(subject: string, subjects: BenchSubjects): string;
+  /** The same request as one document for every subject, the subject in its variables. */
+  parameterised: {
+    document: string;
+    variables(subject: string, subjects: BenchSubjects): Record<string, unknown>;
+  };
+}
+
+/** A workload's request as its body carries it. */
+export interface BenchRequest {
+  query: string;
+  variables?: Record<string, unknown>;
+}
+
+/** The i-th request of a workload, in the given document style. */
+export function benchRequest(
+  workload: BenchWorkload,
+  subject: string,
+  subjects: BenchSubjects,
+  style: 'variables' | 'literals',
+): BenchRequest {
+  return style === 'literals'
+    ? { query: workload.query(subject, subjects) }
+    : {
+        query: workload.parameterised.document,
+        variables: workload.parameterised.variables(subject, subjects),
+      };
 }
 
 const nth = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
@@ -40,6 +66,11 @@ export const WORKLOADS: Readonly<Record<WorkloadName, BenchWorkload>> = {
     subject: (i, s) => nth(s.nationalIds, i),
     query: (id) =>
       `{ person(nationalId: "${id}") { givenName familyName address { city } incomeAssessments { year taxableIncome } benefitClaims { monthlyAmount since } } }`,
+    parameterised: {
+      document:
+        'query Person3($id: ID!) { person(nationalId: $id) { givenName familyName address { city } incomeAssessments { year taxableIncome } benefitClaims { monthlyAmount since } } }',
+      variables: (id) => ({ id }),
+    },
   },
   'profile-6': {
     name: 'profile-6',
@@ -49,6 +80,11 @@ export const WORKLOADS: Readonly<Record<WorkloadName, BenchWorkload>> = {
     subject: (i, s) => nth(s.nationalIds, i),
     query: (id) =>
       `{ person(nationalId: "${id}") { givenName familyName dateOfBirth address { city } incomeAssessments { year taxableIncome } benefitClaims { monthlyAmount since } vaccinations { vaccine date } vehicles { make model } boardMemberships { name founded } } }`,
+    parameterised: {
+      document:
+        'query Profile6($id: ID!) { person(nationalId: $id) { givenName familyName dateOfBirth address { city } incomeAssessments { year taxableIncome } benefitClaims { monthlyAmount since } vaccinations { vaccine date } vehicles { make model } boardMemberships { name founded } } }',
+      variables: (id) => ({ id }),
+    },
   },
   'page-20': {
     name: 'page-20',
@@ -57,6 +93,10 @@ export const WORKLOADS: Readonly<Record<WorkloadName, BenchWorkload>> = {
     purpose: 'benefit-eligibility',
     subject: (i, s) => nth(s.listKeys, i),
     query: (key, s) => `{ people(first: 20, after: "${s.cursorOf(key)}") { ${PAGE_FIELDS} } }`,
+    parameterised: {
+      document: `query Page20($after: String) { people(first: 20, after: $after) { ${PAGE_FIELDS} } }`,
+      variables: (key, s) => ({ after: s.cursorOf(key) }),
+    },
   },
   'page-100': {
     name: 'page-100',
@@ -65,6 +105,10 @@ export const WORKLOADS: Readonly<Record<WorkloadName, BenchWorkload>> = {
     purpose: 'benefit-eligibility',
     subject: (i, s) => nth(s.listKeys, i),
     query: (key, s) => `{ people(first: 100, after: "${s.cursorOf(key)}") { ${PAGE_FIELDS} } }`,
+    parameterised: {
+      document: `query Page100($after: String) { people(first: 100, after: $after) { ${PAGE_FIELDS} } }`,
+      variables: (key, s) => ({ after: s.cursorOf(key) }),
+    },
   },
   'company-board': {
     name: 'company-board',
@@ -73,6 +117,11 @@ export const WORKLOADS: Readonly<Record<WorkloadName, BenchWorkload>> = {
     subject: (i, s) => nth(s.registryCodes, i),
     query: (code) =>
       `{ company(registryCode: "${code}") { name founded legalForm boardSeats { name since } } }`,
+    parameterised: {
+      document:
+        'query CompanyBoard($code: ID!) { company(registryCode: $code) { name founded legalForm boardSeats { name since } } }',
+      variables: (code) => ({ code }),
+    },
   },
   public: {
     name: 'public',
@@ -80,5 +129,10 @@ export const WORKLOADS: Readonly<Record<WorkloadName, BenchWorkload>> = {
     persona: 'public',
     subject: (i, s) => nth(s.registryCodes, i),
     query: (code) => `{ company(registryCode: "${code}") { name founded legalForm city } }`,
+    parameterised: {
+      document:
+        'query PublicCompany($code: ID!) { company(registryCode: $code) { name founded legalForm city } }',
+      variables: (code) => ({ code }),
+    },
   },
 };
