@@ -8,6 +8,7 @@ const today = '2026-06-01';
 const agreement = (overrides: Partial<Agreement>): Agreement => ({
   id: 'DSA-1',
   title: 'test',
+  minCellSize: 10,
   provider: 'tax',
   consumer: 'social-insurance',
   purposes: ['benefit-eligibility'],
