@@ -40,7 +40,13 @@ export interface EmptyExtract {
   mode: 'none';
 }
 
-export type StatisticsExtract = UnitsExtract | CellsExtract | EmptyExtract;
+/** An agency that does not release its part to this caller, and why (the missing grants). */
+export interface RefusedExtract {
+  mode: 'refused';
+  reason: string;
+}
+
+export type StatisticsExtract = UnitsExtract | CellsExtract | EmptyExtract | RefusedExtract;
 
 export function unitCount(extract: UnitsExtract): number {
   return extract.units.length / PSEUDONYM_LENGTH;

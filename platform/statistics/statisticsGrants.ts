@@ -1,5 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { forbidden } from '../errors/clientErrors';
+import type { Basis } from '../policy/decision';
 import type { RequestPolicy } from '../policy/RequestPolicy';
 import type { StatisticalVariable } from './statisticalVariables';
 
@@ -10,6 +11,8 @@ export const DEFAULT_MIN_CELL_SIZE = 10;
 export interface VariableGrants {
   /** The agreements the variables are released under. */
   agreements: string[];
+  /** Their bases, for `extensions.dataUse`. */
+  released: Basis[];
   /** The largest minimum cell size among them: the table's cells must reach it. */
   minCellSize: number;
 }
@@ -25,15 +28,17 @@ export function grantVariables(
 ): VariableGrants | GraphQLError {
   const refusals: string[] = [];
   const agreements = new Map<string, number>();
+  const released = new Map<string, Basis>();
   for (const variable of variables) {
     const decision = policy.variableDecision(variable.grant);
     if (decision.effect === 'deny') refusals.push(decision.reason);
     else if (
       (decision.effect === 'allow' || decision.effect === 'mask') &&
       decision.basis.kind === 'agreement'
-    )
+    ) {
       agreements.set(decision.basis.agreement.id, decision.basis.agreement.minCellSize);
-    else refusals.push(`Statistics.${variable.grant} is released only under an agreement`);
+      released.set(decision.basis.agreement.id, decision.basis);
+    } else refusals.push(`Statistics.${variable.grant} is released only under an agreement`);
   }
   if (refusals.length > 0) {
     return forbidden(`Access denied: ${refusals.join('; ')}`, {
@@ -45,6 +50,7 @@ export function grantVariables(
   }
   return {
     agreements: [...agreements.keys()].sort(),
+    released: [...released.values()],
     minCellSize: Math.max(1, ...agreements.values()),
   };
 }
