@@ -4,7 +4,7 @@ import {
   isSuppressed,
   marginsOf,
 } from './DisclosureTable';
-import { laplace, seededUniform } from './laplaceNoise';
+import { laplace, secureUniform, seededUniform } from './laplaceNoise';
 import { primarySuppression } from './primarySuppression';
 import { recoverableValues } from './recoverableValues';
 import { suppressComplements } from './suppressComplements';
@@ -218,5 +218,13 @@ describe('Laplace noise', () => {
     const a = seededUniform(3);
     const b = seededUniform(3);
     expect([1, 2, 3].map(() => laplace(1, a))).toEqual([1, 2, 3].map(() => laplace(1, b)));
+  });
+});
+
+describe('the secure source of noise', () => {
+  it('gives numbers in [0, 1)', () => {
+    const draws = Array.from({ length: 1000 }, secureUniform);
+    expect(draws.every((u) => u >= 0 && u < 1)).toBe(true);
+    expect(new Set(draws).size).toBeGreaterThan(990);
   });
 });

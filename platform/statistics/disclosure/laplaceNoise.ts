@@ -1,10 +1,10 @@
-import { randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 /** A source of uniform numbers in [0, 1). */
 export type Uniform = () => number;
 
 /** Uniform numbers from the operating system's generator: what released noise uses. */
-export const secureUniform: Uniform = () => randomInt(0, 2 ** 48) / 2 ** 48;
+export const secureUniform: Uniform = () => randomBytes(6).readUIntBE(0, 6) / 2 ** 48;
 
 /** A seeded generator (mulberry32), for tests of the noise's distribution only. */
 export function seededUniform(seed: number): Uniform {
