@@ -91,7 +91,7 @@ export async function computeTable(
     noise: released.noise,
     budget,
     agreements,
-    rules: rulesOf(minCellSize, released),
+    rules: rulesOf(minCellSize, released, resolved.numeric !== null),
   };
   context.loaders.disclosure.entries.push(summary);
   return { released, summary };
@@ -102,10 +102,14 @@ function cellsOf(extract: ContributedExtract): ExtractCell[] {
   return extract.cells;
 }
 
-function rulesOf(k: number, released: ReleasedTable): string[] {
+function rulesOf(k: number, released: ReleasedTable, measured: boolean): string[] {
   const rules = [
     `cells of 1 to ${k - 1} units are withheld (minimum cell size ${k})`,
-    'a sum or mean is withheld when one unit contributes more than 85% of it',
+    ...(measured
+      ? [
+          `a sum or mean is withheld when fewer than ${k} units have a value, or one unit contributes more than 85% of it`,
+        ]
+      : []),
     'a cell is withheld when the same cell of an enclosing population holds 1 to ' +
       `${k - 1} more units (differencing)`,
     'further values are withheld until no withheld value can be worked out from the released totals',
