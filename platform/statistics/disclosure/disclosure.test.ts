@@ -187,6 +187,28 @@ describe('secondary suppression', () => {
     }
   });
 
+  it('leaves nothing recoverable from the one-dimensional margins of 3-D tables', () => {
+    const uniform = seededUniform(11);
+    for (let t = 0; t < 30; t++) {
+      const sizes = [2 + Math.floor(uniform() * 2), 2 + Math.floor(uniform() * 2), 2];
+      const cells: DisclosureCell[] = [];
+      for (let a = 0; a < sizes[0]!; a++)
+        for (let b = 0; b < sizes[1]!; b++)
+          for (let c = 0; c < sizes[2]!; c++) {
+            const n =
+              uniform() < 0.4 ? 1 + Math.floor(uniform() * 9) : 10 + Math.floor(uniform() * 50);
+            cells.push({
+              key: [`a${a}`, `b${b}`, `c${c}`],
+              n,
+              suppressed: primarySuppression({ n, enclosing: [] }, K),
+            });
+          }
+      const table: DisclosureTable = { dimensions: 3, cells, margins: marginsOf(3, cells) };
+      suppressComplements(table);
+      expect(solvableByAttacker(table)).toEqual([]);
+    }
+  });
+
   it('agrees with the exact solver on which withheld values a table gives away', () => {
     const table = tableOf([
       [25, 3, 40],
