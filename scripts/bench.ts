@@ -66,6 +66,7 @@ runMain(async () => {
           const running = await startConfig(config, series, environment);
           try {
             for (const workload of args.workloads.map((name) => WORKLOADS[name])) {
+              if (workload.governedOnly && config !== 'govgraph' && config !== 'floor') continue;
               const requests = await prepareRequests(config, series, workload, subjects);
               // Warm-up, not recorded: plans cached, connections open, JIT done.
               await drive({ url: running.url, connections: 5, seconds: 1, requests });

@@ -23,7 +23,20 @@ export interface BenchWorkload {
   asSubject?: boolean;
   /** The GraphQL document that asks for it. */
   query(subject: string, subjects: BenchSubjects): string;
+  /**
+   * It needs govgraph's governance (statistics are computed for a signed-in organisation):
+   * only govgraph and the floor run it, not the bare peers.
+   */
+  governedOnly?: boolean;
 }
+
+/** The two tables of the aggregate workload: one agency alone, and two joined through the graph. */
+export const AGGREGATE_TABLES = {
+  single:
+    '{ statistics(population: PEOPLE, by: [MUNICIPALITY, AGE_BAND]) { margins { dimension category value } } }',
+  joined:
+    '{ statistics(population: CHILD_ALLOWANCE_RECIPIENTS, by: [INCOME_BAND]) { margins { value } } }',
+} as const;
 
 const nth = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
 
@@ -73,6 +86,16 @@ export const WORKLOADS: Readonly<Record<WorkloadName, BenchWorkload>> = {
     subject: (i, s) => nth(s.registryCodes, i),
     query: (code) =>
       `{ company(registryCode: "${code}") { name founded legalForm boardSeats { name since } } }`,
+  },
+  aggregate: {
+    name: 'aggregate',
+    description:
+      'a statistical table: the whole register by municipality and age band (one agency), then child allowance recipients by income band (two agencies, joined)',
+    persona: 'statistician',
+    purpose: 'official-statistics',
+    governedOnly: true,
+    subject: (i) => (i % 2 === 0 ? 'single' : 'joined'),
+    query: (table) => AGGREGATE_TABLES[table as keyof typeof AGGREGATE_TABLES],
   },
   public: {
     name: 'public',
