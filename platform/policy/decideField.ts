@@ -116,7 +116,7 @@ export function decideField(
     };
   }
   return {
-    effect: best.form === 'full' ? 'allow' : 'mask',
+    effect: best.form === 'full' || rule.classification === 'aggregate' ? 'allow' : 'mask',
     basis: { kind: 'agreement', agreement: best },
   };
 }
