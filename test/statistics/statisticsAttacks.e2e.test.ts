@@ -4,6 +4,7 @@ import {
   type SuppressionReason,
 } from '../../platform/statistics/disclosure/DisclosureTable';
 import { recoverableValues } from '../../platform/statistics/disclosure/recoverableValues';
+import { verifyStatisticsLog } from '../../platform/statistics/verifyStatisticsLog';
 import { connectTestDatabase } from '../support/testDatabase';
 import { startTestFederation, type TestFederation } from '../support/testFederation';
 import { AGE_BAND_SQL, claimants, LIVING, trueCounts } from './statisticsTruth';
@@ -266,5 +267,31 @@ describe('the governance log', () => {
         .update({ epsilon: 0 }),
     ).rejects.toThrow(/append-only/);
     await expect(db('governance.statistics_log').delete()).rejects.toThrow(/append-only/);
+    expect(await verifyStatisticsLog(db)).toEqual({ records: records.length });
+  });
+
+  it("names a record its owner altered behind the trigger's back", async () => {
+    tableOf(await statistics('population: PEOPLE, by: [SEX]'));
+    const [record] = await db('governance.statistics_log').orderBy('seq', 'desc').limit(1);
+    const tamper = (population: string) =>
+      db.transaction(async (trx) => {
+        await trx.raw(
+          'alter table governance.statistics_log disable trigger statistics_log_append_only',
+        );
+        await trx('governance.statistics_log').where({ seq: record.seq }).update({ population });
+        await trx.raw(
+          'alter table governance.statistics_log enable trigger statistics_log_append_only',
+        );
+      });
+    await tamper('BENEFIT_RECIPIENTS');
+    try {
+      expect((await verifyStatisticsLog(db)).problem).toEqual({
+        seq: Number(record.seq),
+        message: `record ${record.seq} was altered: its contents no longer match its hash`,
+      });
+    } finally {
+      await tamper(record.population);
+    }
+    expect((await verifyStatisticsLog(db)).problem).toBeUndefined();
   });
 });
