@@ -10,7 +10,7 @@ export function pseudonymKey(secret: Buffer, nonce: string): string {
   return createHmac('sha256', secret).update(nonce, 'utf8').digest('hex');
 }
 
-/** Characters of a pseudonym: 64 bits of SHA-256, base64 (11 characters, no padding). */
+/** Characters of a pseudonym: the first 11 base64 characters of SHA-256 (66 bits). */
 export const PSEUDONYM_LENGTH = 11;
 
 /**

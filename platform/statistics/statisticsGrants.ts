@@ -4,9 +4,6 @@ import type { Basis } from '../policy/decision';
 import type { RequestPolicy } from '../policy/RequestPolicy';
 import type { StatisticalVariable } from './statisticalVariables';
 
-/** The smallest cell an agreement lets be published when it does not say otherwise (its `min_cell_size` default). */
-export const DEFAULT_MIN_CELL_SIZE = 10;
-
 /** What an agency's grants allow for the variables of one table it holds. */
 export interface VariableGrants {
   /** The agreements the variables are released under. */
