@@ -88,6 +88,8 @@ interface AgreementSeed {
   onward_sharing?: boolean;
   retention_days?: number | null;
   licence?: string | null;
+  /** The smallest cell of a statistical table released under it (10 when not given). */
+  min_cell_size?: number;
 }
 
 /**
@@ -218,33 +220,44 @@ export const AGREEMENTS: AgreementSeed[] = [
     reuse_terms: 'Only within the health information system; no onward sharing.',
     retention_days: 10950,
   },
-  {
-    id: 'DSA-STAT-POP-01',
-    title: 'Masked population data for official statistics',
-    provider: 'population',
+  ...(
+    [
+      [
+        'POP',
+        'population',
+        'Population statistics',
+        ['people', 'municipality', 'ageBand', 'sex', 'birthYear'],
+      ],
+      ['TAX', 'tax', 'Income statistics', ['taxpayers', 'incomeBand', 'income', 'taxPaid']],
+      [
+        'SIB',
+        'social',
+        'Benefit statistics',
+        ['benefitRecipients', 'childAllowanceRecipients', 'benefitType', 'benefitAmount'],
+      ],
+      [
+        'TRA',
+        'transport',
+        'Vehicle statistics',
+        ['vehicleOwners', 'vehicleMake', 'vehicleFuel', 'vehiclesOwned'],
+      ],
+      // Board members may be counted, but the status of their companies is not granted.
+      ['BUS', 'business', 'Board member statistics', ['boardMembers']],
+    ] as const
+  ).map(([code, provider, title, variables]) => ({
+    id: `DSA-STAT-${code}-01`,
+    title: `${title}: aggregates for official statistics`,
+    provider,
     consumer: 'statistics-office',
     purposes: ['official-statistics'],
-    fields: ['Person.dateOfBirth', 'Person.address', 'Address.municipality'],
-    form: 'masked',
+    fields: variables.map((variable) => `Statistics.${variable}`),
     legal_basis: 'Official Statistics Act § 32 (GDPR art. 89)',
     reuse_terms:
-      'Statistical use only; publish aggregates of at least 10 people; never re-identify.',
-    retention_days: 365,
+      'Aggregates only, as released with disclosure control; publish them as released; never try to re-identify anyone.',
+    retention_days: null,
     licence: null,
-  },
-  {
-    id: 'DSA-STAT-TAX-01',
-    title: 'Income bands for official statistics',
-    provider: 'tax',
-    consumer: 'statistics-office',
-    purposes: ['official-statistics'],
-    fields: ['Person.incomeAssessments', 'IncomeAssessment.year', 'IncomeAssessment.incomeBand'],
-    form: 'masked',
-    legal_basis: 'Official Statistics Act § 32 (GDPR art. 89)',
-    reuse_terms:
-      'Statistical use only; publish aggregates of at least 10 people; never re-identify.',
-    retention_days: 365,
-  },
+    min_cell_size: 10,
+  })),
   {
     id: 'DSA-POL-POP-01',
     title: 'Identity of drivers in traffic checks',
@@ -330,6 +343,11 @@ export const CONSENTS = [
   },
 ];
 
+/** The privacy budgets (epsilon) of noisy statistical tables, per organisation and purpose. */
+export const PRIVACY_BUDGETS = [
+  { organisation: 'statistics-office', purpose: 'official-statistics', epsilon_total: 10 },
+];
+
 /** Fills the governance store with the demo country's organisations, purposes, agreements and consents. */
 export async function seedGovernance(db: Db): Promise<void> {
   await db('governance.organisation').insert(ORGANISATIONS.map((o) => ({ ...o, description: '' })));
@@ -347,6 +365,7 @@ export async function seedGovernance(db: Db): Promise<void> {
     valid_from: '2026-01-01',
     valid_until: '2030-12-31',
     review_date: '2028-01-01',
+    min_cell_size: 10,
     ...a,
     status: 'active' as const,
     version: 1,
@@ -378,6 +397,7 @@ export async function seedGovernance(db: Db): Promise<void> {
     })),
   );
   await db('governance.consent').insert(CONSENTS);
+  await db('governance.privacy_budget').insert(PRIVACY_BUDGETS);
 }
 
 /** How the register names the data controller who approved a seeded agreement. */

@@ -26,7 +26,7 @@ import { useSubgraphTimeouts } from './useSubgraphTimeouts';
 import { useVariableErrorCodes } from './useVariableErrorCodes';
 
 /** Response extensions that subgraphs report and the client receives. */
-export const DEFAULT_EXTENSION_KEYS = ['dataUse'] as const;
+export const DEFAULT_EXTENSION_KEYS = ['dataUse', 'disclosureControl'] as const;
 
 export interface GatewayPluginOptions {
   extensionKeys: readonly string[];

@@ -67,6 +67,7 @@ runMain(async () => {
           const running = await startConfig(config, series, environment);
           try {
             for (const workload of args.workloads.map((name) => WORKLOADS[name])) {
+              if (workload.governedOnly && config !== 'govgraph' && config !== 'floor') continue;
               const requests = await prepareRequests(
                 config,
                 series,

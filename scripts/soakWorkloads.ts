@@ -152,17 +152,15 @@ export const SOAK_WORKLOADS: readonly SoakWorkload[] = [
     releases: (data) => onePerson(data, 'person'),
   },
   {
-    name: 'statistician: a masked page of 20',
+    name: 'statistician: a table across two agencies',
     persona: 'statistician',
     purpose: 'official-statistics',
     body: () => ({
       query:
-        '{ people(first: 20) { nodes { dateOfBirth address { municipality } incomeAssessments(year: 2025) { incomeBand } } } }',
+        '{ statistics(population: CHILD_ALLOWANCE_RECIPIENTS, by: [MUNICIPALITY]) { cells { categories value reason } } }',
     }),
-    releases: (data) => {
-      const nodes = field(field(data, 'people'), 'nodes');
-      return releasesOf(Array.isArray(nodes) ? nodes : []);
-    },
+    // Aggregates leave no access record: the governance log records the table instead.
+    releases: () => ({}),
   },
   {
     name: 'auditor: the agreement register',

@@ -13,6 +13,7 @@ import { demoIdentityOptions } from '../demo/identity/demoIdentityProvider';
 import { profileDefaults, type ProfileSettings } from '../gateway/profiles/profileSettings';
 import { SUBGRAPH_FACTORIES } from '../subgraphs/registry';
 import { readAccessLogSigner } from '../platform/witness/accessLogKeys';
+import { readDemoPseudonymSecret } from '../platform/statistics/pseudonymSecret';
 
 export interface LocalFederationOptions {
   databaseUrl: string;
@@ -100,6 +101,8 @@ export async function startLocalFederation(
       accessLogSigner: readAccessLogSigner(agency),
       witnessIntervalMs: options.witnessIntervalMs,
       witnessFile: options.witnessFile,
+      // The demo's shared secret for statistical pseudonyms, held by every agency but governance.
+      statisticsSecret: agency === 'governance' ? undefined : readDemoPseudonymSecret(),
     });
   try {
     for (const agency of AGENCY_NAMES)

@@ -1,8 +1,14 @@
+import path from 'node:path';
 import { loadSubgraphConfig } from '../subgraph/subgraphConfig';
 import { ConfigError } from './loadConfig';
 import { accessLogPrivateKeyFile, demoKeysDirectory } from '../witness/accessLogKeys';
 
 const ACCESS_LOG_SIGNING_KEY_FILE = accessLogPrivateKeyFile(demoKeysDirectory(), 'tax');
+
+const STATISTICS_PSEUDONYM_SECRET_FILE = path.join(
+  demoKeysDirectory(),
+  'statistics-pseudonym.secret',
+);
 
 const GATEWAY_PUBLIC_KEY = JSON.stringify({
   kty: 'OKP',
@@ -17,6 +23,7 @@ describe('configuration from the environment', () => {
         DATABASE_URL: 'postgres://db/x',
         GATEWAY_PUBLIC_KEY,
         ACCESS_LOG_SIGNING_KEY_FILE,
+        STATISTICS_PSEUDONYM_SECRET_FILE,
       }),
     ).toEqual({
       databaseUrl: 'postgres://db/x',
@@ -30,7 +37,29 @@ describe('configuration from the environment', () => {
       witnessIntervalMs: 5000,
       witnessFile: undefined,
       policyMaxStalenessMs: 30000,
+      statisticsSecret: expect.any(Buffer),
     });
+  });
+
+  it('gives every agency holding statistics the pseudonym secret, and refuses it to governance', () => {
+    const common = { DATABASE_URL: 'postgres://db/x', GATEWAY_PUBLIC_KEY };
+    expect(() => loadSubgraphConfig('tax', { ...common, ACCESS_LOG_SIGNING_KEY_FILE })).toThrow(
+      /STATISTICS_PSEUDONYM_SECRET: is required/,
+    );
+    expect(() =>
+      loadSubgraphConfig('tax', {
+        ...common,
+        ACCESS_LOG_SIGNING_KEY_FILE,
+        STATISTICS_PSEUDONYM_SECRET: 'c2hvcnQ',
+      }),
+    ).toThrow(/STATISTICS_PSEUDONYM_SECRET: must be at least 32 bytes/);
+    expect(() =>
+      loadSubgraphConfig('governance', {
+        ...common,
+        ACCESS_LOG_SIGNING_KEY_FILE: accessLogPrivateKeyFile(demoKeysDirectory(), 'governance'),
+        STATISTICS_PSEUDONYM_SECRET_FILE,
+      }),
+    ).toThrow(/STATISTICS_PSEUDONYM_SECRET: must not be given to the governance service/);
   });
 
   it('refuses a policy staleness longer than ten minutes', () => {
@@ -39,6 +68,7 @@ describe('configuration from the environment', () => {
         DATABASE_URL: 'postgres://db/x',
         GATEWAY_PUBLIC_KEY,
         ACCESS_LOG_SIGNING_KEY_FILE,
+        STATISTICS_PSEUDONYM_SECRET_FILE,
         POLICY_MAX_STALENESS_MS: '3600000',
       }),
     ).toThrow(/POLICY_MAX_STALENESS_MS.*ten minutes/s);

@@ -17,4 +17,9 @@ export interface RequestContext<TLoaders = unknown, TRepositories = unknown> {
   repositories: TRepositories;
   /** What policy releases to this caller for this purpose; decided once per field per request. */
   policy: RequestPolicy;
+  /**
+   * The secret the agencies share to pseudonymise statistical units (platform/statistics);
+   * null in the governance service, which joins pseudonyms and must not be able to make them.
+   */
+  statisticsSecret: Buffer | null;
 }

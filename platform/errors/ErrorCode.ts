@@ -49,6 +49,8 @@ export enum ErrorCode {
   RATE_LIMITED = 'RATE_LIMITED',
   /** An access could not be recorded, so its data is withheld. */
   ACCESS_LOG_UNAVAILABLE = 'ACCESS_LOG_UNAVAILABLE',
+  /** A noisy statistical table would spend more of the privacy budget than is left for the caller's organisation and purpose. */
+  PRIVACY_BUDGET_EXHAUSTED = 'PRIVACY_BUDGET_EXHAUSTED',
   /** An agency's subgraph could not be reached; the other agencies' data is still answered. */
   SUBGRAPH_UNAVAILABLE = 'SUBGRAPH_UNAVAILABLE',
   /** An agency's subgraph did not answer within the gateway's timeout for it. */

@@ -12,6 +12,7 @@ import type { Basis, FieldDecision } from './decision';
 import { type AgencyFieldPolicy, fieldRule } from './fieldPolicy';
 import type { Mask } from './masks';
 import { type IdentityScope, identityScope } from './personIdentity';
+import { STATISTICS_TYPE } from '../statistics/statisticalVariables';
 
 /** The hidden property that carries an inherited data subject on a record (an address). */
 export const SUBJECT = Symbol('govgraph.subject');
@@ -92,6 +93,25 @@ export class RequestPolicy {
       ofType.set(field, decision);
     }
     return decision;
+  }
+
+  /**
+   * The decision on one statistical variable (`Statistics.<grant>`, classification `aggregate`)
+   * for this caller and purpose, by the same function as every field's.
+   */
+  variableDecision(grant: string): FieldDecision {
+    const { fieldPolicy, caller, purpose, agreements, today } = this.input;
+    return decideField(
+      {
+        agency: fieldPolicy.agency,
+        type: STATISTICS_TYPE,
+        field: grant,
+        rule: { classification: 'aggregate' },
+      },
+      { caller, purpose },
+      agreements,
+      today,
+    );
   }
 
   /** The data subject of a record of `type`, or null when it is not about a person. */

@@ -34,6 +34,8 @@ export interface Agreement {
   /** `proposed` until the providing agency's data controller approves it: never in force. */
   status: 'proposed' | 'active' | 'suspended' | 'revoked';
   version: number;
+  /** The smallest cell of an aggregate released under it (statistical disclosure control). */
+  minCellSize: number;
 }
 
 export function coversField(agreement: Agreement, type: string, field: string): boolean {

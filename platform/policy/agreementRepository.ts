@@ -20,6 +20,7 @@ export interface AgreementRow {
   valid_until: string | null;
   status: Agreement['status'];
   version: number;
+  min_cell_size: number;
 }
 
 export function toAgreement(row: AgreementRow): Agreement {
@@ -42,6 +43,7 @@ export function toAgreement(row: AgreementRow): Agreement {
     validUntil: row.valid_until,
     status: row.status,
     version: row.version,
+    minCellSize: row.min_cell_size,
   };
 }
 

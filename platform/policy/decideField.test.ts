@@ -8,6 +8,7 @@ const today = '2026-06-01';
 const agreement = (overrides: Partial<Agreement>): Agreement => ({
   id: 'DSA-1',
   title: 'test',
+  minCellSize: 10,
   provider: 'tax',
   consumer: 'social-insurance',
   purposes: ['benefit-eligibility'],
@@ -236,6 +237,49 @@ describe('operations reserved to an audience', () => {
       effect: 'deny',
       reason:
         'tax/IncomeAssessment.revokeAgreement is reserved to holders of the governance-admin role',
+    });
+  });
+});
+
+describe('decideField for aggregates', () => {
+  const variable = {
+    agency: 'tax',
+    type: 'Statistics',
+    field: 'incomeBand',
+    rule: { classification: 'aggregate' } as FieldRule,
+  };
+  const grant = agreement({ fields: ['Statistics.incomeBand'], form: 'masked' });
+  const asking = { caller: caseworker, purpose: 'benefit-eligibility' };
+
+  it('allows a variable granted by name under an agreement, whatever its form', () => {
+    expect(decideField(variable, asking, [grant], today)).toMatchObject({
+      effect: 'allow',
+      basis: { kind: 'agreement', agreement: { id: 'DSA-1' } },
+    });
+  });
+
+  it('denies a variable no agreement names, and every variable to citizens and the public', () => {
+    expect(decideField(variable, asking, [agreement({})], today)).toMatchObject({
+      effect: 'deny',
+      reason:
+        'no agreement grants tax/Statistics.incomeBand to social-insurance for benefit-eligibility',
+    });
+    for (const caller of [{ kind: 'public' }, { kind: 'citizen', subject: '1' }] as Caller[])
+      expect(decideField(variable, { caller, purpose: null }, [grant], today).effect).toBe('deny');
+  });
+
+  it('opens a statistics operation to organisations with a purpose only', () => {
+    const operation = {
+      ...variable,
+      rule: { classification: 'aggregate', perVariable: true } as FieldRule,
+    };
+    expect(decideField(operation, asking, [], today)).toMatchObject({
+      effect: 'allow',
+      basis: { kind: 'operation' },
+    });
+    expect(decideField(operation, { caller: caseworker, purpose: null }, [], today)).toMatchObject({
+      effect: 'deny',
+      reason: expect.stringContaining('x-purpose'),
     });
   });
 });

@@ -37,6 +37,12 @@ export function decideField(
         };
   }
   if (rule.classification === 'public') return { effect: 'allow', basis: { kind: 'public' } };
+  if (rule.classification === 'aggregate' && caller.kind !== 'organisation') {
+    return {
+      effect: 'deny',
+      reason: `${name} is an aggregate: released only to an organisation under an agreement, for a declared purpose`,
+    };
+  }
 
   if (caller.kind === 'public') {
     return { effect: 'deny', reason: `${name} is ${rule.classification} data: sign in to read it` };
@@ -56,6 +62,7 @@ export function decideField(
     };
   }
 
+  if (rule.perVariable) return { effect: 'allow', basis: { kind: 'operation' } };
   if (agreements === 'unavailable') {
     return {
       effect: 'deny',
@@ -87,7 +94,10 @@ export function decideField(
       reason: `${name} is special-category data: agreement ${candidates[0]!.id} does not name an explicit legal basis for it`,
     };
   }
-  const usable = lawful.filter((a) => a.form === 'full' || rule.mask !== undefined);
+  // An aggregate has one form, the disclosure-controlled table, whatever the agreement's form.
+  const usable = lawful.filter(
+    (a) => a.form === 'full' || rule.mask !== undefined || rule.classification === 'aggregate',
+  );
   if (usable.length === 0) {
     return {
       effect: 'deny',
@@ -106,7 +116,7 @@ export function decideField(
     };
   }
   return {
-    effect: best.form === 'full' ? 'allow' : 'mask',
+    effect: best.form === 'full' || rule.classification === 'aggregate' ? 'allow' : 'mask',
     basis: { kind: 'agreement', agreement: best },
   };
 }

@@ -47,6 +47,12 @@ export interface FieldRule {
    * (two parents). Bounds a request's access records before anything is read (estimateSubjects.ts).
    */
   maxItems?: number;
+  /**
+   * A statistics operation over the registry's variables (platform/statistics): open to
+   * organisations that declare a purpose; what it releases is decided variable by variable,
+   * each as `Statistics.<variable>` in classification `aggregate` (statisticsGrants.ts).
+   */
+  perVariable?: boolean;
 }
 
 /** A kind of caller an operation is reserved to: signed-in citizens, or holders of a role. */
@@ -90,6 +96,7 @@ const PLAIN_RULES: Readonly<Record<Classification, FieldRule>> = Object.freeze({
   internal: Object.freeze({ classification: 'internal' }),
   personal: Object.freeze({ classification: 'personal' }),
   'special-category': Object.freeze({ classification: 'special-category' }),
+  aggregate: Object.freeze({ classification: 'aggregate' }),
 });
 
 /** Shorthands that read like the catalog: `personal({ mask: yearOnly })`. */
@@ -101,6 +108,8 @@ export const specialCategory = (options: Omit<FieldRule, 'classification'> = {})
   classification: 'special-category',
   ...options,
 });
+/** A statistics operation or extract: see `FieldRule.perVariable`. */
+export const statisticsOperation: FieldRule = { classification: 'aggregate', perVariable: true };
 export const joinKey: FieldRule = { classification: 'personal', joinKey: true };
 /** A personal value that identifies its subject: never masked. */
 export const identifying: FieldRule = { classification: 'personal', identifying: true };

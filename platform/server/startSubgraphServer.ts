@@ -27,6 +27,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   plugins?: ApolloServerPlugin<TContext>[];
   /** What `/readyz` checks. */
   readiness?: readonly ReadinessCheck[];
+  /** The largest request body read (default 1 MiB). */
+  maxBodyBytes?: number;
 }
 
 export interface RunningSubgraph {
@@ -71,6 +73,7 @@ export async function startSubgraphServer<TContext extends object>(
     }),
     createContext: (identity) => options.createContext(identity),
     readiness: options.readiness,
+    maxBodyBytes: options.maxBodyBytes,
   });
   logger.info({ url: running.url }, `${options.name} subgraph ready`);
   return { name: options.name, ...running };

@@ -1,3 +1,4 @@
+import type { ApolloServerPlugin } from '@apollo/server';
 import type { GraphQLSchema } from 'graphql';
 import type { AgencyName } from '../agencies';
 import type { Db } from '../db/createDb';
@@ -12,6 +13,11 @@ export interface AgencySubgraph<TLoaders = unknown, TRepositories = unknown> {
   fieldPolicy: AgencyFieldPolicy;
   repositories: TRepositories;
   createLoaders(): TLoaders;
+  /** Plugins of this subgraph's server besides every agency's own (the access log, dataUse). */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  plugins?: ApolloServerPlugin<any>[];
+  /** The largest request body this subgraph reads, when more than the default 1 MiB. */
+  maxBodyBytes?: number;
 }
 
 /** Builds an agency subgraph over a database connection. */

@@ -11,6 +11,7 @@ export function createRequestContext<TLoaders, TRepositories>(
   subgraph: AgencySubgraph<TLoaders, TRepositories>,
   identity: RequestIdentity,
   policy: PolicyRuntime,
+  statisticsSecret: Buffer | null = null,
 ): RequestContext<TLoaders, TRepositories> {
   return {
     requestId: identity.requestId,
@@ -20,5 +21,6 @@ export function createRequestContext<TLoaders, TRepositories>(
     loaders: subgraph.createLoaders(),
     repositories: subgraph.repositories,
     policy: policy.forRequest(subgraph.fieldPolicy, identity.caller, identity.purpose),
+    statisticsSecret,
   };
 }

@@ -42,6 +42,11 @@ export interface HostAgencyOptions {
   witnessIntervalMs?: number;
   /** A file witness to publish to as well as the governance store. */
   witnessFile?: string;
+  /**
+   * The secret the agencies share to pseudonymise statistical units. Governance joins the
+   * pseudonyms and must not be able to make them, so it is refused there.
+   */
+  statisticsSecret?: Buffer;
 }
 
 export interface HostedAgency {
@@ -65,6 +70,8 @@ export async function hostAgency(
 ): Promise<HostedAgency> {
   if (options.accessLogSigner.agency !== agency)
     throw new Error(`${agency}: the access-log key given is ${options.accessLogSigner.agency}'s`);
+  if (agency === 'governance' && options.statisticsSecret)
+    throw new Error('governance must not hold the statistics pseudonym secret');
   const role = serviceRole(agency);
   const sessionRole = options.embeddedDatabase ? undefined : role;
   const db = createDb({
@@ -118,6 +125,8 @@ export async function hostAgency(
       logger: options.logger,
       gatewayPublicKey: options.gatewayPublicKey,
       policy,
+      statisticsSecret: options.statisticsSecret ?? null,
+      maxBodyBytes: subgraph.maxBodyBytes,
       accessLog: recordOncePerRequest(groupCommit(createAccessLogBatchWriter(logDb, agency))),
       readiness: [
         { name: 'database', check: async () => void (await db.raw('select 1')) },

@@ -24,6 +24,7 @@ export function runAgencyMain(agency: AgencyName, factory: AgencySubgraphFactory
       witnessIntervalMs: config.witnessIntervalMs,
       witnessFile: config.witnessFile,
       policyMaxStalenessMs: config.policyMaxStalenessMs,
+      statisticsSecret: config.statisticsSecret,
     });
     stopOnSignals(() => hosted.stop(), { logger });
   });

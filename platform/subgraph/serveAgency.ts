@@ -20,6 +20,10 @@ export interface ServeAgencyOptions {
   accessLog: AccessLogWriter;
   /** What `/readyz` checks. */
   readiness?: readonly ReadinessCheck[];
+  /** The agencies' shared secret for statistical pseudonyms; never given to governance. */
+  statisticsSecret?: Buffer | null;
+  /** The largest request body read (default 1 MiB). */
+  maxBodyBytes?: number;
 }
 
 /**
@@ -37,8 +41,10 @@ export function serveAgency(
     port: options.port,
     logger: options.logger,
     gatewayPublicKey: options.gatewayPublicKey,
-    createContext: async (identity) => createRequestContext(subgraph, identity, options.policy),
-    plugins: [accessLogPlugin(options.accessLog, options.logger)],
+    createContext: async (identity) =>
+      createRequestContext(subgraph, identity, options.policy, options.statisticsSecret ?? null),
+    plugins: [accessLogPlugin(options.accessLog, options.logger), ...(subgraph.plugins ?? [])],
     readiness: options.readiness,
+    maxBodyBytes: options.maxBodyBytes,
   });
 }

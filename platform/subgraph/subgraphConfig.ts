@@ -1,5 +1,8 @@
 import type { KeyObject } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { parsePseudonymSecret } from '../statistics/pseudonymSecret';
+import { STATISTICS_AGENCIES, type StatisticsAgency } from '../statistics/statisticalVariables';
 import { AGENCIES, type AgencyName } from '../agencies';
 import { databaseUrlField, logLevelField, portField, positiveIntField } from '../config/envFields';
 import { loadConfig } from '../config/loadConfig';
@@ -26,6 +29,8 @@ export interface SubgraphConfig {
   witnessFile: string | undefined;
   /** How long agreements are trusted while the governance store does not answer; then deny. */
   policyMaxStalenessMs: number;
+  /** The agencies' shared secret for statistical pseudonyms (absent in governance). */
+  statisticsSecret: Buffer | undefined;
 }
 
 /** Reads one agency subgraph's configuration; the only place a subgraph reads the environment. */
@@ -50,6 +55,8 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
         .max(3_600_000, 'must be at most an hour (3600000)')
         .default(5_000),
       ACCESS_LOG_WITNESS_FILE: z.string().min(1).optional(),
+      STATISTICS_PSEUDONYM_SECRET: secretField(),
+      STATISTICS_PSEUDONYM_SECRET_FILE: secretField((file) => readFileSync(file, 'utf8')),
       POLICY_MAX_STALENESS_MS: positiveIntField
         .max(600_000, 'must be at most ten minutes (600000): a revocation must not wait longer')
         .default(30_000),
@@ -59,7 +66,26 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
     })
     .superRefine(exactlyOneOf('ACCESS_LOG_SIGNING_KEY_FILE', 'ACCESS_LOG_SIGNING_KEY'), {
       when: () => true,
-    });
+    })
+    .superRefine(
+      (env, ctx) => {
+        const given = env.STATISTICS_PSEUDONYM_SECRET ?? env.STATISTICS_PSEUDONYM_SECRET_FILE;
+        if (agency === 'governance') {
+          // The joiner must not be able to make a pseudonym from a national ID.
+          if (given)
+            ctx.addIssue({
+              code: 'custom',
+              path: ['STATISTICS_PSEUDONYM_SECRET'],
+              message: 'must not be given to the governance service, which joins the pseudonyms',
+            });
+          return;
+        }
+        // Agencies holding no statistical variable may go without.
+        if (STATISTICS_AGENCIES.includes(agency as StatisticsAgency) || given)
+          exactlyOneOf('STATISTICS_PSEUDONYM_SECRET', 'STATISTICS_PSEUDONYM_SECRET_FILE')(env, ctx);
+      },
+      { when: () => true },
+    );
   const config = loadConfig(`${agency} subgraph`, schema, env);
   return {
     databaseUrl: config.DATABASE_URL,
@@ -73,5 +99,24 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
     witnessIntervalMs: config.ACCESS_LOG_WITNESS_INTERVAL_MS,
     witnessFile: config.ACCESS_LOG_WITNESS_FILE,
     policyMaxStalenessMs: config.POLICY_MAX_STALENESS_MS,
+    statisticsSecret: config.STATISTICS_PSEUDONYM_SECRET ?? config.STATISTICS_PSEUDONYM_SECRET_FILE,
   };
+}
+
+/** A pseudonym secret, inline or read from a file, checked at start-up. */
+function secretField(read: (value: string) => string = (value) => value) {
+  return z.preprocess(
+    (value) => (value === '' ? undefined : value),
+    z
+      .string()
+      .transform((value, ctx) => {
+        try {
+          return parsePseudonymSecret(read(value));
+        } catch (error) {
+          ctx.addIssue({ code: 'custom', message: (error as Error).message });
+          return z.NEVER;
+        }
+      })
+      .optional(),
+  );
 }

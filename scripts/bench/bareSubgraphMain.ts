@@ -50,6 +50,7 @@ runMain(async () => {
       repositories: subgraph.repositories,
       // No resolver reads it: policy is applied by the schema transform left out here.
       policy: undefined as unknown as RequestPolicy,
+      statisticsSecret: null,
     }),
   });
   const stop = async () => {

@@ -19,6 +19,7 @@ export const WORKLOAD_NAMES = [
   'page-100',
   'company-board',
   'public',
+  'aggregate',
 ] as const;
 export type WorkloadName = (typeof WORKLOAD_NAMES)[number];
 

@@ -18,6 +18,13 @@ const PAGE = (
       'incomeAssessments', ${INCOME}) order by p.list_key), '[]'))) as data
   from (select * from population.person where list_key > ? order by list_key limit ${size}) p`;
 
+const AGE = `extract(year from current_date)::int - extract(year from p.date_of_birth)::int`;
+const AGGREGATE_UNITS = `select coalesce(a.municipality, 'NONE') as municipality,
+    case when ${AGE} < 18 then '0-17' when ${AGE} < 30 then '18-29' when ${AGE} < 45 then '30-44'
+      when ${AGE} < 65 then '45-64' else '65+' end as band
+  from population.person p left join population.address a on a.id = p.address_id
+  where p.date_of_death is null`;
+
 /**
  * The floor: each workload's answer, in the graph's shape, from one hand-written SQL
  * statement with its subject as the only parameter. What a service with no gateway, no
@@ -47,6 +54,31 @@ export const FLOOR_SQL: Readonly<Record<WorkloadName, string>> = {
         order by b.role = 'chair' desc, b.since, b.national_id) from business.board_member b
         where b.registry_code = c.registry_code), '[]'))) as data
     from business.company c where c.registry_code = ?`,
+  // The same margins as the graph releases (none of them is small on the demo country), in
+  // its order: municipalities, age bands, the grand total; or the recipients' total.
+  aggregate: `select case when ? = 'single' then (
+      select json_build_object('statistics', json_build_object('margins', json_agg(m.margin order by m.rank, m.position)))
+        from (
+          select 0 as rank, (row_number() over (order by t.municipality = 'NONE', t.municipality collate "C"))::int as position,
+                 json_build_object('dimension', 'MUNICIPALITY', 'category', t.municipality, 'value', count(*)) as margin
+            from (${AGGREGATE_UNITS}) t group by t.municipality
+          union all
+          select 1, array_position(array['0-17', '18-29', '30-44', '45-64', '65+'], t.band),
+                 json_build_object('dimension', 'AGE_BAND', 'category', t.band, 'value', count(*))
+            from (${AGGREGATE_UNITS}) t group by t.band
+          union all
+          select 2, 0, json_build_object('dimension', null, 'category', null, 'value', count(*))
+            from (${AGGREGATE_UNITS}) t
+        ) m)
+    else (
+      select json_build_object('statistics', json_build_object('margins',
+               json_build_array(json_build_object('value', count(*)))))
+        from (select distinct c.national_id from social.benefit_claim c
+               where c.benefit = 'child-allowance' and c.status = 'approved' and c.since <= current_date
+                 and (c.until is null or c.until >= current_date)) r
+        left join tax.income_assessment i on i.national_id = r.national_id
+         and i.year = (select max(year) from tax.income_assessment))
+    end as data`,
   public: `select json_build_object('company', json_build_object('name', c.name, 'founded', c.founded,
       'legalForm', c.legal_form, 'city', c.city)) as data
     from business.company c where c.registry_code = ?`,

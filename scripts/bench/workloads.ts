@@ -23,8 +23,16 @@ export interface BenchWorkload {
   asSubject?: boolean;
   /** The GraphQL document that asks for it, with the subject written into it. */
   query(subject: string, subjects: BenchSubjects): string;
-  /** The same request as one document for every subject, the subject in its variables. */
-  parameterised: {
+  /**
+   * It needs govgraph's governance (statistics are computed for a signed-in organisation):
+   * only govgraph and the floor run it, not the bare peers.
+   */
+  governedOnly?: boolean;
+  /**
+   * The same request as one document for every subject, the subject in its variables; absent
+   * where the subject picks the document itself (the aggregate workload's two tables).
+   */
+  parameterised?: {
     document: string;
     variables(subject: string, subjects: BenchSubjects): Record<string, unknown>;
   };
@@ -43,13 +51,21 @@ export function benchRequest(
   subjects: BenchSubjects,
   style: 'variables' | 'literals',
 ): BenchRequest {
-  return style === 'literals'
+  return style === 'literals' || !workload.parameterised
     ? { query: workload.query(subject, subjects) }
     : {
         query: workload.parameterised.document,
         variables: workload.parameterised.variables(subject, subjects),
       };
 }
+
+/** The two tables of the aggregate workload: one agency alone, and two joined through the graph. */
+export const AGGREGATE_TABLES = {
+  single:
+    '{ statistics(population: PEOPLE, by: [MUNICIPALITY, AGE_BAND]) { margins { dimension category value } } }',
+  joined:
+    '{ statistics(population: CHILD_ALLOWANCE_RECIPIENTS, by: [INCOME_BAND]) { margins { value } } }',
+} as const;
 
 const nth = <T>(list: readonly T[], i: number): T => list[i % list.length]!;
 
@@ -122,6 +138,16 @@ export const WORKLOADS: Readonly<Record<WorkloadName, BenchWorkload>> = {
         'query CompanyBoard($code: ID!) { company(registryCode: $code) { name founded legalForm boardSeats { name since } } }',
       variables: (code) => ({ code }),
     },
+  },
+  aggregate: {
+    name: 'aggregate',
+    description:
+      'a statistical table: the whole register by municipality and age band (one agency), then child allowance recipients by income band (two agencies, joined)',
+    persona: 'statistician',
+    purpose: 'official-statistics',
+    governedOnly: true,
+    subject: (i) => (i % 2 === 0 ? 'single' : 'joined'),
+    query: (table) => AGGREGATE_TABLES[table as keyof typeof AGGREGATE_TABLES],
   },
   public: {
     name: 'public',

@@ -4,6 +4,7 @@ import { buildFederatedSchema } from '../../platform/federation/buildFederatedSc
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
 import { businessAccessLog } from './accessLog/accessLog';
+import { businessStatistics } from './statistics/statistics';
 import { resolveCompanyReference } from './company/company.reference';
 import { CompanyResolver } from './company/company.resolver';
 import { createBusinessLoaders, type BusinessLoaders } from './loaders';
@@ -27,6 +28,7 @@ export async function createBusinessSubgraph(
     createLoaders: () => ({
       ...createBusinessLoaders(repositories),
       ...businessAccessLog.createLoaders(db),
+      ...businessStatistics.createLoaders(db),
     }),
   };
 }
@@ -34,12 +36,22 @@ export async function createBusinessSubgraph(
 /** The business subgraph's schema before its field policy; the service serves it only with the policy applied. */
 export function buildBusinessSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [CompanyResolver, PersonResolver, ...businessAccessLog.resolvers],
-    orphanedTypes: [Person, ...businessAccessLog.orphanedTypes],
+    resolvers: [
+      CompanyResolver,
+      PersonResolver,
+      ...businessAccessLog.resolvers,
+      ...businessStatistics.resolvers,
+    ],
+    orphanedTypes: [
+      Person,
+      ...businessAccessLog.orphanedTypes,
+      ...businessStatistics.orphanedTypes,
+    ],
     referenceResolvers: {
       Person: resolvePersonReference,
       Company: resolveCompanyReference,
       ...businessAccessLog.referenceResolvers,
+      ...businessStatistics.referenceResolvers,
     },
   });
 }

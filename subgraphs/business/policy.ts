@@ -1,3 +1,4 @@
+import { businessStatistics } from './statistics/statistics';
 import { accessLogTypes } from '../../platform/accessLog/accessLogPolicy';
 import { defineFieldPolicy, joinKey, personal } from '../../platform/policy/fieldPolicy';
 
@@ -37,4 +38,5 @@ export const businessPolicy = defineFieldPolicy('business', {
   CompanyConnection: { subject: 'none', fields: { nodes: 'public', pageInfo: 'public' } },
   PageInfo: { subject: 'none', fields: { endCursor: 'public', hasNextPage: 'public' } },
   ...accessLogTypes('business'),
+  ...businessStatistics.policyTypes,
 });

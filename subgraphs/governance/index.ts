@@ -23,6 +23,15 @@ import { createGovernanceLoaders, type GovernanceLoaders } from './loaders';
 import { OrganisationResolver } from './organisation/organisation.resolver';
 import { governancePolicy } from './policy';
 import { PurposeResolver } from './purpose/purpose.resolver';
+import { disclosureControlPlugin } from './statistics/disclosureLedger';
+import { resolveStatisticalTableReference } from './statistics/statisticalTable.reference';
+import { StatisticsResolver } from './statistics/statistics.resolver';
+
+/**
+ * The largest request the governance service reads: a cross-agency table of the whole
+ * 1,000,000-person country brings about 12 bytes per unit per agency (pseudonym and values).
+ */
+const STATISTICS_MAX_BODY_BYTES = 64 * 1024 * 1024;
 import { createGovernanceRepositories, type GovernanceRepositories } from './repositories';
 
 export interface GovernanceSubgraphOptions {
@@ -45,6 +54,9 @@ export async function createGovernanceSubgraph(
     schema: applyFieldPolicy(schema, governancePolicy),
     fieldPolicy: governancePolicy,
     repositories,
+    plugins: [disclosureControlPlugin()],
+    // A cross-agency table brings every agency's pseudonymous units in one call.
+    maxBodyBytes: STATISTICS_MAX_BODY_BYTES,
     createLoaders: () => ({
       ...createGovernanceLoaders(repositories),
       ...createAccessLogLoaders(new AccessLogReader(db, 'governance')),
@@ -65,6 +77,7 @@ export function buildGovernanceSchema(): Promise<GraphQLSchema> {
       DataAccessLogResolver,
       DataTrackerPageResolver,
       AccessLogSearchResolver,
+      StatisticsResolver,
     ],
     // No Query field of this subgraph returns a person: the gateway brings them.
     orphanedTypes: [Person],
@@ -73,6 +86,7 @@ export function buildGovernanceSchema(): Promise<GraphQLSchema> {
       Person: resolvePersonReference,
       AccessLogSearch: resolveAccessLogSearchReference,
       DataTrackerPage: resolveDataTrackerPageReference,
+      StatisticalTable: resolveStatisticalTableReference,
     },
   });
 }

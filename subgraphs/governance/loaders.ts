@@ -1,6 +1,7 @@
 import { listLoader, recordLoader } from '../../platform/loaders/loaders';
 import type { Agreement } from './agreement/agreement.type';
 import type { GovernanceRepositories } from './repositories';
+import { DisclosureLedger } from './statistics/disclosureLedger';
 
 /** The governance register's per-request loaders: one SQL statement per entity type and level. */
 export function createGovernanceLoaders(repositories: GovernanceRepositories) {
@@ -8,6 +9,8 @@ export function createGovernanceLoaders(repositories: GovernanceRepositories) {
   let live: Promise<Agreement[]> | undefined;
   let controllers: Promise<Map<string, string>> | undefined;
   return {
+    /** What disclosure control did to this request's tables, for its `extensions`. */
+    disclosure: new DisclosureLedger(),
     agreementById: recordLoader(
       (ids: readonly string[]) => agreements.findByIds(ids),
       (a) => a.id,

@@ -1,5 +1,10 @@
 import type { Classification } from '../../platform/policy/classification';
-import { defineFieldPolicy, type FieldRule } from '../../platform/policy/fieldPolicy';
+import {
+  defineFieldPolicy,
+  type FieldRule,
+  statisticsOperation,
+} from '../../platform/policy/fieldPolicy';
+import { governanceStatisticsTypes } from './statistics/statisticsPolicy';
 import { accessLogSearchEntry, governanceAccessLogTypes } from './accessLog/accessLogPolicy';
 import { TERM_COLUMNS } from './agreement/agreementRow';
 
@@ -43,6 +48,7 @@ export const governancePolicy = defineFieldPolicy('governance', {
       ...every('public', ['dataCatalog', 'agreements', 'agreement', 'organisations', 'purposes']),
       myConsents: citizens,
       accessLogSearch: accessLogSearchEntry,
+      statistics: statisticsOperation,
     },
   },
   Mutation: {
@@ -89,6 +95,7 @@ export const governancePolicy = defineFieldPolicy('governance', {
         'pendingProposal',
         'proposals',
         'dataController',
+        'minCellSize',
       ]),
       changedBy: officials,
     },
@@ -189,4 +196,5 @@ export const governancePolicy = defineFieldPolicy('governance', {
     ]),
   },
   ...governanceAccessLogTypes,
+  ...governanceStatisticsTypes,
 });

@@ -4,6 +4,7 @@ import { buildFederatedSchema } from '../../platform/federation/buildFederatedSc
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
 import { populationAccessLog } from './accessLog/accessLog';
+import { populationStatistics } from './statistics/statistics';
 import { HouseholdResolver } from './household/household.resolver';
 import { createPopulationLoaders, type PopulationLoaders } from './loaders';
 import { resolvePersonReference } from './person/person.reference';
@@ -25,6 +26,7 @@ export async function createPopulationSubgraph(
     createLoaders: () => ({
       ...createPopulationLoaders(repositories),
       ...populationAccessLog.createLoaders(db),
+      ...populationStatistics.createLoaders(db),
     }),
   };
 }
@@ -32,11 +34,17 @@ export async function createPopulationSubgraph(
 /** The population subgraph's schema before its field policy; the service serves it only with the policy applied. */
 export function buildPopulationSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [PersonResolver, HouseholdResolver, ...populationAccessLog.resolvers],
-    orphanedTypes: populationAccessLog.orphanedTypes,
+    resolvers: [
+      PersonResolver,
+      HouseholdResolver,
+      ...populationAccessLog.resolvers,
+      ...populationStatistics.resolvers,
+    ],
+    orphanedTypes: [...populationAccessLog.orphanedTypes, ...populationStatistics.orphanedTypes],
     referenceResolvers: {
       Person: resolvePersonReference,
       ...populationAccessLog.referenceResolvers,
+      ...populationStatistics.referenceResolvers,
     },
   });
 }

@@ -1,3 +1,4 @@
+import { populationStatistics } from './statistics/statistics';
 import { accessLogTypes } from '../../platform/accessLog/accessLogPolicy';
 import {
   defineFieldPolicy,
@@ -55,4 +56,5 @@ export const populationPolicy = defineFieldPolicy('population', {
   PersonConnection: { subject: 'none', fields: { nodes: 'public', pageInfo: 'public' } },
   PageInfo: { subject: 'none', fields: { endCursor: 'public', hasNextPage: 'public' } },
   ...accessLogTypes('population'),
+  ...populationStatistics.policyTypes,
 });

@@ -4,6 +4,7 @@ import { buildFederatedSchema } from '../../platform/federation/buildFederatedSc
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
 import { socialAccessLog } from './accessLog/accessLog';
+import { socialStatistics } from './statistics/statistics';
 import { createSocialLoaders, type SocialLoaders } from './loaders';
 import { resolvePersonReference } from './person/person.reference';
 import { PersonResolver } from './person/person.resolver';
@@ -25,6 +26,7 @@ export async function createSocialSubgraph(
     createLoaders: () => ({
       ...createSocialLoaders(repositories),
       ...socialAccessLog.createLoaders(db),
+      ...socialStatistics.createLoaders(db),
     }),
   };
 }
@@ -32,12 +34,13 @@ export async function createSocialSubgraph(
 /** The social subgraph's schema before its field policy; the service serves it only with the policy applied. */
 export function buildSocialSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [PersonResolver, ...socialAccessLog.resolvers],
+    resolvers: [PersonResolver, ...socialAccessLog.resolvers, ...socialStatistics.resolvers],
     // No Query field of its own reaches the person, so it is named here.
-    orphanedTypes: [Person, ...socialAccessLog.orphanedTypes],
+    orphanedTypes: [Person, ...socialAccessLog.orphanedTypes, ...socialStatistics.orphanedTypes],
     referenceResolvers: {
       Person: resolvePersonReference,
       ...socialAccessLog.referenceResolvers,
+      ...socialStatistics.referenceResolvers,
     },
   });
 }

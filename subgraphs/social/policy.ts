@@ -1,3 +1,4 @@
+import { socialStatistics } from './statistics/statistics';
 import { accessLogTypes } from '../../platform/accessLog/accessLogPolicy';
 import { defineFieldPolicy, joinKey, personal } from '../../platform/policy/fieldPolicy';
 
@@ -21,4 +22,5 @@ export const socialPolicy = defineFieldPolicy('social', {
     },
   },
   ...accessLogTypes('social'),
+  ...socialStatistics.policyTypes,
 });

@@ -4,6 +4,7 @@ import { buildFederatedSchema } from '../../platform/federation/buildFederatedSc
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
 import { taxAccessLog } from './accessLog/accessLog';
+import { taxStatistics } from './statistics/statistics';
 import { resolveCompanyReference } from './company/company.reference';
 import { CompanyResolver } from './company/company.resolver';
 import { Company } from './company/company.type';
@@ -25,20 +26,30 @@ export async function createTaxSubgraph(
     schema: applyFieldPolicy(schema, taxPolicy),
     fieldPolicy: taxPolicy,
     repositories,
-    createLoaders: () => ({ ...createTaxLoaders(repositories), ...taxAccessLog.createLoaders(db) }),
+    createLoaders: () => ({
+      ...createTaxLoaders(repositories),
+      ...taxAccessLog.createLoaders(db),
+      ...taxStatistics.createLoaders(db),
+    }),
   };
 }
 
 /** The tax subgraph's schema before its field policy; the service serves it only with the policy applied. */
 export function buildTaxSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [PersonResolver, CompanyResolver, ...taxAccessLog.resolvers],
+    resolvers: [
+      PersonResolver,
+      CompanyResolver,
+      ...taxAccessLog.resolvers,
+      ...taxStatistics.resolvers,
+    ],
     // No Query field of its own reaches these entities, so they are named here.
-    orphanedTypes: [Person, Company, ...taxAccessLog.orphanedTypes],
+    orphanedTypes: [Person, Company, ...taxAccessLog.orphanedTypes, ...taxStatistics.orphanedTypes],
     referenceResolvers: {
       Person: resolvePersonReference,
       Company: resolveCompanyReference,
       ...taxAccessLog.referenceResolvers,
+      ...taxStatistics.referenceResolvers,
     },
   });
 }

@@ -1,3 +1,4 @@
+import { taxStatistics } from './statistics/statistics';
 import { accessLogTypes } from '../../platform/accessLog/accessLogPolicy';
 import { defineFieldPolicy, joinKey, personal } from '../../platform/policy/fieldPolicy';
 import { keep } from '../../platform/policy/masks';
@@ -23,4 +24,5 @@ export const taxPolicy = defineFieldPolicy('tax', {
   },
   Company: { subject: 'none', fields: { registryCode: 'public', taxDebt: 'internal' } },
   ...accessLogTypes('tax'),
+  ...taxStatistics.policyTypes,
 });

@@ -4,6 +4,7 @@ import { buildFederatedSchema } from '../../platform/federation/buildFederatedSc
 import type { Db } from '../../platform/db/createDb';
 import type { AgencySubgraph } from '../../platform/subgraph/SubgraphDefinition';
 import { transportAccessLog } from './accessLog/accessLog';
+import { transportStatistics } from './statistics/statistics';
 import { createTransportLoaders, type TransportLoaders } from './loaders';
 import { resolvePersonReference } from './person/person.reference';
 import { PersonResolver } from './person/person.resolver';
@@ -27,6 +28,7 @@ export async function createTransportSubgraph(
     createLoaders: () => ({
       ...createTransportLoaders(repositories),
       ...transportAccessLog.createLoaders(db),
+      ...transportStatistics.createLoaders(db),
     }),
   };
 }
@@ -34,12 +36,22 @@ export async function createTransportSubgraph(
 /** The transport subgraph's schema before its field policy; the service serves it only with the policy applied. */
 export function buildTransportSchema(): Promise<GraphQLSchema> {
   return buildFederatedSchema({
-    resolvers: [VehicleResolver, PersonResolver, ...transportAccessLog.resolvers],
-    orphanedTypes: [Person, ...transportAccessLog.orphanedTypes],
+    resolvers: [
+      VehicleResolver,
+      PersonResolver,
+      ...transportAccessLog.resolvers,
+      ...transportStatistics.resolvers,
+    ],
+    orphanedTypes: [
+      Person,
+      ...transportAccessLog.orphanedTypes,
+      ...transportStatistics.orphanedTypes,
+    ],
     referenceResolvers: {
       Person: resolvePersonReference,
       Vehicle: resolveVehicleReference,
       ...transportAccessLog.referenceResolvers,
+      ...transportStatistics.referenceResolvers,
     },
   });
 }

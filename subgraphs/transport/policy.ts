@@ -1,3 +1,4 @@
+import { transportStatistics } from './statistics/statistics';
 import { accessLogTypes } from '../../platform/accessLog/accessLogPolicy';
 import {
   defineFieldPolicy,
@@ -44,4 +45,5 @@ export const transportPolicy = defineFieldPolicy('transport', {
     },
   },
   ...accessLogTypes('transport'),
+  ...transportStatistics.policyTypes,
 });

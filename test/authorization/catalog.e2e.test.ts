@@ -62,15 +62,25 @@ async function clientVisibleFields(): Promise<Set<string>> {
 }
 
 describe('the data catalog through the gateway', () => {
-  it('shows a statistician Person.dateOfBirth masked and Person.givenName denied, with reasons', async () => {
+  it("shows a statistician the register's variables as aggregates and its microdata denied, with reasons", async () => {
+    const statistics = await catalogFor(STATISTICIAN, { agency: 'population', type: 'Statistics' });
+    expect(statistics.get('population/Statistics.municipality')).toMatchObject({
+      classification: 'AGGREGATE',
+      access: {
+        decision: 'ALLOWED',
+        purpose: 'official-statistics',
+        reason: expect.stringContaining('under agreement DSA-STAT-POP-01'),
+        agreement: { id: 'DSA-STAT-POP-01' },
+      },
+      grants: [{ id: 'DSA-STAT-POP-01', decision: 'ALLOWED', purposes: ['official-statistics'] }],
+    });
     const catalog = await catalogFor(STATISTICIAN, { type: 'Person' });
     expect(catalog.get('population/Person.dateOfBirth')).toMatchObject({
       classification: 'PERSONAL',
       access: {
-        decision: 'MASKED',
-        purpose: 'official-statistics',
-        reason: expect.stringContaining('under agreement DSA-STAT-POP-01'),
-        agreement: { id: 'DSA-STAT-POP-01' },
+        decision: 'DENIED',
+        reason:
+          'no agreement grants population/Person.dateOfBirth to statistics-office for official-statistics',
       },
     });
     expect(catalog.get('population/Person.givenName')).toMatchObject({
@@ -132,7 +142,7 @@ describe('the data catalog through the gateway', () => {
     const inFile = file.agencies.flatMap((a) => a.types).flatMap((t) => t.fields).length;
     expect(catalog.size).toBe(inFile);
     for (const field of catalog.values()) {
-      expect(['PUBLIC', 'INTERNAL', 'PERSONAL', 'SPECIAL_CATEGORY']).toContain(
+      expect(['PUBLIC', 'INTERNAL', 'PERSONAL', 'SPECIAL_CATEGORY', 'AGGREGATE']).toContain(
         field.classification,
       );
     }

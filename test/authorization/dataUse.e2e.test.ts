@@ -1,5 +1,12 @@
 import { SHOWCASE } from '../../demo/showcase';
-import { startTestFederation, type TestFederation } from '../support/testFederation';
+import type { Db } from '../../platform/db/createDb';
+import { registerMaskedResearcher, type MaskedResearcher } from '../support/maskedResearcher';
+import { connectTestDatabase } from '../support/testDatabase';
+import {
+  type QueryOptions,
+  startTestFederation,
+  type TestFederation,
+} from '../support/testFederation';
 import { expectData, forbiddenErrors } from './support/graphqlExpectations';
 
 const CASE_FILE_TERMS =
@@ -7,14 +14,22 @@ const CASE_FILE_TERMS =
 const MARI = `person(nationalId: "${SHOWCASE.nationalId}")`;
 
 let federation: TestFederation;
+let db: Db;
+let researcher: MaskedResearcher;
 beforeAll(async () => {
   federation = await startTestFederation();
+  db = connectTestDatabase(2);
+  researcher = await registerMaskedResearcher(db, federation);
 });
-afterAll(() => federation.stop());
+afterAll(async () => {
+  await researcher?.organisation.remove();
+  await db?.destroy();
+  await federation.stop();
+});
 
 type Entry = Record<string, unknown>;
 
-async function dataUseOf(query: string, as: { persona?: string; purpose?: string }) {
+async function dataUseOf(query: string, as: QueryOptions) {
   const response = await federation.query(query, as);
   return { response, dataUse: (response.body.extensions?.dataUse ?? []) as Entry[] };
 }
@@ -73,27 +88,41 @@ describe('extensions.dataUse: the terms each agency released data under', () => 
     ).toEqual(['DSA-SIB-POP-01', 'DSA-SIB-SOC-01']);
   });
 
-  it('marks what a statistician receives as masked, under the statistics terms', async () => {
+  it('marks what a masked-only research body receives as masked, under its terms', async () => {
     const { dataUse } = await dataUseOf(
       `{ people(first: 20) { nodes { dateOfBirth incomeAssessments { incomeBand } } } }`,
-      {
-        persona: 'statistician',
-        purpose: 'official-statistics',
-      },
+      { headers: researcher.headers },
     );
     expect(agreementsIn(dataUse)).toHaveLength(2);
     expect(agreementsIn(dataUse)).toEqual(
       expect.arrayContaining([
         expect.objectContaining({
           agency: 'population',
-          agreement: 'DSA-STAT-POP-01',
+          agreement: researcher.agreements.population,
           form: 'masked',
           retentionDays: 365,
           reuseTerms: expect.stringContaining('never re-identify'),
         }),
-        expect.objectContaining({ agency: 'tax', agreement: 'DSA-STAT-TAX-01', form: 'masked' }),
+        expect.objectContaining({
+          agency: 'tax',
+          agreement: researcher.agreements.tax,
+          form: 'masked',
+        }),
       ]),
     );
+  });
+
+  it("names the aggregate agreements a statistician's table was released under", async () => {
+    const { response, dataUse } = await dataUseOf(
+      '{ statistics(population: CHILD_ALLOWANCE_RECIPIENTS, by: [MUNICIPALITY]) { cells { value } } }',
+      { persona: 'statistician', purpose: 'official-statistics' },
+    );
+    expectData(response);
+    expect(
+      agreementsIn(dataUse)
+        .map((entry) => entry.agreement)
+        .sort(),
+    ).toEqual(['DSA-STAT-POP-01', 'DSA-STAT-SIB-01']);
   });
 
   it("names a bank's consent agreements only for a person who consented", async () => {

@@ -1,3 +1,6 @@
+import type { Db } from '../../platform/db/createDb';
+import { registerMaskedResearcher, type MaskedResearcher } from '../support/maskedResearcher';
+import { connectTestDatabase } from '../support/testDatabase';
 import { startTestFederation, type TestFederation } from '../support/testFederation';
 import { expectData, expectForbidden, forbiddenErrors } from './support/graphqlExpectations';
 
@@ -17,7 +20,7 @@ const people = (fields: string) => `{ people(first: ${PAGE}) { nodes { ${fields}
 const FIELDS = `givenName dateOfBirth address { municipality street }
   incomeAssessments { year incomeBand taxableIncome }`;
 
-/** What a statistician should see of what a caseworker sees in full. */
+/** What a masked-only research body should see of what a caseworker sees in full. */
 function masked({ dateOfBirth, address, incomeAssessments }: Person): Person {
   return {
     givenName: null,
@@ -30,16 +33,39 @@ function masked({ dateOfBirth, address, incomeAssessments }: Person): Person {
 }
 
 let federation: TestFederation;
+let db: Db;
+let researcher: MaskedResearcher;
+let RESEARCHER: { headers: Record<string, string> };
 beforeAll(async () => {
   federation = await startTestFederation();
+  db = connectTestDatabase(2);
+  researcher = await registerMaskedResearcher(db, federation);
+  RESEARCHER = { headers: researcher.headers };
 });
-afterAll(() => federation.stop());
+afterAll(async () => {
+  await researcher?.organisation.remove();
+  await db?.destroy();
+  await federation.stop();
+});
 
-describe('masked data for official statistics', () => {
-  it('releases a page of people to a statistician only in masked form', async () => {
+describe('masked data for research', () => {
+  it('releases no microdata to the statistician, whose agreements grant aggregates only', async () => {
+    const response = await federation.query(
+      '{ people(first: 5) { nodes { dateOfBirth address { municipality } incomeAssessments { incomeBand } } } }',
+      STATISTICIAN,
+    );
+    expectForbidden(
+      response,
+      ['people', 'nodes', 0, 'dateOfBirth'],
+      'no agreement grants population/Person.dateOfBirth to statistics-office for official-statistics',
+    );
+    expectForbidden(response, ['people', 'nodes', 0, 'incomeAssessments']);
+  });
+
+  it('releases a page of people to a masked-only research body only in masked form', async () => {
     const response = await federation.query<{ people: { nodes: Person[] } }>(
       people(FIELDS),
-      STATISTICIAN,
+      RESEARCHER,
     );
     const { nodes } = response.body.data!.people;
     expect(nodes).toHaveLength(PAGE);
@@ -49,7 +75,7 @@ describe('masked data for official statistics', () => {
       expectForbidden(
         response,
         [...at, 'givenName'],
-        'to statistics-office for official-statistics',
+        `to ${researcher.organisation.code} for official-statistics`,
       );
       if (person.address !== null) {
         expect(person.address.municipality).toEqual(expect.any(String));
@@ -76,20 +102,20 @@ describe('masked data for official statistics', () => {
       await federation.query(people(FIELDS), CASEWORKER),
     ).people.nodes;
     const statistics = (
-      await federation.query<{ people: { nodes: Person[] } }>(people(FIELDS), STATISTICIAN)
+      await federation.query<{ people: { nodes: Person[] } }>(people(FIELDS), RESEARCHER)
     ).body.data!.people.nodes;
     expect(full.every((person) => person.givenName !== null)).toBe(true);
     expect(statistics).toEqual(full.map(masked));
   });
 
-  it('never releases a national ID to a statistician', async () => {
-    const response = await federation.query(people('nationalId dateOfBirth'), STATISTICIAN);
+  it('never releases a national ID to a masked-only research body', async () => {
+    const response = await federation.query(people('nationalId dateOfBirth'), RESEARCHER);
     const denials = forbiddenErrors(response).filter(
       (e) => e.extensions?.field === 'Person.nationalId',
     );
     expect(denials).toHaveLength(PAGE);
     expect(denials[0]?.message).toContain(
-      'no agreement grants population/Person.nationalId to statistics-office',
+      `no agreement grants population/Person.nationalId to ${researcher.organisation.code}`,
     );
     const national = (await federation.query(people('nationalId'), CASEWORKER)).body.data as {
       people: { nodes: { nationalId: string }[] };

@@ -2,6 +2,9 @@ import { PERSONAS } from '../../demo/identity/personas';
 import { DEFAULT_REQUEST_LIMITS } from '../../gateway/limits/requestLimits';
 import { SHOWCASE } from '../../demo/showcase';
 import { anonymousRequest, type RequestIdentity } from '../../platform/identity/RequestIdentity';
+import type { Db } from '../../platform/db/createDb';
+import { registerMaskedResearcher, type MaskedResearcher } from '../support/maskedResearcher';
+import { connectTestDatabase } from '../support/testDatabase';
 import { startTestFederation, type TestFederation } from '../support/testFederation';
 import {
   expectData,
@@ -13,13 +16,19 @@ import {
 const MARI = `person(nationalId: "${SHOWCASE.nationalId}")`;
 const PUBLIC = {};
 const PHYSICIAN = { persona: 'physician', purpose: 'medical-treatment' };
-const STATISTICIAN = { persona: 'statistician', purpose: 'official-statistics' };
-
 let federation: TestFederation;
+let db: Db;
+let researcher: MaskedResearcher;
 beforeAll(async () => {
   federation = await startTestFederation();
+  db = connectTestDatabase(2);
+  researcher = await registerMaskedResearcher(db, federation);
 });
-afterAll(() => federation.stop());
+afterAll(async () => {
+  await researcher?.organisation.remove();
+  await db?.destroy();
+  await federation.stop();
+});
 
 describe('no way of asking returns a denied field', () => {
   it('denies a field under aliases', async () => {
@@ -84,11 +93,11 @@ describe('no way of asking returns a denied field', () => {
     expect(owner?.message).toContain('no agreement grants transport/Vehicle.owner to health-board');
   });
 
-  it('denies a statistician households and family, however they are reached', async () => {
+  it('denies a masked-only research body households and family, however they are reached', async () => {
     const response = await federation.query(
       `{ people(first: 3) { nodes { dateOfBirth household { members { givenName } }
            parents { dateOfBirth } children { dateOfBirth } } } }`,
-      STATISTICIAN,
+      { headers: researcher.headers },
     );
     for (const i of [0, 1, 2]) {
       expect(valueAt(response.body.data, ['people', 'nodes', i, 'dateOfBirth'])).toMatch(/^\d{4}$/);

@@ -48,8 +48,11 @@ describe('the register of agreements', () => {
       purposes: { code: string }[];
     }>('{ organisations { code agreements { id } } purposes { code } }', { as: 'public' });
     expect(organisations.find((o) => o.code === 'statistics-office')?.agreements).toEqual([
+      { id: 'DSA-STAT-BUS-01' },
       { id: 'DSA-STAT-POP-01' },
+      { id: 'DSA-STAT-SIB-01' },
       { id: 'DSA-STAT-TAX-01' },
+      { id: 'DSA-STAT-TRA-01' },
     ]);
     expect(purposes.map((p) => p.code)).toContain('loan-application');
   });

@@ -90,6 +90,12 @@ export class Agreement implements SharingAgreement {
   })
   version!: number;
 
+  @Field(() => Int, {
+    description:
+      'The smallest cell of a statistical table released under it: cells of fewer units are suppressed (statistical disclosure control).',
+  })
+  minCellSize!: number;
+
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it was revoked, if it was.' })
   revokedAt!: string | null;
 

@@ -7,6 +7,7 @@ export enum ClassificationEnum {
   INTERNAL = 'internal',
   PERSONAL = 'personal',
   SPECIAL_CATEGORY = 'special-category',
+  AGGREGATE = 'aggregate',
 }
 
 registerEnumType(ClassificationEnum, {
@@ -17,5 +18,6 @@ registerEnumType(ClassificationEnum, {
     INTERNAL: { description: CLASSIFICATION_MEANING.internal },
     PERSONAL: { description: CLASSIFICATION_MEANING.personal },
     SPECIAL_CATEGORY: { description: CLASSIFICATION_MEANING['special-category'] },
+    AGGREGATE: { description: CLASSIFICATION_MEANING.aggregate },
   },
 });

@@ -109,11 +109,16 @@ describe('the data catalog', () => {
     expect(field.grants.map((g) => g.purposes)).toEqual([['benefit-eligibility']]);
   });
 
-  it('shows a statistician masked and refused fields, with reasons', async () => {
+  it('shows a statistician aggregates allowed and microdata refused, with reasons', async () => {
     const catalog = await catalogFor('statistician', 'official-statistics', 'population');
+    expect(catalog.get('population/Statistics.ageBand')).toMatchObject({
+      classification: 'AGGREGATE',
+      access: { decision: 'ALLOWED', agreement: { id: 'DSA-STAT-POP-01' } },
+      grants: [{ id: 'DSA-STAT-POP-01', decision: 'ALLOWED' }],
+    });
     expect(catalog.get('population/Person.dateOfBirth')).toMatchObject({
-      access: { decision: 'MASKED', agreement: { id: 'DSA-STAT-POP-01' } },
-      grants: [{ id: 'DSA-STAT-POP-01', decision: 'MASKED' }],
+      access: { decision: 'DENIED' },
+      grants: [],
     });
     expect(catalog.get('population/Person.givenName')).toMatchObject({
       access: {

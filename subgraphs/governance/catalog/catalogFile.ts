@@ -12,6 +12,7 @@ const fieldSchema = z.object({
     'internal',
     'personal',
     'special-category',
+    'aggregate',
   ] as const satisfies readonly Classification[]),
   maskedForm: z.string().nullable(),
   reservedTo: z.array(audienceSchema).nullable(),

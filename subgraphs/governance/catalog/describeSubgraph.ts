@@ -6,6 +6,12 @@ import {
 } from '../../../platform/policy/classifiedFields';
 import { type AgencyFieldPolicy, fieldRule } from '../../../platform/policy/fieldPolicy';
 import { keep, type Mask, yearOnly } from '../../../platform/policy/masks';
+import {
+  STATISTICS_AGENCIES,
+  STATISTICS_TYPE,
+  type StatisticsAgency,
+  variablesOf,
+} from '../../../platform/statistics/statisticalVariables';
 import type { CatalogAgency, CatalogType } from './catalogFile';
 
 const MASKED_FORMS = new Map<Mask, string>([
@@ -45,10 +51,39 @@ export function describeSubgraph(
       reservedTo: rule.audience ?? null,
     });
   }
+  const statistics = statisticsType(agency);
+  if (statistics) types.set(statistics.type, statistics);
   return {
     agency,
     title: AGENCIES[agency].title,
     // Code-point order, the same on every machine.
     types: [...types.values()].sort((a, b) => (a.type < b.type ? -1 : a.type > b.type ? 1 : 0)),
+  };
+}
+
+const VARIABLE_KINDS = {
+  population: 'StatisticalPopulation',
+  dimension: 'Dimension',
+  measure: 'NumericVariable',
+} as const;
+
+/**
+ * The agency's statistical variables, as agreements name them (`Statistics.municipality`):
+ * released only as disclosure-controlled tables, through `statistics`.
+ */
+function statisticsType(agency: AgencyName): CatalogType | undefined {
+  if (!STATISTICS_AGENCIES.includes(agency as StatisticsAgency)) return undefined;
+  return {
+    type: STATISTICS_TYPE,
+    description:
+      "The agency's statistical variables: released only as counts, sums and means of groups, with disclosure control, through `statistics`.",
+    fields: variablesOf(agency as StatisticsAgency).map((variable) => ({
+      field: variable.grant,
+      returns: `${VARIABLE_KINDS[variable.kind]}.${variable.name}`,
+      description: variable.description,
+      classification: 'aggregate',
+      maskedForm: null,
+      reservedTo: null,
+    })),
   };
 }

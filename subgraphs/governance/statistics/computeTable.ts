@@ -1,0 +1,122 @@
+import { forbidden } from '../../../platform/errors/clientErrors';
+import { secureUniform } from '../../../platform/statistics/disclosure/laplaceNoise';
+import type {
+  ExtractCell,
+  StatisticsExtract,
+} from '../../../platform/statistics/StatisticsExtract';
+import { isSingleAgency, readJob } from '../../../platform/statistics/StatisticsSpec';
+import type { StatisticsAgency } from '../../../platform/statistics/statisticalVariables';
+import { AGENCIES } from '../../../platform/agencies';
+import type { GovernanceContext } from '../context';
+import type { DisclosureEntry } from './disclosureLedger';
+import { joinExtracts } from './joinExtracts';
+import { releaseTable, type ReleasedTable } from './releaseTable';
+import { SuppressionReason } from './statisticsEnums';
+
+type ContributedExtract = StatisticsExtract & { minCellSize?: number; agreements?: string[] };
+
+export interface ComputedTable {
+  released: ReleasedTable;
+  summary: DisclosureEntry;
+}
+
+/**
+ * Computes one table from what the agencies contributed: every agency holding a variable must
+ * have released its part (else nothing is released); cells from the one agency holding all, or
+ * the join of the pseudonymous extracts; disclosure control at the largest minimum cell size of
+ * the agreements used; then the budget is debited and the request recorded (one record, in one
+ * transaction) before anything is released.
+ */
+export async function computeTable(
+  job: string,
+  extracts: ReadonlyMap<StatisticsAgency, string | null>,
+  context: GovernanceContext,
+): Promise<ComputedTable> {
+  const { resolved } = readJob(job);
+  const { caller, purpose } = context;
+  if (caller.kind !== 'organisation' || !purpose)
+    throw forbidden(
+      'Access denied: statistics are released to organisations for a declared purpose',
+    );
+  const parts = new Map<StatisticsAgency, ContributedExtract>();
+  for (const agency of resolved.agencies) {
+    const text = extracts.get(agency);
+    if (typeof text !== 'string')
+      throw forbidden(
+        `Access denied: the ${AGENCIES[agency].title} did not release its part of this table, so nothing of it is released`,
+        { agency, organisation: caller.organisation, purpose },
+      );
+    const part = JSON.parse(text) as ContributedExtract;
+    if (part.mode === 'refused')
+      throw forbidden(part.reason, { agency, organisation: caller.organisation, purpose });
+    parts.set(agency, part);
+  }
+  const minCellSize = Math.max(...[...parts.values()].map((part) => part.minCellSize ?? 0));
+  const agreements = [
+    ...new Set([...parts.values()].flatMap((part) => part.agreements ?? [])),
+  ].sort();
+  const cells: ExtractCell[] = isSingleAgency(resolved)
+    ? cellsOf(parts.get([...resolved.agencies][0]!)!)
+    : joinExtracts(resolved, parts);
+  const released = releaseTable(resolved, cells, {
+    minCellSize,
+    epsilon: resolved.spec.epsilon,
+    uniform: secureUniform,
+  });
+  const { spec } = resolved;
+  const budget = await context.repositories.statistics.debitAndRecord({
+    requestId: context.requestId,
+    organisation: caller.organisation,
+    callerSubject: caller.subject,
+    purpose,
+    caseId: context.caseId,
+    population: spec.population,
+    measure: spec.measure,
+    numericVariable: spec.of,
+    dimensions: spec.by,
+    epsilon: spec.epsilon,
+    cells: released.cells.length,
+    suppressed: released.suppressedCells,
+  });
+  const summary: DisclosureEntry = {
+    population: spec.population,
+    measure: spec.measure,
+    of: spec.of,
+    by: spec.by,
+    minCellSize,
+    cells: released.cells.length,
+    suppressedCells: released.suppressedCells,
+    suppressedMargins: released.suppressedMargins,
+    reasons: released.reasons.map((r) => ({ ...r, reason: SuppressionReason[r.reason] })),
+    noise: released.noise,
+    budget,
+    agreements,
+    rules: rulesOf(minCellSize, released, resolved.numeric !== null),
+  };
+  context.loaders.disclosure.entries.push(summary);
+  return { released, summary };
+}
+
+function cellsOf(extract: ContributedExtract): ExtractCell[] {
+  if (extract.mode !== 'cells') throw new Error('the agency holding every variable sent no cells');
+  return extract.cells;
+}
+
+function rulesOf(k: number, released: ReleasedTable, measured: boolean): string[] {
+  const rules = [
+    `cells of 1 to ${k - 1} units are withheld (minimum cell size ${k})`,
+    ...(measured
+      ? [
+          `a sum or mean is withheld when fewer than ${k} units have a value, or one unit contributes more than 85% of it`,
+        ]
+      : []),
+    'a cell is withheld when the same cell of an enclosing population holds 1 to ' +
+      `${k - 1} more units (differencing)`,
+    'further values are withheld until no withheld value can be worked out from the released totals',
+  ];
+  if (released.noise)
+    rules.push(
+      `Laplace noise at epsilon ${released.noise.epsilon} on every cell; totals are sums of the noisy cells`,
+    );
+  return rules;
+}
