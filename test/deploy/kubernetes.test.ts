@@ -228,6 +228,22 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
       expect(allows(objects, migration, database, 5432)).toBe(true);
     });
 
+    it('would be caught opening a subgraph to more than the gateway', () => {
+      const opened = (ingress: object[]) =>
+        objects.map((object) =>
+          object.kind === 'NetworkPolicy' && object.metadata.name === 'subgraphs-from-gateway'
+            ? { ...object, spec: { ...(object.spec as object), ingress } }
+            : object,
+        );
+      const port = AGENCIES.tax.defaultPort;
+      const outside: Endpoint = { address: '203.0.113.9' };
+      expect(allows(objects, outside, pod('tax'), port)).toBe(false);
+      expect(
+        allows(opened([{ from: [{ ipBlock: { cidr: '0.0.0.0/0' } }] }]), outside, pod('tax'), port),
+      ).toBe(true);
+      expect(allows(opened([{}]), outside, pod('tax'), port)).toBe(true);
+    });
+
     it('let the gateway alone reach Redis', () => {
       const redis: Endpoint = overlay === 'demo' ? pod('redis') : { address: '198.51.100.7' };
       expect(allows(objects, gateway, redis, 6379)).toBe(true);
