@@ -84,6 +84,10 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
         ports: [{ port, targetPort: 'http' }],
         selector: labelsSelectedBy(find(objects, 'Deployment', agency)),
       });
+      expect(find(objects, 'PodDisruptionBudget', agency).spec).toEqual({
+        maxUnavailable: 1,
+        selector: { matchLabels: labelsSelectedBy(find(objects, 'Deployment', agency)) },
+      });
       const replicas = (find(objects, 'Deployment', agency).spec as { replicas: number }).replicas;
       expect(replicas).toBe(overlay === 'demo' ? 1 : 2);
     },
