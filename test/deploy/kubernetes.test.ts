@@ -1,5 +1,4 @@
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AGENCIES, AGENCY_NAMES, type AgencyName } from '../../platform/agencies';
@@ -9,6 +8,10 @@ import { type Container, type KubernetesObject, podSpecOf, renderKustomization }
 import { allows, type Endpoint } from './networkPolicies';
 import { dataOf, podEnvironment } from './podEnvironment';
 import { configLoaderOf, loadRecordingReads } from './serviceEntryPoints';
+import {
+  PRODUCTION_OPERATOR_OBJECTS,
+  productionOperatorObjects,
+} from './productionOperatorObjects';
 
 const KUBERNETES = join(repoRoot(), 'deploy', 'kubernetes');
 const OVERLAYS = ['demo', 'production'] as const;
@@ -18,18 +21,6 @@ const rendered: Record<Overlay, KubernetesObject[]> = {
   demo: renderKustomization(join(KUBERNETES, 'overlays', 'demo')),
   production: renderKustomization(join(KUBERNETES, 'overlays', 'production')),
 };
-
-/** What an operator creates before applying the production overlay (README: Deploying govgraph). */
-const PRODUCTION_OPERATOR_OBJECTS = [
-  'ConfigMap/govgraph-role-grants',
-  'Secret/govgraph-gateway-signing-key',
-  'Secret/govgraph-gateway-public-key',
-  'Secret/govgraph-page-cursor-key',
-  'Secret/govgraph-redis',
-  'Secret/govgraph-database-migrate',
-  ...AGENCY_NAMES.map((agency) => `Secret/govgraph-access-log-${agency}`),
-  ...AGENCY_NAMES.map((agency) => `Secret/govgraph-database-${agency}`),
-];
 
 const find = (objects: KubernetesObject[], kind: string, name: string) => {
   const object = objects.find((o) => o.kind === kind && o.metadata.name === name);
@@ -327,89 +318,6 @@ describe('the production overlay', () => {
   });
 });
 
-describe('the renderer and the schemas', () => {
-  let directory: string;
-  beforeEach(() => {
-    directory = mkdtempSync(join(tmpdir(), 'govgraph-kustomize-'));
-  });
-  afterEach(() => rmSync(directory, { recursive: true, force: true }));
-
-  const write = (files: Record<string, string>) => {
-    for (const [path, text] of Object.entries(files)) {
-      mkdirSync(join(directory, path, '..'), { recursive: true });
-      writeFileSync(join(directory, path), text);
-    }
-  };
-
-  it('refuses a broken manifest: a mistyped value, a container without a name, an unknown kind', () => {
-    const gateway = structuredClone(find(rendered.production, 'Deployment', 'gateway'));
-    (gateway.spec as Record<string, unknown>).replicas = 'two';
-    const nameless = structuredClone(find(rendered.production, 'Deployment', 'tax'));
-    delete (podSpecOf(nameless)!.containers[0] as Partial<Container>).name;
-    const unknown = { apiVersion: 'v1', kind: 'Deployment', metadata: { name: 'x' } };
-    expect(schemaProblems([gateway, nameless, unknown])).toEqual([
-      expect.stringMatching(/^Deployment gateway: .*replicas must be integer/),
-      expect.stringMatching(/^Deployment tax: .*must have required property name/),
-      'Deployment x: no schema for v1 Deployment',
-    ]);
-  });
-
-  it('renders a base under an overlay as kustomize does', () => {
-    write({
-      'base/kustomization.yaml': 'kind: Kustomization\nresources: [app.yaml]\n',
-      'base/app.yaml': [
-        'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: app}\nspec:\n  replicas: 3',
-        '  template:\n    spec:\n      containers: [{name: app, image: "registry:5000/app:1"}]',
-        '      initContainers: [{name: init, image: other}]',
-      ].join('\n'),
-      'overlay/kustomization.yaml': [
-        'kind: Kustomization\nnamespace: ns\nresources: [../base]',
-        'images: [{name: "registry:5000/app", newName: mirror/app, newTag: "2"}]',
-        'replicas: [{name: app, count: 1}]',
-      ].join('\n'),
-    });
-    const [app] = renderKustomization(join(directory, 'overlay'));
-    expect(app?.metadata.namespace).toBe('ns');
-    expect((app?.spec as { replicas: number }).replicas).toBe(1);
-    expect(podSpecOf(app!)?.containers[0]?.image).toBe('mirror/app:2');
-    expect(podSpecOf(app!)?.initContainers?.[0]?.image).toBe('other');
-  });
-
-  it.each([
-    [
-      'a field it does not apply',
-      'kind: Kustomization\nresources: [a.yaml]\npatches: []\n',
-      /"patches" is not a field/,
-    ],
-    [
-      'an object twice',
-      'kind: Kustomization\nresources: [a.yaml, a.yaml]\n',
-      /ConfigMap a appears twice/,
-    ],
-    [
-      'replicas of nothing',
-      'kind: Kustomization\nresources: [a.yaml]\nreplicas: [{name: b, count: 1}]\n',
-      /names b/,
-    ],
-  ])('refuses %s', (_, kustomization, problem) => {
-    write({
-      'kustomization.yaml': kustomization,
-      'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\n',
-    });
-    expect(() => renderKustomization(directory)).toThrow(problem);
-  });
-
-  it('reads manifests as YAML 1.1, as kubectl does: an unquoted yes is a boolean, which a ConfigMap refuses', () => {
-    write({
-      'kustomization.yaml': 'kind: Kustomization\nresources: [a.yaml]\n',
-      'a.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: a}\ndata:\n  ALLOW: yes\n',
-    });
-    expect(schemaProblems(renderKustomization(directory))).toEqual([
-      expect.stringMatching(/^ConfigMap a: .*data\/ALLOW must be string/),
-    ]);
-  });
-});
-
 function expectProbes(container: Container): void {
   expect(container).toMatchObject({
     startupProbe: { httpGet: { path: '/healthz', port: 'http' } },
@@ -421,43 +329,4 @@ function expectProbes(container: Container): void {
 function labelsSelectedBy(deployment: KubernetesObject): Record<string, string> {
   return (deployment.spec as { selector: { matchLabels: Record<string, string> } }).selector
     .matchLabels;
-}
-
-/** Stand-ins for what the operator creates: fresh keys of the right kind, addresses. */
-function productionOperatorObjects(): KubernetesObject[] {
-  const secret = (name: string, stringData: Record<string, string>): KubernetesObject => ({
-    apiVersion: 'v1',
-    kind: 'Secret',
-    metadata: { name },
-    stringData,
-  });
-  const keyPair = (kid: string) => {
-    const { privateKey, publicKey } = generateKeyPairSync('ed25519');
-    return {
-      private: JSON.stringify({ ...privateKey.export({ format: 'jwk' }), kid, alg: 'EdDSA' }),
-      public: JSON.stringify({ ...publicKey.export({ format: 'jwk' }), kid, alg: 'EdDSA' }),
-    };
-  };
-  const gatewayKey = keyPair('gateway-2026');
-  const url = (agency: string) =>
-    `postgres://govgraph_${agency}_login:secret@db.example.gov:5432/govgraph`;
-  return [
-    {
-      apiVersion: 'v1',
-      kind: 'ConfigMap',
-      metadata: { name: 'govgraph-role-grants' },
-      data: { 'roles.json': readFileSync(join(repoRoot(), 'demo', 'roles.json'), 'utf8') },
-    },
-    secret('govgraph-gateway-signing-key', { 'private.jwk.json': gatewayKey.private }),
-    secret('govgraph-gateway-public-key', { 'public.jwk.json': gatewayKey.public }),
-    secret('govgraph-page-cursor-key', { key: randomBytes(32).toString('base64url') }),
-    secret('govgraph-redis', { url: 'rediss://:secret@redis.example.gov:6379' }),
-    secret('govgraph-database-migrate', { url: url('migrate') }),
-    ...AGENCY_NAMES.flatMap((agency) => [
-      secret(`govgraph-access-log-${agency}`, {
-        'private.jwk.json': keyPair(`access-log-${agency}-2026`).private,
-      }),
-      secret(`govgraph-database-${agency}`, { url: url(agency) }),
-    ]),
-  ];
 }
