@@ -88,22 +88,27 @@ describe('groupCommit', () => {
   });
 
   it('retries a refused statement request by request, so only the request with a bad record fails', async () => {
-    const refused = new Error('value too long for type character varying');
-    const calls: string[][] = [];
-    const write = groupCommit(
-      async (batch) => {
-        const ids = batch.map((request) => request.context.requestId);
-        calls.push(ids);
-        if (ids.includes('bad')) throw refused;
-        if (ids.includes('busy')) await new Promise((resolve) => setTimeout(resolve, 20));
-      },
-      { maxConcurrentWrites: 1 },
-    );
+    const writer = manualWriter();
+    const write = groupCommit(writer.write, { maxConcurrentWrites: 1 });
     const busy = watch(write(context('busy'), entries(1)));
     const good = watch(write(context('good'), entries(1)));
     const bad = watch(write(context('bad'), entries(1)));
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(calls).toEqual([['busy'], ['good', 'bad'], ['good'], ['bad']]);
+    writer.statements[0]!.commit();
+    await settled();
+    const refused = new Error('value too long for type character varying');
+    writer.statements[1]!.fail(refused);
+    await settled();
+    // Retried one request at a time, in order.
+    writer.statements[2]!.commit();
+    await settled();
+    writer.statements[3]!.fail(refused);
+    await settled();
+    expect(writer.statements.map((s) => s.batch)).toEqual([
+      ['busy'],
+      ['good', 'bad'],
+      ['good'],
+      ['bad'],
+    ]);
     expect(busy).toEqual({ done: true, error: undefined });
     expect(good).toEqual({ done: true, error: undefined });
     expect(bad).toEqual({ done: true, error: refused });
@@ -126,17 +131,27 @@ describe('groupCommit', () => {
   });
 
   it('fails the requests of a hung statement after its timeout, and writes the next ones on', async () => {
-    const writer = manualWriter();
-    const write = groupCommit(writer.write, { maxConcurrentWrites: 1, writeTimeoutMs: 30 });
-    const hung = watch(write(context('hung'), entries(1)));
-    const next = watch(write(context('next'), entries(1)));
-    await new Promise((resolve) => setTimeout(resolve, 60));
-    expect(hung.done).toBe(true);
-    expect(hung.error).toBeInstanceOf(AccessLogWriteTimeout);
-    expect(writer.statements.map((s) => s.batch)).toEqual([['hung'], ['next']]);
-    writer.statements[1]!.commit();
-    await settled();
-    expect(next).toEqual({ done: true, error: undefined });
+    jest.useFakeTimers({ doNotFake: ['setImmediate'] });
+    try {
+      const writer = manualWriter();
+      const write = groupCommit(writer.write, { maxConcurrentWrites: 1, writeTimeoutMs: 30 });
+      const hung = watch(write(context('hung'), entries(1)));
+      const next = watch(write(context('next'), entries(1)));
+      jest.advanceTimersByTime(29);
+      await settled();
+      expect(hung.done).toBe(false);
+      expect(writer.statements).toHaveLength(1);
+      jest.advanceTimersByTime(1);
+      await settled();
+      expect(hung.done).toBe(true);
+      expect(hung.error).toBeInstanceOf(AccessLogWriteTimeout);
+      expect(writer.statements.map((s) => s.batch)).toEqual([['hung'], ['next']]);
+      writer.statements[1]!.commit();
+      await settled();
+      expect(next).toEqual({ done: true, error: undefined });
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('writes nothing for a request without records', async () => {
