@@ -267,6 +267,9 @@ describe('the demo overlay', () => {
       expect(secret(`govgraph-access-log-${agency}`, 'private.jwk.json')).toBe(
         demoFile(`keys/access-log-${agency}.private.jwk.json`),
       );
+    expect(secret('govgraph-statistics-pseudonym', 'secret.txt')).toBe(
+      demoFile('keys/statistics-pseudonym.secret'),
+    );
     expect(dataOf(objects, 'ConfigMap', 'govgraph-role-grants', 'test')['roles.json']).toBe(
       demoFile('roles.json'),
     );

@@ -11,6 +11,7 @@ export const PRODUCTION_OPERATOR_OBJECTS = [
   'Secret/govgraph-gateway-signing-key',
   'Secret/govgraph-gateway-public-key',
   'Secret/govgraph-page-cursor-key',
+  'Secret/govgraph-statistics-pseudonym',
   'Secret/govgraph-redis',
   'Secret/govgraph-database-migrate',
   ...AGENCY_NAMES.map((agency) => `Secret/govgraph-access-log-${agency}`),
@@ -45,6 +46,9 @@ export function productionOperatorObjects(): KubernetesObject[] {
     secret('govgraph-gateway-signing-key', { 'private.jwk.json': gatewayKey.private }),
     secret('govgraph-gateway-public-key', { 'public.jwk.json': gatewayKey.public }),
     secret('govgraph-page-cursor-key', { key: randomBytes(32).toString('base64url') }),
+    secret('govgraph-statistics-pseudonym', {
+      'secret.txt': `${randomBytes(32).toString('base64url')}\n`,
+    }),
     secret('govgraph-redis', { url: 'rediss://:secret@redis.example.gov:6379' }),
     secret('govgraph-database-migrate', { url: url('migrate') }),
     ...AGENCY_NAMES.flatMap((agency) => [

@@ -14,6 +14,7 @@ describe('the start-up checks the deployment tests rely on', () => {
     DATABASE_URL: 'postgres://govgraph@db:5432/govgraph',
     GATEWAY_PUBLIC_KEY_FILE: demoKey('gateway-signing.public.jwk.json'),
     ACCESS_LOG_SIGNING_KEY_FILE: demoKey('access-log-tax.private.jwk.json'),
+    STATISTICS_PSEUDONYM_SECRET_FILE: demoKey('statistics-pseudonym.secret'),
   };
 
   it('tell a variable the service reads from a mistyped one it would ignore', () => {
