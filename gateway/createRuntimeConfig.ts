@@ -17,6 +17,7 @@ import { renderExplorer } from './renderExplorer';
 import { type SubgraphTimeouts, subgraphTimeoutMs } from './subgraphTimeouts';
 import type { SupergraphSource } from './supergraphSource';
 import { toHiveLogger } from './toHiveLogger';
+import { type ExplorerOpenIdClient, workbenchFor } from './workbench/workbenchFor';
 import { trustedDocumentRules } from './trustedDocuments/trustedDocumentRules';
 import type { TrustedDocumentSource } from './trustedDocuments/trustedDocumentSource';
 
@@ -42,6 +43,8 @@ export interface RuntimeConfigOptions {
   trustedDocuments?: { source: TrustedDocumentSource; heldClients: readonly string[] };
   /** Rate limits per caller; without them requests are not rate limited. */
   rateLimit?: GatewayPluginOptions['rateLimit'];
+  /** The explorer's sign-in at the identity provider, outside the demo; none by default. */
+  explorerOpenId?: ExplorerOpenIdClient;
 }
 
 /** The path of the GraphQL endpoint; a browser asking it for HTML gets the explorer. */
@@ -88,7 +91,15 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
     // could send without a preflight (anything but application/json) is refused outright.
     cors: createCorsPolicy(profile.corsOrigins),
     graphiql: profile.explorer ? { title: 'govgraph explorer' } : false,
-    ...(profile.explorer ? { renderGraphiQL: renderExplorer } : {}),
+    ...(profile.explorer
+      ? {
+          renderGraphiQL: (explorer) =>
+            renderExplorer(
+              explorer,
+              workbenchFor(profile, GRAPHQL_PATH, options.identity.issuer, options.explorerOpenId),
+            ),
+        }
+      : {}),
     // The runtime's landing page pulls scripts from a CDN; unknown paths answer 404 instead.
     landingPage: false,
     logging: toHiveLogger(logger),

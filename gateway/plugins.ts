@@ -21,6 +21,7 @@ import { useRequestIdInErrors } from './useRequestIdInErrors';
 import type { ClientAddressOf } from './rateLimit/clientAddress';
 import type { RateLimiter } from './rateLimit/createRateLimiter';
 import { countRefusedCredentials, useRateLimit } from './rateLimit/useRateLimit';
+import { useDemoTokenRoute } from './workbench/useDemoTokenRoute';
 import { useSubgraphExtensions } from './useSubgraphExtensions';
 import { useSubgraphTimeouts } from './useSubgraphTimeouts';
 import { useVariableErrorCodes } from './useVariableErrorCodes';
@@ -50,7 +51,8 @@ export interface GatewayPluginOptions {
 }
 
 /**
- * Every plugin the gateway runs, in order: what browsers may send first (a GET with
+ * Every plugin the gateway runs, in order: the explorer's assets and, in the demo, its token
+ * route (each answers its own path and nothing else), then what browsers may send (a GET with
  * credentials, a POST that is not JSON), then identity (a refused token or header stops
  * the request before anything else runs), then the caller's rate limit (before the body is
  * read), then the limits on hostile input (body and
@@ -64,6 +66,10 @@ export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlug
   const { profile } = options;
   return [
     ...(profile.explorer ? [useExplorerAssets()] : []),
+    // The demo identity provider's minting route: in the demo profile only, never in production.
+    ...(profile.explorer && profile.profile === 'demo'
+      ? [useDemoTokenRoute({ corsOrigins: profile.corsOrigins })]
+      : []),
     useRequestIdHeaders(options.requestIds),
     useBrowserRules({ corsOrigins: profile.corsOrigins, getQueries: profile.getQueries }),
     useClientIdentity({

@@ -1,0 +1,44 @@
+// @ts-check
+
+/**
+ * One line of a response's `extensions.dataUse`, as the graph's agencies report it.
+ * @typedef {object} DataUseEntry
+ * @property {string} agency
+ * @property {string | null} purpose
+ * @property {'public' | 'own-data' | 'agreement'} basis
+ * @property {string} [licence]
+ * @property {string} [reuseTerms]
+ * @property {string} [agreement]
+ * @property {string} [title]
+ * @property {string} [legalBasis]
+ * @property {boolean} [onwardSharing]
+ * @property {number | null} [retentionDays]
+ * @property {string} [form]
+ */
+
+/**
+ * A `dataUse` entry in words: under which agreement the agency released the data, what may
+ * be done with it, and how long it may be kept.
+ * @param {DataUseEntry} entry
+ * @returns {{ heading: string, lines: string[] }}
+ */
+export function describeDataUse(entry) {
+  if (entry.basis === 'public')
+    return { heading: `${entry.agency}: open data`, lines: [entry.licence ?? 'Open data.'] };
+  if (entry.basis === 'own-data')
+    return { heading: `${entry.agency}: your own data`, lines: [entry.reuseTerms ?? ''] };
+  return {
+    heading: `${entry.agency}: under agreement ${entry.agreement}${entry.title ? ` (${entry.title})` : ''}`,
+    lines: [
+      `Released for the purpose ${entry.purpose ?? '(none declared)'}${entry.form === 'MASKED' ? ', in masked form' : ''}, on the legal basis: ${entry.legalBasis}.`,
+      `Re-use: ${entry.reuseTerms}`,
+      entry.onwardSharing
+        ? 'It may be passed on to others under the same terms.'
+        : 'It may not be passed on to anyone else.',
+      typeof entry.retentionDays === 'number'
+        ? `Retention: keep it for at most ${entry.retentionDays} days.`
+        : 'Retention: the agreement sets no limit; the law governing your use does.',
+      ...(entry.licence ? [`Licence: ${entry.licence}`] : []),
+    ],
+  };
+}
