@@ -72,13 +72,16 @@ export function useDemoTokenRoute(options: { corsOrigins: readonly string[] }): 
           ErrorCode.UNSUPPORTED_MEDIA_TYPE,
           `A demo token request must be sent as ${GRAPHQL_REQUEST_MEDIA_TYPE}`,
         );
+      const tooLarge = () =>
+        refuse(
+          413,
+          ErrorCode.REQUEST_TOO_LARGE,
+          `A demo token request is at most ${MAX_BODY_BYTES} bytes`,
+        );
+      // A declared length over the limit is refused before the body is read.
+      if (Number(request.headers.get('content-length') ?? 0) > MAX_BODY_BYTES) return tooLarge();
       return request.text().then(async (text) => {
-        if (Buffer.byteLength(text) > MAX_BODY_BYTES)
-          return refuse(
-            413,
-            ErrorCode.REQUEST_TOO_LARGE,
-            `A demo token request is at most ${MAX_BODY_BYTES} bytes`,
-          );
+        if (Buffer.byteLength(text) > MAX_BODY_BYTES) return tooLarge();
         const parsed = demoTokenRequest.safeParse(parseJson(text));
         if (!parsed.success)
           return refuse(
