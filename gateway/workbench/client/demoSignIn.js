@@ -1,6 +1,6 @@
 // @ts-check
 import { h, replaceChildren } from './dom.js';
-import { PUBLIC_SESSION } from './session.js';
+import { PUBLIC_SESSION, tokenExpired } from './session.js';
 
 /** @typedef {import('./session.js').SessionStore} SessionStore */
 /** @typedef {{ name: string, description: string, organisation: string | null }} Persona */
@@ -47,6 +47,13 @@ export function mountDemoSignIn(container, settings, session) {
       status.textContent = error instanceof Error ? error.message : String(error);
     }
   });
+  // A persona kept from earlier in this tab gets a fresh token once its old one has expired.
+  const kept = session.get();
+  if (kept.persona && kept.persona !== 'public' && tokenExpired(kept, Date.now())) {
+    signInAs(kept.persona, settings.tokenPath, session).catch((error) => {
+      status.textContent = error instanceof Error ? error.message : String(error);
+    });
+  }
   replaceChildren(
     container,
     h('label', { for: 'wb-persona' }, 'Signed in as '),
@@ -90,5 +97,6 @@ export async function signInAs(persona, tokenPath, session) {
     organisation: body.organisation,
     purpose: null,
     caseId,
+    expiresAt: body.expiresAt,
   });
 }

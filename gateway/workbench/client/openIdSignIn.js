@@ -1,7 +1,7 @@
 // @ts-check
 import * as oauth from 'oauth4webapi';
 import { h, replaceChildren } from './dom.js';
-import { PUBLIC_SESSION } from './session.js';
+import { PUBLIC_SESSION, tokenExpired } from './session.js';
 
 /** @typedef {import('./session.js').SessionStore} SessionStore */
 /** @typedef {{ issuer: string, clientId: string, scope: string }} OpenIdSettings */
@@ -47,6 +47,10 @@ export async function mountOpenIdSignIn(container, settings, session, redirectUr
     );
   };
   session.subscribe(render);
+  if (tokenExpired(session.get(), Date.now())) {
+    signOut(session);
+    status.textContent = 'Your sign-in has expired: sign in again.';
+  }
   render();
   try {
     await finishSignIn(settings, session, redirectUri);
@@ -142,6 +146,10 @@ async function finishSignIn(settings, session, redirectUri) {
     persona: null,
     organisation: typeof claims.org === 'string' ? claims.org : null,
     purpose: null,
+    expiresAt:
+      typeof tokens.expires_in === 'number'
+        ? new Date(Date.now() + tokens.expires_in * 1000).toISOString()
+        : null,
   });
 }
 

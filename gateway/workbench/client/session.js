@@ -10,6 +10,7 @@
  * @property {string | null} persona the demo persona, if signed in as one
  * @property {string | null} purpose sent as `x-purpose`
  * @property {string | null} caseId sent as `x-case-id`
+ * @property {string | null} expiresAt when the token expires (ISO 8601), if known
  */
 
 /** @typedef {{ get(): Session, update(change: Partial<Session>): void, subscribe(listener: (session: Session) => void): void }} SessionStore */
@@ -24,7 +25,21 @@ export const PUBLIC_SESSION = {
   persona: 'public',
   purpose: null,
   caseId: null,
+  expiresAt: null,
 };
+
+/**
+ * Whether the session's token has expired or will within a minute.
+ * @param {Session} session
+ * @param {number} now milliseconds since the epoch
+ */
+export function tokenExpired(session, now) {
+  return (
+    session.token !== null &&
+    session.expiresAt !== null &&
+    Date.parse(session.expiresAt) - 60_000 <= now
+  );
+}
 
 /**
  * @param {Storage} storage
