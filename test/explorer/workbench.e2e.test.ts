@@ -93,6 +93,31 @@ describeWithChromium('the workbench, in headless Chromium', () => {
     expect((await (await catalogSent).allHeaders())['x-purpose']).toBe('benefit-eligibility');
     await screenshot('catalog');
   });
+
+  test('a showcase operation opened as its persona signs in as that persona and runs in its tab', async () => {
+    const screenshot = await screenshotsOf(page, 'explorer-showcase');
+    await page.locator('[role="tab"][data-panel="showcase"]').click();
+    await page.locator('[data-operation="CompanyWithItsBoard"] .wb-open-as').click();
+    await page
+      .locator('#wb-purpose-note', { hasText: 'The public reads open data only' })
+      .waitFor();
+    expect(await page.locator('#wb-persona').inputValue()).toBe('public');
+    expect(await page.locator('.graphiql-tab-active').innerText()).toContain('CompanyWithItsBoard');
+
+    const sent = nextRequestFor('CompanyWithItsBoard');
+    await page.locator('.graphiql-execute-button').click();
+    const request = await sent;
+    expect((await request.allHeaders()).authorization).toBeUndefined();
+    const body = (await (await request.response())!.json()) as {
+      data: { company: { name: string; boardSeats: { name: string }[] } };
+    };
+    expect(body.data.company.boardSeats.map((seat) => seat.name)).toContain('Mari Tamm');
+    await page.locator('.graphiql-response', { hasText: body.data.company.name }).waitFor();
+    await page.locator('[role="tab"][data-panel="data-use"]').click();
+    await page.locator('#wb-panel-data-use', { hasText: 'business: open data' }).waitFor();
+    await screenshot('company-as-the-public');
+    expect(pageErrors).toEqual([]);
+  });
 });
 
 function operationOf(request: Request): string | undefined {
