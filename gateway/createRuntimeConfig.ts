@@ -10,6 +10,7 @@ import {
   createClientTokenVerifier,
 } from './identity/createClientTokenVerifier';
 import { createRequestIds } from './identity/requestIds';
+import { DEFAULT_TOKEN_LIFETIMES } from './identity/tokenLifetime';
 import type { RequestLimits } from './limits/requestLimits';
 import { createGatewayPlugins, type GatewayPluginOptions } from './plugins';
 import type { ProfileSettings } from './profiles/profileSettings';
@@ -119,6 +120,7 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
         masker,
         rateLimit: options.rateLimit,
         subgraphTimeoutMs: (subgraph) => subgraphTimeoutMs(options.subgraphTimeouts, subgraph),
+        tokenLifetimes: options.identity.maxLifetimes ?? DEFAULT_TOKEN_LIFETIMES,
       }),
   };
 }

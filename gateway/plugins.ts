@@ -6,6 +6,7 @@ import { useBrowserRules } from './csrf/useBrowserRules';
 import { useExplorerAssets } from './explorerAssets';
 import type { ClientTokenVerifier } from './identity/createClientTokenVerifier';
 import { type RequestIds, useRequestIdHeaders } from './identity/requestIds';
+import type { TokenLifetimes } from './identity/tokenLifetime';
 import { type RequestIdentities, useClientIdentity } from './identity/useClientIdentity';
 import { useGatewayToken } from './identity/useGatewayToken';
 import { useKnownOperationTypes } from './useKnownOperationTypes';
@@ -48,6 +49,8 @@ export interface GatewayPluginOptions {
   rateLimit?: { limiter: RateLimiter; clientAddress: ClientAddressOf };
   /** How long a call to each subgraph may take before the gateway answers without it. */
   subgraphTimeoutMs: (subgraph: string) => number;
+  /** The longest a client token may live, by holder: demo tokens are minted within it. */
+  tokenLifetimes: TokenLifetimes;
 }
 
 /**
@@ -68,7 +71,12 @@ export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlug
     ...(profile.explorer ? [useExplorerAssets()] : []),
     // The demo identity provider's minting route: in the demo profile only, never in production.
     ...(profile.explorer && profile.profile === 'demo'
-      ? [useDemoTokenRoute({ corsOrigins: profile.corsOrigins })]
+      ? [
+          useDemoTokenRoute({
+            corsOrigins: profile.corsOrigins,
+            maxLifetimes: options.tokenLifetimes,
+          }),
+        ]
       : []),
     useRequestIdHeaders(options.requestIds),
     useBrowserRules({ corsOrigins: profile.corsOrigins, getQueries: profile.getQueries }),

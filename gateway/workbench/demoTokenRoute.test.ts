@@ -115,6 +115,31 @@ describe('in the demo profile', () => {
   });
 });
 
+test('a gateway with shorter token lifetimes gets tokens within them, which it accepts', async () => {
+  const shorter = await startTestFederation({
+    profile: profileDefaults('demo', 0),
+    identity: { ...demoIdentityOptions(), maxLifetimes: { person: 900, client: 600 } },
+  });
+  try {
+    for (const [persona, lifetime] of [
+      ['caseworker', 900],
+      ['bank', 600],
+    ] as const) {
+      const { token } = (await ask(shorter, personaBody(persona))).json;
+      const claims = decodeJwt(token!);
+      expect(claims.exp! - claims.iat!).toBe(lifetime);
+      const response = await fetch(shorter.graphqlUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ query: '{ __typename }' }),
+      });
+      expect(response.status).toBe(200);
+    }
+  } finally {
+    await shorter.stop();
+  }
+});
+
 describe('outside the demo profile, and without the explorer', () => {
   test.each([
     ['production', () => production],

@@ -1,10 +1,11 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { decodeJwt } from 'jose';
 import { z } from 'zod';
-import { mintDemoToken } from '../../demo/identity/mintDemoToken';
+import { DEMO_TOKEN_LIFETIME_SECONDS, mintDemoToken } from '../../demo/identity/mintDemoToken';
 import { isPersonaName, type Persona, PERSONAS } from '../../demo/identity/personas';
 import { ErrorCode } from '../../platform/errors/ErrorCode';
 import { GRAPHQL_REQUEST_MEDIA_TYPE } from '../csrf/useBrowserRules';
+import { type TokenLifetimes, tokenHolder } from '../identity/tokenLifetime';
 
 /** Where the demo's workbench asks for a persona's token. Served in the demo profile only. */
 export const DEMO_TOKEN_PATH = '/explorer/demo-token';
@@ -27,15 +28,19 @@ export interface DemoTokenResponse {
 
 /**
  * `POST /explorer/demo-token` with `{"persona": "<name>"}`: a token of the demo identity
- * provider for that persona, minted as `npm run token` mints it (issued now, an hour at most,
- * within the gateway's lifetime limits). Only known personas with a token (not `public`) are
+ * provider for that persona, minted as `npm run token` mints it: issued now, for an hour or
+ * the gateway's lifetime limit for its holder (a person or a client), whichever is shorter. Only known personas with a token (not `public`) are
  * minted for; anything else is refused and mints nothing.
  *
  * Browsers: the body must be `application/json`, which no form or link can send without a
  * CORS preflight, and a request that names an `Origin` must come from the gateway's own
  * origin or one the profile allows; the token is never cached.
  */
-export function useDemoTokenRoute(options: { corsOrigins: readonly string[] }): GatewayPlugin {
+export function useDemoTokenRoute(options: {
+  corsOrigins: readonly string[];
+  /** The gateway's limits on a token's lifetime: a minted token lives no longer. */
+  maxLifetimes: TokenLifetimes;
+}): GatewayPlugin {
   const allowedOrigins = new Set(options.corsOrigins);
   return {
     onRequest({ request, url, endResponse, fetchAPI }) {
@@ -93,7 +98,10 @@ export function useDemoTokenRoute(options: { corsOrigins: readonly string[] }): 
         if (!isPersonaName(persona))
           return refuse(400, ErrorCode.BAD_USER_INPUT, `There is no demo persona ${persona}`);
         const { claims } = PERSONAS[persona] as Persona;
-        const token = await mintDemoToken(persona);
+        const lifetimeSeconds = claims
+          ? Math.min(DEMO_TOKEN_LIFETIME_SECONDS, options.maxLifetimes[tokenHolder({ ...claims })])
+          : DEMO_TOKEN_LIFETIME_SECONDS;
+        const token = await mintDemoToken(persona, { lifetimeSeconds });
         if (token === null || claims === undefined)
           return refuse(
             400,
