@@ -14,7 +14,7 @@ import { DEFAULT_TOKEN_LIFETIMES } from './identity/tokenLifetime';
 import type { RequestLimits } from './limits/requestLimits';
 import { createGatewayPlugins, type GatewayPluginOptions } from './plugins';
 import type { ProfileSettings } from './profiles/profileSettings';
-import { renderExplorer } from './renderExplorer';
+import { explorerContentSecurityPolicy, renderExplorer } from './renderExplorer';
 import { type SubgraphTimeouts, subgraphTimeoutMs } from './subgraphTimeouts';
 import type { SupergraphSource } from './supergraphSource';
 import { toHiveLogger } from './toHiveLogger';
@@ -60,6 +60,16 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
   );
   const verifyClientToken = createClientTokenVerifier(options.identity);
   const identities = new WeakMap<Request, RequestIdentity>();
+  const workbench = workbenchFor(
+    profile,
+    GRAPHQL_PATH,
+    options.identity.issuer,
+    options.explorerOpenId,
+  );
+  // The workbench's sign-in talks to the identity provider from the page.
+  const explorerPolicy = explorerContentSecurityPolicy(
+    workbench.signIn.kind === 'openid-connect' ? [new URL(workbench.signIn.issuer).origin] : [],
+  );
   return {
     // A function, not a path: the runtime reads a path once and never again, while a
     // function is called again on every invalidateUnifiedGraph().
@@ -94,11 +104,7 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
     graphiql: profile.explorer ? { title: 'govgraph explorer' } : false,
     ...(profile.explorer
       ? {
-          renderGraphiQL: (explorer) =>
-            renderExplorer(
-              explorer,
-              workbenchFor(profile, GRAPHQL_PATH, options.identity.issuer, options.explorerOpenId),
-            ),
+          renderGraphiQL: (explorer) => renderExplorer(explorer, workbench),
         }
       : {}),
     // The runtime's landing page pulls scripts from a CDN; unknown paths answer 404 instead.
@@ -121,6 +127,7 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
         rateLimit: options.rateLimit,
         subgraphTimeoutMs: (subgraph) => subgraphTimeoutMs(options.subgraphTimeouts, subgraph),
         tokenLifetimes: options.identity.maxLifetimes ?? DEFAULT_TOKEN_LIFETIMES,
+        ...(profile.explorer ? { explorerPolicy } : {}),
       }),
   };
 }

@@ -4,12 +4,14 @@ import { startTestFederation, type TestFederation } from './testing/startTestFed
 
 let federation: TestFederation;
 let page: string;
+let pageHeaders: Headers;
 beforeAll(async () => {
   federation = await startTestFederation();
   const response = await fetch(federation.graphqlUrl, { headers: { accept: 'text/html' } });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toMatch(/^text\/html/);
   page = await response.text();
+  pageHeaders = response.headers;
 });
 afterAll(() => federation.stop());
 
@@ -56,6 +58,16 @@ test('the page tells the workbench its sign-in and showcase as JSON that cannot 
   const settings = JSON.parse(json!) as { signIn: { kind: string }; showcase: unknown[] };
   expect(settings.signIn.kind).toBe('demo');
   expect(settings.showcase.length).toBeGreaterThan(0);
+});
+
+test('the page may run only its own scripts, talk only to the gateway and not be framed', () => {
+  const policy = pageHeaders.get('content-security-policy') ?? '';
+  expect(policy).toMatch(/(^|; )script-src 'self' 'sha256-[^']+' 'sha256-[^']+'(;|$)/);
+  expect(policy).toContain("connect-src 'self';");
+  expect(policy).toContain("frame-ancestors 'none'");
+  expect(policy).not.toContain('unsafe-eval');
+  expect(pageHeaders.get('referrer-policy')).toBe('no-referrer');
+  expect(pageHeaders.get('x-content-type-options')).toBe('nosniff');
 });
 
 test('the page refers to nothing outside the gateway', () => {

@@ -23,6 +23,7 @@ import type { ClientAddressOf } from './rateLimit/clientAddress';
 import type { RateLimiter } from './rateLimit/createRateLimiter';
 import { countRefusedCredentials, useRateLimit } from './rateLimit/useRateLimit';
 import { useDemoTokenRoute } from './workbench/useDemoTokenRoute';
+import { useExplorerPolicy } from './workbench/useExplorerPolicy';
 import { useSubgraphExtensions } from './useSubgraphExtensions';
 import { useSubgraphTimeouts } from './useSubgraphTimeouts';
 import { useVariableErrorCodes } from './useVariableErrorCodes';
@@ -51,6 +52,8 @@ export interface GatewayPluginOptions {
   subgraphTimeoutMs: (subgraph: string) => number;
   /** The longest a client token may live, by holder: demo tokens are minted within it. */
   tokenLifetimes: TokenLifetimes;
+  /** The explorer page's Content-Security-Policy, when the explorer is on. */
+  explorerPolicy?: string;
 }
 
 /**
@@ -69,6 +72,7 @@ export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlug
   const { profile } = options;
   return [
     ...(profile.explorer ? [useExplorerAssets()] : []),
+    ...(options.explorerPolicy ? [useExplorerPolicy(options.explorerPolicy)] : []),
     // The demo identity provider's minting route: in the demo profile only, never in production.
     ...(profile.explorer && profile.profile === 'demo'
       ? [

@@ -1,4 +1,5 @@
 import type { GatewayConfigBase } from '@graphql-hive/gateway-runtime';
+import { createHash } from 'node:crypto';
 import { explorerAssetUrl } from './explorerAssets';
 import type { WorkbenchSettings } from './workbench/workbenchSettings';
 
@@ -21,12 +22,6 @@ export function renderExplorer(
 ): string {
   const title = options.title ?? 'GraphQL explorer';
   const settings: WorkbenchSettings = { title, ...workbench };
-  const workers = {
-    editorWorkerService: explorerAssetUrl('editor.worker.js'),
-    json: explorerAssetUrl('json.worker.js'),
-    graphql: explorerAssetUrl('graphql.worker.js'),
-  };
-  const imports = { imports: { oauth4webapi: explorerAssetUrl('oauth4webapi.js') } };
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -36,7 +31,7 @@ export function renderExplorer(
 <link rel="icon" href="data:,">
 <link rel="stylesheet" href="${explorerAssetUrl('graphiql.css')}">
 <link rel="stylesheet" href="${explorerAssetUrl('workbench.css')}">
-<script type="importmap">${scriptJson(imports)}</script>
+<script type="importmap">${IMPORT_MAP}</script>
 </head>
 <body class="no-focus-outline">
 <noscript>The explorer needs JavaScript.</noscript>
@@ -60,18 +55,55 @@ export function renderExplorer(
 <div id="root">Loading ${escapeHtml(title)}…</div>
 </main>
 <script type="application/json" id="workbench-settings">${scriptJson(settings)}</script>
-<script>
-var workers = ${scriptJson(workers)};
-self.MonacoEnvironment = {
-  globalAPI: false,
-  getWorkerUrl: function (_moduleId, label) { return workers[label] || workers.editorWorkerService; }
-};
-</script>
+<script>${MONACO_ENVIRONMENT}</script>
 <script src="${explorerAssetUrl('graphiql.js')}"></script>
 <script type="module" src="${explorerAssetUrl('workbench.js')}"></script>
 </body>
 </html>
 `;
+}
+
+const WORKERS = {
+  editorWorkerService: explorerAssetUrl('editor.worker.js'),
+  json: explorerAssetUrl('json.worker.js'),
+  graphql: explorerAssetUrl('graphql.worker.js'),
+};
+
+// The page's two inline scripts are fixed, so the policy can name them by their hashes.
+const IMPORT_MAP = scriptJson({ imports: { oauth4webapi: explorerAssetUrl('oauth4webapi.js') } });
+const MONACO_ENVIRONMENT = `
+var workers = ${scriptJson(WORKERS)};
+self.MonacoEnvironment = {
+  globalAPI: false,
+  getWorkerUrl: function (_moduleId, label) { return workers[label] || workers.editorWorkerService; }
+};
+`;
+
+/**
+ * The Content-Security-Policy of the explorer page: scripts, workers, styles and fonts from
+ * the gateway only (and the two inline scripts by hash), requests to the gateway and to
+ * `connectOrigins` (the identity provider, for sign-in), no framing by other sites, no
+ * plugins. A script injected into the page could read the token in sessionStorage; this
+ * keeps it from running.
+ */
+export function explorerContentSecurityPolicy(connectOrigins: readonly string[]): string {
+  const hashes = [IMPORT_MAP, MONACO_ENVIRONMENT]
+    .map((script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`)
+    .join(' ');
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes}`,
+    "worker-src 'self'",
+    // GraphiQL and its editor set styles from script.
+    "style-src 'self' 'unsafe-inline'",
+    "font-src 'self' data:",
+    "img-src 'self' data:",
+    ['connect-src', "'self'", ...connectOrigins].join(' '),
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
 }
 
 function escapeHtml(text: string): string {

@@ -43,6 +43,9 @@ describeWithChromium('the workbench in production: OpenID Connect sign-in with P
     provider.register({ clientId: CLIENT_ID, redirectUri: gateway.graphqlUrl });
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (/content security policy/i.test(message.text())) pageErrors.push(message.text());
+    });
   });
   afterAll(async () => {
     await browser?.close();

@@ -15,6 +15,10 @@ describeWithChromium('the workbench, in headless Chromium', () => {
     [federation, browser] = await Promise.all([startTestFederation(), launchChromium()]);
     page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     page.on('pageerror', (error) => pageErrors.push(error.message));
+    // What the page's Content-Security-Policy blocked is reported on the console.
+    page.on('console', (message) => {
+      if (/content security policy/i.test(message.text())) pageErrors.push(message.text());
+    });
   });
   afterAll(async () => {
     await browser?.close();
