@@ -45,7 +45,7 @@ export function renderExplorer(
 <nav role="tablist">
 <button type="button" role="tab" data-panel="showcase" aria-selected="true">Showcase</button>
 <button type="button" role="tab" data-panel="catalog" aria-selected="false">Catalog</button>
-<button type="button" role="tab" data-panel="data-use" aria-selected="false">Data use</button>
+<button type="button" role="tab" data-panel="data-use" id="wb-tab-data-use" aria-selected="false">Data use</button>
 </nav>
 <section id="wb-panel-showcase" role="tabpanel"></section>
 <p id="wb-showcase-note" role="status"></p>

@@ -72,6 +72,9 @@ describeWithChromium('the workbench, in headless Chromium', () => {
     await page.locator('.graphiql-response', { hasText: '"Mari"' }).waitFor();
 
     // The terms of the response, in words.
+    expect(await page.locator('#wb-tab-data-use').innerText()).toBe(
+      `Data use (${body.extensions.dataUse.length})`,
+    );
     await page.locator('[role="tab"][data-panel="data-use"]').click();
     const dataUse = page.locator('#wb-panel-data-use');
     const agreements = body.extensions.dataUse.flatMap((entry) => entry.agreement ?? []);
@@ -93,7 +96,9 @@ describeWithChromium('the workbench, in headless Chromium', () => {
     await givenName.waitFor();
     expect(await givenName.innerText()).toContain('yes, in full');
     const vaccinations = page.locator('#wb-panel-catalog li[data-field="Person.vaccinations"]');
+    // Refused, and why: no agreement of the caseworker's grants it for this purpose.
     expect(await vaccinations.innerText()).toMatch(/\bno\b/);
+    expect(await vaccinations.innerText()).toMatch(/agreement/i);
     expect((await (await catalogSent).allHeaders())['x-purpose']).toBe('benefit-eligibility');
     await screenshot('catalog');
   });

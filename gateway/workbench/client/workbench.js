@@ -94,6 +94,9 @@ mountEditor(editorRoot, {
     () => session.get(),
     (result) => {
       showDataUse(result);
+      // The tab says that the response came with terms, whichever panel is open.
+      const entries = Array.isArray(result.extensions?.dataUse) ? result.extensions.dataUse : [];
+      byId('wb-tab-data-use').textContent = `Data use (${entries.length})`;
     },
   ),
 });
