@@ -127,6 +127,29 @@ describeWithChromium('the workbench, in headless Chromium', () => {
     await screenshot('company-as-the-public');
     expect(pageErrors).toEqual([]);
   });
+
+  test('a persona kept in the tab gets a fresh token on reload once its token has expired', async () => {
+    await page.selectOption('#wb-persona', 'statistician');
+    await page.locator('#wb-purpose option[value="official-statistics"]').waitFor({
+      state: 'attached',
+    });
+    await page.evaluate(() => {
+      const key = 'govgraph.workbench.session';
+      const session = JSON.parse(sessionStorage.getItem(key)!) as Record<string, unknown>;
+      sessionStorage.setItem(
+        key,
+        JSON.stringify({ ...session, expiresAt: '2000-01-01T00:00:00Z' }),
+      );
+    });
+    const minted = page.waitForRequest((request) => request.url().endsWith('/explorer/demo-token'));
+    await page.reload();
+    expect(JSON.parse((await minted).postData()!)).toEqual({ persona: 'statistician' });
+    await page.locator('#wb-purpose option[value="official-statistics"]').waitFor({
+      state: 'attached',
+    });
+    expect(await page.locator('#wb-persona').inputValue()).toBe('statistician');
+    expect(pageErrors).toEqual([]);
+  });
 });
 
 function operationOf(request: Request): string | undefined {
