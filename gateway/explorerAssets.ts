@@ -118,7 +118,11 @@ export function useExplorerAssets(): GatewayPlugin {
         endResponse(
           new fetchAPI.Response(body, {
             status: 200,
-            headers: { 'content-type': asset.contentType, 'cache-control': 'public, max-age=3600' },
+            headers: {
+              'content-type': asset.contentType,
+              // The workbench's modules change with the gateway; the packages' with their version.
+              'cache-control': asset.root === 'workbench' ? 'no-cache' : 'public, max-age=3600',
+            },
           }),
         );
       });
