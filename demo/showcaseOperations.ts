@@ -53,8 +53,9 @@ export const SHOWCASE_OPERATIONS: readonly ShowcaseOperation[] = [
       'Official statistics without personal data: how many people receive a child allowance in each municipality, counted by the agencies that hold the data and joined only through the graph. Small cells are suppressed so that nobody can be singled out, and the response says what was suppressed and why.',
     query: `query ChildAllowanceByMunicipality {
   statistics(population: CHILD_ALLOWANCE_RECIPIENTS, by: [MUNICIPALITY]) {
-    cells { dimensions { name value } count suppressed }
-    disclosure { minimumCellSize suppressedCells reason }
+    cells { categories value suppressed reason }
+    margins { dimension category value suppressed }
+    disclosure { minCellSize cells suppressedCells suppressedMargins agreements rules }
   }
 }`,
     persona: 'statistician',

@@ -1,9 +1,10 @@
 // @ts-check
-import { describeDataUse } from './describeDataUse.js';
+import { describeDataUse, describeDisclosure } from './describeDataUse.js';
 import { h, replaceChildren } from './dom.js';
 
 /** @typedef {import('./graphFetch.js').GraphQLResult} GraphQLResult */
 /** @typedef {import('./describeDataUse.js').DataUseEntry} DataUseEntry */
+/** @typedef {import('./describeDataUse.js').DisclosureEntry} DisclosureEntry */
 
 /**
  * The terms of the last response: its `extensions.dataUse`, one entry per agency and
@@ -19,6 +20,9 @@ export function mountDataUsePanel(container) {
   return (result) => {
     const entries = /** @type {DataUseEntry[]} */ (
       Array.isArray(result.extensions?.dataUse) ? result.extensions.dataUse : []
+    );
+    const disclosures = /** @type {DisclosureEntry[]} */ (
+      Array.isArray(result.extensions?.disclosureControl) ? result.extensions.disclosureControl : []
     );
     const refused = (result.errors ?? []).filter((error) => error.extensions?.code === 'FORBIDDEN');
     replaceChildren(
@@ -42,6 +46,21 @@ export function mountDataUsePanel(container) {
               );
             }),
           ),
+      disclosures.length > 0
+        ? h(
+            'ul',
+            { class: 'wb-disclosure' },
+            disclosures.map((entry) => {
+              const { heading, lines } = describeDisclosure(entry);
+              return h(
+                'li',
+                {},
+                h('strong', {}, heading),
+                lines.map((line) => h('p', {}, line)),
+              );
+            }),
+          )
+        : null,
       refused.length > 0
         ? h(
             'details',

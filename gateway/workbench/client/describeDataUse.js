@@ -42,3 +42,38 @@ export function describeDataUse(entry) {
     ],
   };
 }
+
+/**
+ * One statistical table's entry in `extensions.disclosureControl`: what disclosure control
+ * withheld or perturbed, and why.
+ * @typedef {object} DisclosureEntry
+ * @property {string} [population]
+ * @property {string[]} [by]
+ * @property {number} [minCellSize]
+ * @property {number} [cells]
+ * @property {number} [suppressedCells]
+ * @property {number} [suppressedMargins]
+ * @property {string[]} [agreements]
+ * @property {string[]} [rules]
+ */
+
+/**
+ * A table's disclosure control in words.
+ * @param {DisclosureEntry} entry
+ * @returns {{ heading: string, lines: string[] }}
+ */
+export function describeDisclosure(entry) {
+  const by = entry.by?.length ? ` by ${entry.by.join(', ').toLowerCase()}` : '';
+  return {
+    heading: `Statistics: ${(entry.population ?? 'a table').toLowerCase()}${by}`,
+    lines: [
+      ...(typeof entry.minCellSize === 'number'
+        ? [
+            `Cells of fewer than ${entry.minCellSize} people are withheld: ${entry.suppressedCells ?? 0} of ${entry.cells ?? '?'} cells and ${entry.suppressedMargins ?? 0} totals.`,
+          ]
+        : []),
+      ...(entry.agreements?.length ? [`Released under ${entry.agreements.join(', ')}.`] : []),
+      ...(entry.rules ?? []),
+    ],
+  };
+}
