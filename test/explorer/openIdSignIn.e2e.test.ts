@@ -71,6 +71,11 @@ describeWithChromium('the workbench in production: OpenID Connect sign-in with P
 
     // The provider signs the analyst in at once and sends the browser back with a code.
     const asked = signedInRequest();
+    const introspected = page.waitForResponse(
+      (response) =>
+        response.request().headers().authorization?.startsWith('Bearer ') === true &&
+        (response.request().postData() ?? '').includes('IntrospectionQuery'),
+    );
     await page.locator('#wb-sign-in').click();
     await page.locator('#wb-sign-out').waitFor();
     expect(await page.locator('#wb-who').innerText()).toBe('Signed in as Liis Mets');
@@ -83,6 +88,10 @@ describeWithChromium('the workbench in production: OpenID Connect sign-in with P
     // schema, which a production gateway answers to organisations only, is answered.
     const request = await asked;
     expect((await request.response())!.status()).not.toBe(401);
+    // The editor read the schema again as the analyst, which production shows organisations.
+    const introspection = await introspected;
+    expect(introspection.status()).toBe(200);
+    expect(((await introspection.json()) as { data?: unknown }).data).toBeDefined();
     // A string, so that the test's compiler leaves the browser's import() alone.
     const answer: unknown = await page.evaluate(`(async () => {
       const { postGraphQL } = await import('/explorer-assets/graphFetch.js');

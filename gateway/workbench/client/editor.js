@@ -45,6 +45,16 @@ export function showEditorTab(root, operationName) {
   return true;
 }
 
+/**
+ * Has GraphiQL read the schema again, as its own re-fetch button does: what introspection
+ * shows depends on who asks (a production gateway shows it to organisations only).
+ * @param {HTMLElement} root
+ */
+export function refetchSchema(root) {
+  const button = root.querySelector('button[aria-label^="Re-fetch GraphQL schema"]');
+  if (button instanceof HTMLElement) button.click();
+}
+
 /** @returns {Storage} */
 function memoryStorage() {
   /** @type {Map<string, string>} */

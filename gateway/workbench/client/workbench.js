@@ -3,7 +3,7 @@ import { mountCatalogPanel } from './catalogPanel.js';
 import { mountDataUsePanel } from './dataUsePanel.js';
 import { mountDemoSignIn, signInAs } from './demoSignIn.js';
 import { h, replaceChildren } from './dom.js';
-import { mountEditor, showEditorTab } from './editor.js';
+import { mountEditor, refetchSchema, showEditorTab } from './editor.js';
 import { createFetcher } from './graphFetch.js';
 import { mountOpenIdSignIn } from './openIdSignIn.js';
 import { mountPurposePicker } from './purposePicker.js';
@@ -61,9 +61,16 @@ for (const tab of document.querySelectorAll(PANEL_TABS)) {
 
 const signIn = settings.signIn;
 const signInBox = byId('wb-sign-in-box');
+/** Settles once a sign-in coming back from the identity provider is complete (or failed). */
+let signedIn = Promise.resolve();
 if (signIn.kind === 'demo') mountDemoSignIn(signInBox, signIn, session);
 else if (signIn.kind === 'openid-connect')
-  void mountOpenIdSignIn(signInBox, signIn, session, `${location.origin}${settings.graphqlPath}`);
+  signedIn = mountOpenIdSignIn(
+    signInBox,
+    signIn,
+    session,
+    `${location.origin}${settings.graphqlPath}`,
+  );
 else replaceChildren(signInBox, h('span', {}, 'Sign-in is not configured: you ask as the public.'));
 mountPurposePicker(byId('wb-purpose-box'), settings.graphqlPath, session);
 
@@ -86,6 +93,8 @@ mountShowcasePanel(byId('wb-panel-showcase'), settings.showcase, {
   },
 });
 
+// The editor reads the schema as soon as it mounts: as the user, once they are back.
+await signedIn;
 mountEditor(editorRoot, {
   title: settings.title,
   showcase: settings.showcase,
@@ -101,3 +110,11 @@ mountEditor(editorRoot, {
   ),
 });
 showPanel('showcase');
+
+// A new sign-in may see more of the schema (or less): the editor reads it again as them.
+let schemaReadWith = session.get().token;
+session.subscribe((current) => {
+  if (current.token === schemaReadWith) return;
+  schemaReadWith = current.token;
+  refetchSchema(editorRoot);
+});
