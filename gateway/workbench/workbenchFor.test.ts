@@ -1,3 +1,8 @@
+import { transformSupergraphToPublicSchema } from '@theguild/federation-composition';
+import { buildASTSchema, parse, validate } from 'graphql';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { repoRoot } from '../../platform/repoRoot';
 import { type Persona, PERSONA_NAMES, PERSONAS } from '../../demo/identity/personas';
 import { SHOWCASE_OPERATIONS } from '../../demo/showcaseOperations';
 import { profileDefaults } from '../profiles/profileSettings';
@@ -47,4 +52,15 @@ test('every showcase operation is named as its editor tab is titled, and suggest
     'CompanyWithItsBoard',
     'ChildAllowanceByMunicipality',
   ]);
+});
+
+test('every showcase operation is valid against the composed graph, as clients see it', () => {
+  const supergraph = readFileSync(path.join(repoRoot(), 'schema', 'supergraph.graphql'), 'utf8');
+  const schema = buildASTSchema(transformSupergraphToPublicSchema(parse(supergraph)));
+  for (const operation of SHOWCASE_OPERATIONS) {
+    expect({
+      operation: operation.operationName,
+      errors: validate(schema, parse(operation.query)).map((error) => error.message),
+    }).toEqual({ operation: operation.operationName, errors: [] });
+  }
 });

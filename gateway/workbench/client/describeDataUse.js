@@ -63,9 +63,9 @@ export function describeDataUse(entry) {
  * @returns {{ heading: string, lines: string[] }}
  */
 export function describeDisclosure(entry) {
-  const by = entry.by?.length ? ` by ${entry.by.join(', ').toLowerCase()}` : '';
+  const by = entry.by?.length ? ` by ${entry.by.map(inWords).join(', ')}` : '';
   return {
-    heading: `Statistics: ${(entry.population ?? 'a table').toLowerCase()}${by}`,
+    heading: `Statistics: ${inWords(entry.population ?? 'a table')}${by}`,
     lines: [
       ...(typeof entry.minCellSize === 'number'
         ? [
@@ -76,4 +76,12 @@ export function describeDisclosure(entry) {
       ...(entry.rules ?? []),
     ],
   };
+}
+
+/**
+ * An enum value as words: `CHILD_ALLOWANCE_RECIPIENTS` as "child allowance recipients".
+ * @param {string} value
+ */
+function inWords(value) {
+  return value.toLowerCase().replace(/_/g, ' ');
 }

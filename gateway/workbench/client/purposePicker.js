@@ -45,7 +45,11 @@ export function mountPurposePicker(container, graphqlPath, session) {
   /** @param {Session} current */
   const refresh = async (current) => {
     const key = `${current.organisation}|${current.token}`;
-    if (key === shownFor) return;
+    if (key === shownFor) {
+      // The same sign-in: only the purpose may have changed (the showcase sets one too).
+      if (!picker.disabled) picker.value = current.purpose ?? '';
+      return;
+    }
     shownFor = key;
     if (!current.organisation) {
       replaceChildren(picker, h('option', { value: '' }, 'none needed'));
@@ -64,7 +68,8 @@ export function mountPurposePicker(container, graphqlPath, session) {
       h('option', { value: '' }, 'no purpose'),
       purposes.map(({ code, title }) => h('option', { value: code, title }, `${code}: ${title}`)),
     );
-    picker.value = current.purpose ?? '';
+    // The purpose as it is now: it may have been set while the list was loading.
+    picker.value = session.get().purpose ?? '';
     note.textContent =
       purposes.length === 0
         ? `${current.organisation} holds no agreement in force.`
