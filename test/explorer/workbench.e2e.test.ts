@@ -150,35 +150,6 @@ describeWithChromium('the workbench, in headless Chromium', () => {
     expect(await page.locator('#wb-persona').inputValue()).toBe('statistician');
     expect(pageErrors).toEqual([]);
   });
-
-  test('the aggregate, opened as the statistician, comes with its disclosure control in words', async () => {
-    const screenshot = await screenshotsOf(page, 'explorer-aggregate');
-    await page.locator('[role="tab"][data-panel="showcase"]').click();
-    await page.locator('[data-operation="ChildAllowanceByMunicipality"] .wb-open-as').click();
-    await page.locator('#wb-purpose option[value="official-statistics"]').waitFor({
-      state: 'attached',
-    });
-    await expect(page.locator('#wb-purpose').inputValue()).resolves.toBe('official-statistics');
-    const sent = nextRequestFor('ChildAllowanceByMunicipality');
-    await page.locator('.graphiql-execute-button').click();
-    const request = await sent;
-    expect((await request.allHeaders())['x-purpose']).toBe('official-statistics');
-    const body = (await (await request.response())!.json()) as {
-      data: { statistics: { cells: unknown[] } };
-      extensions: { disclosureControl?: unknown[] };
-    };
-    expect(body.data.statistics.cells.length).toBeGreaterThan(0);
-    expect(body.extensions.disclosureControl).toHaveLength(1);
-    await page.locator('[role="tab"][data-panel="data-use"]').click();
-    await page
-      .locator('#wb-panel-data-use', {
-        hasText: 'Statistics: child allowance recipients by municipality',
-      })
-      .waitFor();
-    expect(await page.locator('#wb-panel-data-use').innerText()).toMatch(/are withheld/);
-    await screenshot('aggregate-and-disclosure');
-    expect(pageErrors).toEqual([]);
-  });
 });
 
 function operationOf(request: Request): string | undefined {
