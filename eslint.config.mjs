@@ -28,5 +28,12 @@ export default tseslint.config(
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
+  {
+    // The workbench's browser modules: tsconfig.workbench.json type-checks them against the
+    // DOM, which knows the browser's globals better than a list here would.
+    files: ['gateway/workbench/client/**/*.js'],
+    languageOptions: { sourceType: 'module' },
+    rules: { 'no-undef': 'off' },
+  },
   prettier,
 );

@@ -452,3 +452,40 @@ describe('trusted documents', () => {
     );
   });
 });
+
+describe("the explorer's OpenID Connect client", () => {
+  test('is none unless a client id is given', () => {
+    expect(loadGatewayConfig(IDENTITY_ENV).explorerOpenId).toBeUndefined();
+  });
+
+  test('takes the client id, and asks for openid and profile unless told other scopes', () => {
+    expect(
+      loadGatewayConfig({ ...IDENTITY_ENV, EXPLORER_OIDC_CLIENT_ID: 'govgraph-explorer' })
+        .explorerOpenId,
+    ).toEqual({ clientId: 'govgraph-explorer', scope: 'openid profile' });
+    expect(
+      loadGatewayConfig({
+        ...IDENTITY_ENV,
+        EXPLORER_OIDC_CLIENT_ID: 'govgraph-explorer',
+        EXPLORER_OIDC_SCOPE: 'openid email',
+      }).explorerOpenId,
+    ).toEqual({ clientId: 'govgraph-explorer', scope: 'openid email' });
+  });
+
+  test('a client id with spaces, scopes without openid, or scopes without a client stop start-up', () => {
+    const message = problemsWith({
+      ...IDENTITY_ENV,
+      EXPLORER_OIDC_CLIENT_ID: 'gov graph',
+      EXPLORER_OIDC_SCOPE: 'profile email',
+    });
+    expect(message).toContain(
+      'EXPLORER_OIDC_CLIENT_ID: must be 1 to 255 printable characters without spaces',
+    );
+    expect(message).toContain(
+      'EXPLORER_OIDC_SCOPE: must be space-separated scopes including openid',
+    );
+    expect(problemsWith({ ...IDENTITY_ENV, EXPLORER_OIDC_SCOPE: 'openid' })).toContain(
+      "EXPLORER_OIDC_SCOPE: is set without EXPLORER_OIDC_CLIENT_ID, the explorer's client at AUTH_ISSUER",
+    );
+  });
+});

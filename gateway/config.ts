@@ -23,6 +23,7 @@ import { profileEnvFields, profileSettingsFromEnv } from './profiles/profileEnv'
 import type { ProfileSettings } from './profiles/profileSettings';
 import { isClientName } from './trustedDocuments/trustedDocumentClients';
 import type { TrustedDocumentsOptions } from './trustedDocuments/trustedDocumentSource';
+import type { ExplorerOpenIdClient } from './workbench/workbenchFor';
 import { isOrganisationCode } from '../platform/identity/requestCodes';
 import proxyaddr from 'proxy-addr';
 import {
@@ -59,6 +60,8 @@ export interface GatewayConfig {
   trustedDocuments?: TrustedDocumentsOptions;
   /** How many requests each caller may make, counted in Redis when `REDIS_URL` is set. */
   rateLimits: RateLimits;
+  /** The explorer's OpenID Connect client at `AUTH_ISSUER`, when it signs users in there. */
+  explorerOpenId?: ExplorerOpenIdClient;
 }
 
 /** The environment variable that overrides one agency's subgraph URL, e.g. `SUBGRAPH_URL_TAX`. */
@@ -287,7 +290,35 @@ const gatewayEnvSchema = z
     ...rateFields,
     RATE_LIMIT_ORGANISATIONS: organisationRatesField,
     GATEWAY_TRUSTED_PROXIES: trustedProxiesField,
+    EXPLORER_OIDC_CLIENT_ID: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .regex(/^[\x21-\x7e]{1,255}$/, 'must be 1 to 255 printable characters without spaces')
+        .optional(),
+    ),
+    EXPLORER_OIDC_SCOPE: z.preprocess(
+      unsetIfEmpty,
+      z
+        .string()
+        .refine((scope) => scope.split(' ').includes('openid'), {
+          error: 'must be space-separated scopes including openid',
+        })
+        .optional(),
+    ),
   })
+  .superRefine(
+    (env, ctx) => {
+      if (env.EXPLORER_OIDC_SCOPE === undefined || env.EXPLORER_OIDC_CLIENT_ID !== undefined)
+        return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['EXPLORER_OIDC_SCOPE'],
+        message: "is set without EXPLORER_OIDC_CLIENT_ID, the explorer's client at AUTH_ISSUER",
+      });
+    },
+    { when: () => true },
+  )
   .superRefine(
     (env, ctx) => {
       if (env.GOVGRAPH_PROFILE !== 'production' || env.GATEWAY_ALLOW_DEMO_IDENTITY === 'yes')
@@ -404,6 +435,14 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
           trustedDocuments: {
             path: resolve(parsed.TRUSTED_DOCUMENTS_FILE),
             heldClients: parsed.TRUSTED_DOCUMENTS_REQUIRED ?? [],
+          },
+        }
+      : {}),
+    ...(parsed.EXPLORER_OIDC_CLIENT_ID
+      ? {
+          explorerOpenId: {
+            clientId: parsed.EXPLORER_OIDC_CLIENT_ID,
+            scope: parsed.EXPLORER_OIDC_SCOPE ?? 'openid profile',
           },
         }
       : {}),

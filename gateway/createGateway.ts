@@ -20,6 +20,7 @@ import {
   type TrustedDocumentsOptions,
 } from './trustedDocuments/trustedDocumentSource';
 import { watchFile, type FileWatch } from './watchFile';
+import type { ExplorerOpenIdClient } from './workbench/workbenchFor';
 
 export interface GatewayOptions {
   /** The composed supergraph; it is re-read on `reload()` and, by default, when it changes. */
@@ -50,6 +51,8 @@ export interface GatewayOptions {
   trustedDocuments?: TrustedDocumentsOptions;
   /** Requests per caller; without them (the demo, most tests) requests are not rate limited. */
   rateLimits?: RateLimits;
+  /** The explorer's OpenID Connect client, for its sign-in outside the demo profile. */
+  explorerOpenId?: ExplorerOpenIdClient;
 }
 
 /** A gateway that is set up but not yet listening. */
@@ -102,6 +105,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ? { trustedDocuments: { source: documents, heldClients: trusted.heldClients } }
         : {}),
       rateLimit,
+      explorerOpenId: options.explorerOpenId,
     }),
   );
   try {

@@ -10,13 +10,15 @@ import {
   createClientTokenVerifier,
 } from './identity/createClientTokenVerifier';
 import { createRequestIds } from './identity/requestIds';
+import { DEFAULT_TOKEN_LIFETIMES } from './identity/tokenLifetime';
 import type { RequestLimits } from './limits/requestLimits';
 import { createGatewayPlugins, type GatewayPluginOptions } from './plugins';
 import type { ProfileSettings } from './profiles/profileSettings';
-import { renderExplorer } from './renderExplorer';
+import { explorerContentSecurityPolicy, renderExplorer } from './renderExplorer';
 import { type SubgraphTimeouts, subgraphTimeoutMs } from './subgraphTimeouts';
 import type { SupergraphSource } from './supergraphSource';
 import { toHiveLogger } from './toHiveLogger';
+import { type ExplorerOpenIdClient, workbenchFor } from './workbench/workbenchFor';
 import { trustedDocumentRules } from './trustedDocuments/trustedDocumentRules';
 import type { TrustedDocumentSource } from './trustedDocuments/trustedDocumentSource';
 
@@ -42,6 +44,8 @@ export interface RuntimeConfigOptions {
   trustedDocuments?: { source: TrustedDocumentSource; heldClients: readonly string[] };
   /** Rate limits per caller; without them requests are not rate limited. */
   rateLimit?: GatewayPluginOptions['rateLimit'];
+  /** The explorer's sign-in at the identity provider, outside the demo; none by default. */
+  explorerOpenId?: ExplorerOpenIdClient;
 }
 
 /** The path of the GraphQL endpoint; a browser asking it for HTML gets the explorer. */
@@ -56,6 +60,16 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
   );
   const verifyClientToken = createClientTokenVerifier(options.identity);
   const identities = new WeakMap<Request, RequestIdentity>();
+  const workbench = workbenchFor(
+    profile,
+    GRAPHQL_PATH,
+    options.identity.issuer,
+    options.explorerOpenId,
+  );
+  // The workbench's sign-in talks to the identity provider from the page.
+  const explorerPolicy = explorerContentSecurityPolicy(
+    workbench.signIn.kind === 'openid-connect' ? [new URL(workbench.signIn.issuer).origin] : [],
+  );
   return {
     // A function, not a path: the runtime reads a path once and never again, while a
     // function is called again on every invalidateUnifiedGraph().
@@ -88,7 +102,11 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
     // could send without a preflight (anything but application/json) is refused outright.
     cors: createCorsPolicy(profile.corsOrigins),
     graphiql: profile.explorer ? { title: 'govgraph explorer' } : false,
-    ...(profile.explorer ? { renderGraphiQL: renderExplorer } : {}),
+    ...(profile.explorer
+      ? {
+          renderGraphiQL: (explorer) => renderExplorer(explorer, workbench),
+        }
+      : {}),
     // The runtime's landing page pulls scripts from a CDN; unknown paths answer 404 instead.
     landingPage: false,
     logging: toHiveLogger(logger),
@@ -108,6 +126,8 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
         masker,
         rateLimit: options.rateLimit,
         subgraphTimeoutMs: (subgraph) => subgraphTimeoutMs(options.subgraphTimeouts, subgraph),
+        tokenLifetimes: options.identity.maxLifetimes ?? DEFAULT_TOKEN_LIFETIMES,
+        ...(profile.explorer ? { explorerPolicy } : {}),
       }),
   };
 }

@@ -23,6 +23,7 @@ runMain(async () => {
     profile: config.profile,
     trustedDocuments: config.trustedDocuments,
     rateLimits: config.rateLimits,
+    explorerOpenId: config.explorerOpenId,
   }).catch((error: unknown) => {
     // A missing or broken supergraph is an operator's fix, reported like bad configuration.
     if (error instanceof SupergraphError)

@@ -6,6 +6,7 @@ import { useBrowserRules } from './csrf/useBrowserRules';
 import { useExplorerAssets } from './explorerAssets';
 import type { ClientTokenVerifier } from './identity/createClientTokenVerifier';
 import { type RequestIds, useRequestIdHeaders } from './identity/requestIds';
+import type { TokenLifetimes } from './identity/tokenLifetime';
 import { type RequestIdentities, useClientIdentity } from './identity/useClientIdentity';
 import { useGatewayToken } from './identity/useGatewayToken';
 import { useKnownOperationTypes } from './useKnownOperationTypes';
@@ -21,6 +22,8 @@ import { useRequestIdInErrors } from './useRequestIdInErrors';
 import type { ClientAddressOf } from './rateLimit/clientAddress';
 import type { RateLimiter } from './rateLimit/createRateLimiter';
 import { countRefusedCredentials, useRateLimit } from './rateLimit/useRateLimit';
+import { useDemoTokenRoute } from './workbench/useDemoTokenRoute';
+import { useExplorerPolicy } from './workbench/useExplorerPolicy';
 import { useSubgraphExtensions } from './useSubgraphExtensions';
 import { useSubgraphTimeouts } from './useSubgraphTimeouts';
 import { useVariableErrorCodes } from './useVariableErrorCodes';
@@ -47,10 +50,15 @@ export interface GatewayPluginOptions {
   rateLimit?: { limiter: RateLimiter; clientAddress: ClientAddressOf };
   /** How long a call to each subgraph may take before the gateway answers without it. */
   subgraphTimeoutMs: (subgraph: string) => number;
+  /** The longest a client token may live, by holder: demo tokens are minted within it. */
+  tokenLifetimes: TokenLifetimes;
+  /** The explorer page's Content-Security-Policy, when the explorer is on. */
+  explorerPolicy?: string;
 }
 
 /**
- * Every plugin the gateway runs, in order: what browsers may send first (a GET with
+ * Every plugin the gateway runs, in order: the explorer's assets and, in the demo, its token
+ * route (each answers its own path and nothing else), then what browsers may send (a GET with
  * credentials, a POST that is not JSON), then identity (a refused token or header stops
  * the request before anything else runs), then the caller's rate limit (before the body is
  * read), then the limits on hostile input (body and
@@ -64,6 +72,16 @@ export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlug
   const { profile } = options;
   return [
     ...(profile.explorer ? [useExplorerAssets()] : []),
+    ...(options.explorerPolicy ? [useExplorerPolicy(options.explorerPolicy)] : []),
+    // The demo identity provider's minting route: in the demo profile only, never in production.
+    ...(profile.explorer && profile.profile === 'demo'
+      ? [
+          useDemoTokenRoute({
+            corsOrigins: profile.corsOrigins,
+            maxLifetimes: options.tokenLifetimes,
+          }),
+        ]
+      : []),
     useRequestIdHeaders(options.requestIds),
     useBrowserRules({ corsOrigins: profile.corsOrigins, getQueries: profile.getQueries }),
     useClientIdentity({

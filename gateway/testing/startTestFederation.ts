@@ -2,6 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createGateway, type Gateway, GRAPHQL_PATH } from '../createGateway';
+import type { ClientTokenOptions } from '../identity/createClientTokenVerifier';
+import type { ExplorerOpenIdClient } from '../workbench/workbenchFor';
 import type { RequestLimits } from '../limits/requestLimits';
 import type { SubgraphTimeouts } from '../subgraphTimeouts';
 import { profileDefaults, type ProfileSettings } from '../profiles/profileSettings';
@@ -62,6 +64,10 @@ export async function startTestFederation(
     profile?: ProfileSettings;
     trustedDocuments?: TrustedDocumentsOptions;
     rateLimits?: RateLimits;
+    /** How client tokens are verified; default the test identity provider's tokens. */
+    identity?: ClientTokenOptions;
+    /** The explorer's OpenID Connect client, for its sign-in outside the demo. */
+    explorerOpenId?: ExplorerOpenIdClient;
   } = {},
 ): Promise<TestFederation> {
   const directory = await mkdtemp(join(tmpdir(), 'govgraph-gateway-'));
@@ -80,13 +86,14 @@ export async function startTestFederation(
     logger: log.logger,
     watch: options.watch ?? false,
     shutdownGraceMs: 1_000,
-    identity: auth.identity,
+    identity: options.identity ?? auth.identity,
     signingKey: auth.signingKey,
     limits: options.limits,
     subgraphTimeouts: options.subgraphTimeouts,
     profile: options.profile ?? profileDefaults('demo', 0),
     trustedDocuments: options.trustedDocuments,
     rateLimits: options.rateLimits,
+    explorerOpenId: options.explorerOpenId,
   });
   const baseUrl = await gateway.listen(0, '127.0.0.1');
   return {
