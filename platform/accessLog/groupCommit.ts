@@ -44,7 +44,7 @@ export function groupCommit(
 ): AccessLogWriter {
   const maxConcurrent = options.maxConcurrentWrites ?? 4;
   const maxRecords = options.maxRecordsPerWrite ?? 5_000;
-  const timeoutMs = options.writeTimeoutMs ?? 10_000;
+  const timeoutMs = options.writeTimeoutMs ?? 30_000;
   const queue: Waiting[] = [];
   let writing = 0;
 
