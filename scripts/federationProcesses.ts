@@ -6,6 +6,10 @@ import { AGENCY_NAMES, type AgencyName } from '../platform/agencies';
 import { repoRoot } from '../platform/repoRoot';
 import { subgraphUrlVariable } from '../gateway/config';
 import { profileFlags } from './profileFlags';
+import {
+  STATISTICS_AGENCIES,
+  type StatisticsAgency,
+} from '../platform/statistics/statisticalVariables';
 
 /** One service of the federation running in a process of its own, as docker-compose runs it. */
 export interface ServiceProcess {
@@ -72,6 +76,10 @@ export async function startFederationProcesses(
           PORT: String(port),
           GATEWAY_PUBLIC_KEY_FILE: KEYS('gateway-signing.public.jwk.json'),
           ACCESS_LOG_SIGNING_KEY_FILE: KEYS(`access-log-${agency}.private.jwk.json`),
+          // Shared by the agencies holding statistical variables; governance, the joiner, refuses it.
+          ...(STATISTICS_AGENCIES.includes(agency as StatisticsAgency)
+            ? { STATISTICS_PSEUDONYM_SECRET_FILE: KEYS('statistics-pseudonym.secret') }
+            : {}),
         }),
       });
       subgraphUrls[subgraphUrlVariable(agency)] = `${url}/graphql`;

@@ -42,7 +42,7 @@ export function groupCommit(
   writeBatch: AccessLogBatchWriter,
   options: GroupCommitOptions = {},
 ): AccessLogWriter {
-  const maxConcurrent = options.maxConcurrentWrites ?? 4;
+  const maxConcurrent = options.maxConcurrentWrites ?? 2;
   const maxRecords = options.maxRecordsPerWrite ?? 5_000;
   const timeoutMs = options.writeTimeoutMs ?? 30_000;
   const queue: Waiting[] = [];
