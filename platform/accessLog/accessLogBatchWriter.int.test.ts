@@ -3,7 +3,6 @@ import type { Db } from '../db/createDb';
 import { createAccessLog, serviceRole } from '../../migrations/shared/accessLog';
 import { connectTestDatabase } from '../../test/support/testDatabase';
 import { type AccessContext, createAccessLogBatchWriter } from './accessLogWriter';
-import { groupCommit } from './groupCommit';
 import { verifyAccessLog } from './verifyAccessLog';
 
 let db: Db;
@@ -105,35 +104,5 @@ describe('the access log batch writer', () => {
       },
     ]);
     expect(await verifyAccessLog(db, schema)).toMatchObject({ records: 3 });
-  });
-
-  it('loses and duplicates no record of many concurrent requests under group commit', async () => {
-    const writeBatch = createAccessLogBatchWriter(db, schema);
-    let statements = 0;
-    const write = groupCommit(
-      (batch) => {
-        statements += 1;
-        return writeBatch(batch);
-      },
-      { maxConcurrentWrites: 2 },
-    );
-    const requests = Array.from({ length: 60 }, (_, i) => ({
-      context: { ...CASEWORKER, requestId: `req-${i}` },
-      entries: Array.from({ length: 1 + (i % 3) }, (_, j) => ({
-        subjectId: `3830101${String(i * 3 + j).padStart(4, '0')}`,
-        fields: ['Person.givenName'],
-      })),
-    }));
-    await Promise.all(requests.map(({ context, entries }) => write(context, entries)));
-    const written = await rows();
-    const expected = requests.flatMap(({ context, entries }) =>
-      entries.map((entry) => `${context.requestId}/${entry.subjectId}`),
-    );
-    expect(written.map((row) => `${row.request_id}/${row.subject_id}`).sort()).toEqual(
-      expected.sort(),
-    );
-    expect(await verifyAccessLog(db, schema)).toMatchObject({ records: expected.length });
-    // Requests that waited for a writer shared statements.
-    expect(statements).toBeLessThan(requests.length);
   });
 });

@@ -3,8 +3,7 @@ import type { AgencyName } from '../agencies';
 import { createDb, type Db } from '../db/createDb';
 import type { Logger } from '../logging/logger';
 import { createPolicyRuntime } from '../policy/policyRuntime';
-import { createAccessLogBatchWriter } from '../accessLog/accessLogWriter';
-import { groupCommit } from '../accessLog/groupCommit';
+import { createAccessLogWriter } from '../accessLog/accessLogWriter';
 import { recordOncePerRequest } from '../accessLog/recordOncePerRequest';
 import { serviceRole } from '../accessLog/serviceRole';
 import { fileWitness } from '../witness/fileWitness';
@@ -127,7 +126,7 @@ export async function hostAgency(
       policy,
       statisticsSecret: options.statisticsSecret ?? null,
       maxBodyBytes: subgraph.maxBodyBytes,
-      accessLog: recordOncePerRequest(groupCommit(createAccessLogBatchWriter(logDb, agency))),
+      accessLog: recordOncePerRequest(createAccessLogWriter(logDb, agency)),
       readiness: [
         { name: 'database', check: async () => void (await db.raw('select 1')) },
         { name: 'policy', check: () => policy.checkTrusted() },
