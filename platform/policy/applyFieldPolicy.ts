@@ -5,7 +5,7 @@ import {
   getNamedType,
   isLeafType,
 } from 'graphql';
-import { applyMiddleware, type IMiddlewareFunction } from 'graphql-middleware';
+import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { allow, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield/typings/types';
 import { forbidden } from '../errors/clientErrors';
@@ -34,16 +34,24 @@ export function applyFieldPolicy(schema: GraphQLSchema, policy: AgencyFieldPolic
   );
   const rules: Record<string, Record<string, unknown>> = {
     Query: federationRules,
-    _Service: { sdl: allow },
+    ...(schema.getType('_Service') ? { _Service: { sdl: allow } } : {}),
   };
+  const allowedIn = new Map<string, Map<string, WeakSet<object>>>();
   for (const [type, field] of servedFields(schema)) {
     rules[type] ??= {};
+    const requestsAllowed = new WeakSet<object>();
+    if (!allowedIn.has(type)) allowedIn.set(type, new Map());
+    allowedIn.get(type)!.set(field, requestsAllowed);
     // The field's decision for this caller and purpose, made once per request (`contextual`):
     // a list of 1,000 records asks it once. What depends on the record (is it the caller's
     // own, has this person consented) is checked per record by the release layer below.
     rules[type]![field] = rule(`${policy.agency}:${type}.${field}`, { cache: 'contextual' })(
-      (_parent: unknown, _args: unknown, { policy: request }: PolicyContext) =>
-        request.fieldRefusal(type, field) ?? true,
+      (_parent: unknown, _args: unknown, context: PolicyContext) => {
+        const refusal = context.policy.fieldRefusal(type, field);
+        if (refusal) return refusal;
+        requestsAllowed.add(context);
+        return true;
+      },
     );
   }
   const shieldMiddleware = shield(rules as IRules, {
@@ -53,7 +61,68 @@ export function applyFieldPolicy(schema: GraphQLSchema, policy: AgencyFieldPolic
     allowExternalErrors: true,
     debug: false,
   });
-  return applyMiddleware(schema, shieldMiddleware, releaseMiddleware as IMiddlewareFunction);
+  const shieldFields = shieldMiddleware.generate(schema) as Record<string, Record<string, unknown>>;
+  return applyMiddleware(
+    schema,
+    withRelease(shieldFields, allowedIn) as unknown as IMiddlewareTypeMap,
+  );
+}
+
+/** The shield's middleware for a field; its logic rules (`allow`) come with an empty fragment list. */
+function shieldResolver(type: string, field: string, generated: unknown): FieldMiddleware {
+  if (typeof generated === 'function') return generated as FieldMiddleware;
+  const { fragment, fragments, resolve } = generated as {
+    fragment?: string;
+    fragments?: string[];
+    resolve?: FieldMiddleware;
+  };
+  if (!resolve || fragment || (fragments && fragments.length > 0)) {
+    throw new Error(`${type}.${field}: a shield rule with fragments is not supported here`);
+  }
+  return resolve;
+}
+
+type FieldMiddleware = (
+  resolve: Resolve,
+  parent: unknown,
+  args: unknown,
+  context: PolicyContext,
+  info: GraphQLResolveInfo,
+) => unknown;
+
+/**
+ * One middleware per field instead of two: the shield's rule, then the release layer. The
+ * shield's decision on a field is the same for every record of a request (its rules are
+ * `contextual`), so once a rule has allowed a field in a request, its later records go
+ * straight to the release layer, without the shield's promises per field per record (on a
+ * page of 100 people, that was a quarter of the subgraph's CPU). Until a rule has allowed
+ * the field, every record goes through the shield, and the fallback rule never allows.
+ */
+function withRelease(
+  shieldFields: Record<string, Record<string, unknown>>,
+  allowedIn: Map<string, Map<string, WeakSet<object>>>,
+): Record<string, Record<string, FieldMiddleware>> {
+  const fused: Record<string, Record<string, FieldMiddleware>> = {};
+  for (const [type, fields] of Object.entries(shieldFields)) {
+    const fusedFields: Record<string, FieldMiddleware> = (fused[type] = {});
+    for (const [field, shieldField] of Object.entries(fields)) {
+      const throughShield = shieldResolver(type, field, shieldField);
+      const requestsAllowed = allowedIn.get(type)?.get(field);
+      fusedFields[field] = (resolve, parent, args, context, info) => {
+        if (requestsAllowed?.has(context)) {
+          return releaseMiddleware(resolve, parent, args, context, info);
+        }
+        return throughShield(
+          (p, a, c, i) => releaseMiddleware(resolve, p, a, c as PolicyContext, i),
+          parent,
+          args,
+          context,
+          info,
+        );
+      };
+    }
+  }
+  return fused;
 }
 
 type Resolve = (
