@@ -125,16 +125,6 @@ export class RequestPolicy {
     return typeof value === 'string' ? value : null;
   }
 
-  /** Whether the field is a lookup or link that only callers who may identify its subject follow. */
-  isIdentifiedOnly(type: string, field: string): boolean {
-    return fieldRule(this.input.fieldPolicy, type, field)?.identifiedOnly === true;
-  }
-
-  /** Whether `type` records take their subject from the record they were reached from. */
-  inheritsSubject(type: string): boolean {
-    return this.input.fieldPolicy.types[type]?.subject === 'inherit';
-  }
-
   /**
    * The refusal of a field whatever the record, or null when some record's value may be
    * released (the rest is for `release` to decide, record by record).

@@ -1,6 +1,7 @@
 import {
   type GraphQLSchema,
   GraphQLError,
+  type GraphQLObjectType,
   type GraphQLResolveInfo,
   getNamedType,
   isLeafType,
@@ -11,8 +12,8 @@ import type { IRules } from 'graphql-shield/typings/types';
 import { forbidden } from '../errors/clientErrors';
 import { asDataSourceUnavailable } from '../errors/dataSourceUnavailable';
 import { ErrorCode } from '../errors/ErrorCode';
-import { assertEveryFieldClassified, servedFields } from './classifiedFields';
-import type { AgencyFieldPolicy } from './fieldPolicy';
+import { assertEveryFieldClassified, isFederationField, servedFields } from './classifiedFields';
+import { type AgencyFieldPolicy, fieldRule } from './fieldPolicy';
 import { type Release, type RequestPolicy, SUBJECT } from './RequestPolicy';
 
 interface PolicyContext {
@@ -64,7 +65,7 @@ export function applyFieldPolicy(schema: GraphQLSchema, policy: AgencyFieldPolic
   const shieldFields = shieldMiddleware.generate(schema) as Record<string, Record<string, unknown>>;
   return applyMiddleware(
     schema,
-    withRelease(shieldFields, allowedIn) as unknown as IMiddlewareTypeMap,
+    withRelease(schema, policy, shieldFields, allowedIn) as unknown as IMiddlewareTypeMap,
   );
 }
 
@@ -99,6 +100,8 @@ type FieldMiddleware = (
  * the field, every record goes through the shield, and the fallback rule never allows.
  */
 function withRelease(
+  schema: GraphQLSchema,
+  policy: AgencyFieldPolicy,
   shieldFields: Record<string, Record<string, unknown>>,
   allowedIn: Map<string, Map<string, WeakSet<object>>>,
 ): Record<string, Record<string, FieldMiddleware>> {
@@ -108,12 +111,13 @@ function withRelease(
     for (const [field, shieldField] of Object.entries(fields)) {
       const throughShield = shieldResolver(type, field, shieldField);
       const requestsAllowed = allowedIn.get(type)?.get(field);
+      const plan = releasePlan(schema, policy, type, field);
       fusedFields[field] = (resolve, parent, args, context, info) => {
         if (requestsAllowed?.has(context)) {
-          return releaseMiddleware(resolve, parent, args, context, info);
+          return releaseMiddleware(plan, resolve, parent, args, context, info);
         }
         return throughShield(
-          (p, a, c, i) => releaseMiddleware(resolve, p, a, c as PolicyContext, i),
+          (p, a, c, i) => releaseMiddleware(plan, resolve, p, a, c as PolicyContext, i),
           parent,
           args,
           context,
@@ -123,6 +127,41 @@ function withRelease(
     }
   }
   return fused;
+}
+
+/** What the release layer needs to know of a field, worked out once, when the schema is built. */
+interface ReleasePlan {
+  type: string;
+  field: string;
+  /** Federation's own fields (`_entities`, `_service`, `_Service.sdl`): no data of their own. */
+  federation: boolean;
+  /** The named type the field returns. */
+  returnedType: string;
+  /** Whether it returns a value (a scalar or enum), not a record. */
+  returnsValue: boolean;
+  identifiedOnly: boolean;
+  /** Whether the records it returns take their subject from the record they are reached from. */
+  passesSubject: boolean;
+}
+
+function releasePlan(
+  schema: GraphQLSchema,
+  policy: AgencyFieldPolicy,
+  type: string,
+  field: string,
+): ReleasePlan {
+  const returned = getNamedType(
+    (schema.getType(type) as GraphQLObjectType).getFields()[field]!.type,
+  );
+  return {
+    type,
+    field,
+    federation: isFederationField(type, field),
+    returnedType: returned.name,
+    returnsValue: isLeafType(returned),
+    identifiedOnly: fieldRule(policy, type, field)?.identifiedOnly === true,
+    passesSubject: policy.types[returned.name]?.subject === 'inherit',
+  };
 }
 
 type Resolve = (
@@ -138,6 +177,7 @@ type Resolve = (
  * list of records costs no promise per field per record beyond the resolver's own.
  */
 function releaseMiddleware(
+  plan: ReleasePlan,
   resolve: Resolve,
   parent: unknown,
   args: unknown,
@@ -145,7 +185,7 @@ function releaseMiddleware(
   info: GraphQLResolveInfo,
 ): unknown {
   try {
-    const released = releaseField(resolve, parent, args, context, info);
+    const released = releaseField(plan, resolve, parent, args, context, info);
     return isPromise(released) ? released.catch(rethrowAsOutage) : released;
   } catch (error) {
     return rethrowAsOutage(error);
@@ -157,23 +197,24 @@ function rethrowAsOutage(error: unknown): never {
 }
 
 function releaseField(
+  plan: ReleasePlan,
   resolve: Resolve,
   parent: unknown,
   args: unknown,
   context: PolicyContext,
   info: GraphQLResolveInfo,
 ): unknown {
-  const type = info.parentType.name;
-  if (type === '_Service' || (type === 'Query' && info.fieldName.startsWith('_'))) {
-    return resolve(parent, args, context, info);
-  }
-  const release = context.policy.release(type, info.fieldName, parent);
+  if (plan.federation) return resolve(parent, args, context, info);
+  const release = context.policy.release(plan.type, plan.field, parent);
   return isPromise(release)
-    ? release.then((settled) => resolveReleased(settled, resolve, parent, args, context, info))
-    : resolveReleased(release, resolve, parent, args, context, info);
+    ? release.then((settled) =>
+        resolveReleased(plan, settled, resolve, parent, args, context, info),
+      )
+    : resolveReleased(plan, release, resolve, parent, args, context, info);
 }
 
 function resolveReleased(
+  plan: ReleasePlan,
   release: Release | GraphQLError,
   resolve: Resolve,
   parent: unknown,
@@ -184,24 +225,30 @@ function resolveReleased(
   // The shield has already refused a field denied outright; this refuses it per record.
   if (release instanceof GraphQLError) throw release;
   const { policy } = context;
-  const type = info.parentType.name;
-  const returned = getNamedType(info.returnType);
-  const value = policy.isIdentifiedOnly(type, info.fieldName)
-    ? resolveIdentified(policy, type, info.fieldName, returned.name, () =>
+  const value = plan.identifiedOnly
+    ? resolveIdentified(policy, plan.type, plan.field, plan.returnedType, () =>
         resolve(parent, args, context, info),
       )
     : resolve(parent, args, context, info);
-  const finish = (resolved: unknown): unknown => {
-    if (resolved === null || resolved === undefined) return resolved;
-    // Only values are data; entry points and links to records are not releases of their own.
-    if (isLeafType(returned)) policy.dataUse.record(release.basis);
-    policy.noteRelease(type, info.fieldName, parent, release.basis, info.path);
-    const released = release.mask ? applyMask(resolved, release.mask) : resolved;
-    return policy.inheritsSubject(returned.name)
-      ? withSubject(released, policy.subjectOf(type, parent))
-      : released;
-  };
-  return isPromise(value) ? value.then(finish) : finish(value);
+  return isPromise(value)
+    ? value.then((resolved) => finishRelease(plan, release, policy, parent, info, resolved))
+    : finishRelease(plan, release, policy, parent, info, value);
+}
+
+function finishRelease(
+  plan: ReleasePlan,
+  release: Release,
+  policy: RequestPolicy,
+  parent: unknown,
+  info: GraphQLResolveInfo,
+  resolved: unknown,
+): unknown {
+  if (resolved === null || resolved === undefined) return resolved;
+  // Only values are data; entry points and links to records are not releases of their own.
+  if (plan.returnsValue) policy.dataUse.record(release.basis);
+  policy.noteRelease(plan.type, plan.field, parent, release.basis, info.path);
+  const released = release.mask ? applyMask(resolved, release.mask) : resolved;
+  return plan.passesSubject ? withSubject(released, policy.subjectOf(plan.type, parent)) : released;
 }
 
 function isPromise(value: unknown): value is Promise<unknown> {
