@@ -5,6 +5,7 @@ import { applyFieldPolicy } from './applyFieldPolicy';
 import type { ConsentRepository } from './consentRepository';
 import { defineFieldPolicy, joinKey } from './fieldPolicy';
 import { RequestPolicy } from './RequestPolicy';
+import { testAgreement } from './testing/testAgreement';
 
 const today = '2026-06-01';
 const people = Array.from({ length: 50 }, (_, i) => ({
@@ -21,27 +22,11 @@ const policy = defineFieldPolicy('tax', {
   },
 });
 
-const namesOnly: Agreement = {
+const namesOnly = testAgreement({
   id: 'DSA-names',
   title: 'names for benefits',
-  minCellSize: 10,
-  provider: 'tax',
-  consumer: 'social-insurance',
-  purposes: ['benefit-eligibility'],
   fields: ['Person.name'],
-  form: 'full',
-  legalBasis: 'Act § 1',
-  legalBasisKind: 'law',
-  specialCategory: false,
-  reuseTerms: 'no onward sharing',
-  onwardSharing: false,
-  retentionDays: 30,
-  licence: null,
-  validFrom: '2026-01-01',
-  validUntil: null,
-  status: 'active',
-  version: 1,
-};
+});
 const caseworker: Caller = {
   kind: 'organisation',
   subject: 'caseworker-1',

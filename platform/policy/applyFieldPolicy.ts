@@ -37,12 +37,12 @@ export function applyFieldPolicy(schema: GraphQLSchema, policy: AgencyFieldPolic
     Query: federationRules,
     ...(schema.getType('_Service') ? { _Service: { sdl: allow } } : {}),
   };
-  const allowedIn = new Map<string, Map<string, WeakSet<object>>>();
+  // By `Type.field`: the requests (their contexts) in which the field's rule has allowed it.
+  const allowedIn = new Map<string, WeakSet<object>>();
   for (const [type, field] of servedFields(schema)) {
     rules[type] ??= {};
     const requestsAllowed = new WeakSet<object>();
-    if (!allowedIn.has(type)) allowedIn.set(type, new Map());
-    allowedIn.get(type)!.set(field, requestsAllowed);
+    allowedIn.set(`${type}.${field}`, requestsAllowed);
     // The field's decision for this caller and purpose, made once per request (`contextual`):
     // a list of 1,000 records asks it once. What depends on the record (is it the caller's
     // own, has this person consented) is checked per record by the release layer below.
@@ -103,14 +103,14 @@ function withRelease(
   schema: GraphQLSchema,
   policy: AgencyFieldPolicy,
   shieldFields: Record<string, Record<string, unknown>>,
-  allowedIn: Map<string, Map<string, WeakSet<object>>>,
+  allowedIn: ReadonlyMap<string, WeakSet<object>>,
 ): Record<string, Record<string, FieldMiddleware>> {
   const fused: Record<string, Record<string, FieldMiddleware>> = {};
   for (const [type, fields] of Object.entries(shieldFields)) {
     const fusedFields: Record<string, FieldMiddleware> = (fused[type] = {});
     for (const [field, shieldField] of Object.entries(fields)) {
       const throughShield = shieldResolver(type, field, shieldField);
-      const requestsAllowed = allowedIn.get(type)?.get(field);
+      const requestsAllowed = allowedIn.get(`${type}.${field}`);
       const plan = releasePlan(schema, policy, type, field);
       fusedFields[field] = (resolve, parent, args, context, info) => {
         if (requestsAllowed?.has(context)) {

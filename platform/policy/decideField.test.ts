@@ -1,32 +1,11 @@
 import type { Caller } from '../context/Caller';
-import type { Agreement } from './agreement';
 import { decideField } from './decideField';
 import type { FieldRule } from './fieldPolicy';
 import { keep } from './masks';
+import { testAgreement } from './testing/testAgreement';
 
 const today = '2026-06-01';
-const agreement = (overrides: Partial<Agreement>): Agreement => ({
-  id: 'DSA-1',
-  title: 'test',
-  minCellSize: 10,
-  provider: 'tax',
-  consumer: 'social-insurance',
-  purposes: ['benefit-eligibility'],
-  fields: ['IncomeAssessment.*'],
-  form: 'full',
-  legalBasis: 'Act § 1',
-  legalBasisKind: 'law',
-  specialCategory: false,
-  reuseTerms: 'no onward sharing',
-  onwardSharing: false,
-  retentionDays: 30,
-  licence: null,
-  validFrom: '2026-01-01',
-  validUntil: null,
-  status: 'active',
-  version: 1,
-  ...overrides,
-});
+const agreement = testAgreement;
 const caseworker: Caller = {
   kind: 'organisation',
   subject: 'x',
