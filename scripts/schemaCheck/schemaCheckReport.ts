@@ -40,7 +40,7 @@ export function schemaCheckReport(
 
 /** One line per change (criticality, where, what), then stale acknowledgements and the verdict. */
 export function formatSchemaCheckReport(report: SchemaCheckReport, against: string): string {
-  const lines = report.changes.map((change) => {
+  const lines = [...report.changes].sort(byCriticality).map((change) => {
     const mark = change.acknowledged === null ? '' : ` (acknowledged: ${change.acknowledged})`;
     return `${change.criticality.padEnd(12)} ${change.id}  ${change.message}${mark}`;
   });
@@ -53,4 +53,10 @@ export function formatSchemaCheckReport(report: SchemaCheckReport, against: stri
       : `schema check FAILED against ${against}: ${report.unacknowledged} breaking changes not acknowledged in schema/acknowledged-changes.json`,
   );
   return `${lines.join('\n')}\n`;
+}
+
+const ORDER = { BREAKING: 0, DANGEROUS: 1, NON_BREAKING: 2 } as const;
+
+function byCriticality(a: SchemaChange, b: SchemaChange): number {
+  return ORDER[a.criticality] - ORDER[b.criticality];
 }
