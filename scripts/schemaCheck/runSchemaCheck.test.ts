@@ -112,7 +112,7 @@ describe('on a repository of fixtures', () => {
     expect(outcome.stdout).toContain('FAILED against HEAD^1');
   });
 
-  it('exits 2 on a base that does not exist, a bad acknowledgements file or a bad argument', async () => {
+  it('exits 2 on a base that does not exist, a bad argument, subgraphs that do not compose or a bad acknowledgements file', async () => {
     commitSchema(SDL);
     const current = composing(SDL);
     expect(await runSchemaCheck(['--base', 'HEAD~5'], current)).toMatchObject({
@@ -122,6 +122,10 @@ describe('on a repository of fixtures', () => {
     expect(await runSchemaCheck(['--verbose'], current)).toMatchObject({
       exitCode: 2,
       stderr: expect.stringContaining('unknown argument --verbose\nusage: npm run schema:check'),
+    });
+    expect(await runSchemaCheck([], composing('type Query { company: Company }'))).toMatchObject({
+      exitCode: 2,
+      stderr: expect.stringMatching(/^schema check: the subgraphs do not compose:\n/),
     });
     write(
       'schema/acknowledged-changes.json',

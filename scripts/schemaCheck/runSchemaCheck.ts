@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
+import { CompositionError } from '../../platform/federation/composeSupergraph';
 import { catalogFileSchema } from '../../subgraphs/governance/catalog/catalogFile';
 import type { SchemaArtifacts } from '../schemaArtifacts';
 import { type AcknowledgedChanges, parseAcknowledgedChanges } from './acknowledgedChanges';
@@ -50,6 +51,9 @@ export async function runSchemaCheck(
       stderr: '',
     };
   } catch (error) {
+    // Subgraphs that do not compose have no schema to compare: `npm run compose` says the same.
+    if (error instanceof CompositionError)
+      return { exitCode: 2, stdout: '', stderr: `schema check: ${error.message}\n` };
     if (!(error instanceof SchemaCheckError)) throw error;
     const usage = error.code === 'USAGE' ? SCHEMA_CHECK_USAGE : '';
     return { exitCode: 2, stdout: '', stderr: `schema check: ${error.message}\n${usage}` };
