@@ -71,7 +71,7 @@ describe('on a repository of fixtures', () => {
     expect(outcome.exitCode).toBe(1);
     expect(outcome.stdout).toContain('BREAKING     FIELD_REMOVED:Company.status  ');
     expect(outcome.stdout).toMatch(
-      /FAILED against the working tree: 1 breaking changes not acknowledged/,
+      /FAILED against the working tree: 1 breaking change not acknowledged/,
     );
   });
 

@@ -49,8 +49,8 @@ export function formatSchemaCheckReport(report: SchemaCheckReport, against: stri
   const breaking = report.changes.filter((c) => c.criticality === 'BREAKING').length;
   lines.push(
     report.passed
-      ? `schema check passed against ${against}: ${report.changes.length} changes, ${breaking} breaking, all acknowledged`
-      : `schema check FAILED against ${against}: ${report.unacknowledged} breaking changes not acknowledged in schema/acknowledged-changes.json`,
+      ? `schema check passed against ${against}: ${count(report.changes.length, 'change')}, ${breaking} breaking, all acknowledged`
+      : `schema check FAILED against ${against}: ${count(report.unacknowledged, 'breaking change')} not acknowledged in schema/acknowledged-changes.json`,
   );
   return `${lines.join('\n')}\n`;
 }
@@ -59,4 +59,8 @@ const ORDER = { BREAKING: 0, DANGEROUS: 1, NON_BREAKING: 2 } as const;
 
 function byCriticality(a: SchemaChange, b: SchemaChange): number {
   return ORDER[a.criticality] - ORDER[b.criticality];
+}
+
+function count(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
