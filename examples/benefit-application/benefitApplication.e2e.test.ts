@@ -87,13 +87,11 @@ describe('a benefit application pre-filled by the Social Insurance Board', () =>
     const caseId = `SIB-2026-${randomUUID()}`;
     await prefillAs('caseworker', { caseId });
     for (const agency of ['population', 'tax', 'social'] as const) {
-      const records = await federation.subgraphs[agency]
-        .db(`${agency}.access_log`)
-        .where({
-          subject_id: SHOWCASE.nationalId,
-          case_id: caseId,
-          purpose: 'benefit-eligibility',
-        });
+      const records = await federation.subgraphs[agency].db(`${agency}.access_log`).where({
+        subject_id: SHOWCASE.nationalId,
+        case_id: caseId,
+        purpose: 'benefit-eligibility',
+      });
       expect(records.length).toBeGreaterThan(0);
     }
   });
