@@ -63,7 +63,7 @@ export interface TestFederation extends LocalFederation {
 
 /**
  * Starts the six subgraphs and the gateway over the test database on free ports, trusting the
- * demo identity provider, with a gateway key pair of its own.
+ * demo identity provider (or the one `identity` names), with a gateway key pair of its own.
  */
 export async function startTestFederation(
   options: Pick<
@@ -79,6 +79,7 @@ export async function startTestFederation(
     | 'subgraphTimeouts'
     | 'trustedDocuments'
     | 'profile'
+    | 'identity'
   > = {},
 ): Promise<TestFederation> {
   const gatewayKeys: GatewayKeyPair = generateKeyPairSync('ed25519');
