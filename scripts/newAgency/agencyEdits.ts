@@ -96,7 +96,7 @@ function registryEdit(file: string, importLine: string, entry: string): FileEdit
     apply: (text) =>
       insertBefore(
         file,
-        insertAfterLastLine(file, text, "import { ", importLine),
+        insertAfterLastLine(file, text, 'import { ', importLine),
         '};',
         entry,
         '= {',

@@ -17,7 +17,8 @@ export interface TakenNames {
   folders: readonly string[];
 }
 
-export const USAGE = 'usage: npm run new:agency -- <name> --port <n> [--title "<title>"] [--dry-run]';
+export const USAGE =
+  'usage: npm run new:agency -- <name> --port <n> [--title "<title>"] [--dry-run]';
 
 /** The gateway's own port; subgraphs listen from the next one up. */
 export const FIRST_AGENCY_PORT = 4001;
