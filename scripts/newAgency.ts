@@ -24,7 +24,11 @@ async function main(argv: readonly string[]): Promise<void> {
   const args = parseNewAgencyArguments(argv, { agencies: AGENCIES, folders });
   const naming = agencyNaming(args.name, args.title, args.port);
   const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
-  const plan = planNewAgency(naming, { day, keys: newAccessLogKeyFiles(args.name) });
+  const plan = planNewAgency(naming, {
+    day,
+    keys: newAccessLogKeyFiles(args.name),
+    registryPorts: Object.values(AGENCIES).map((agency) => agency.defaultPort),
+  });
   const { created, edited } = await writeNewAgency(root, plan, { dryRun: args.dryRun });
   const out = (line = '') => process.stdout.write(`${line}\n`);
   out(args.dryRun ? `would create (dry run, nothing written):` : 'created:');

@@ -2,6 +2,7 @@ import type { AccessLogKeyFiles } from './accessLogKeys';
 import { agencyEdits } from './agencyEdits';
 import type { AgencyNaming } from './agencyNaming';
 import { demoSecretsEdit } from './demoSecretsEdit';
+import { networkPolicyEdit } from './networkPolicyEdit';
 import type { FileEdit } from './textEdits';
 import {
   accessLogFile,
@@ -37,7 +38,7 @@ export interface NewAgencyPlan {
 /** Everything a new agency needs, as files to create and edits of files the repository has. */
 export function planNewAgency(
   n: AgencyNaming,
-  options: { day: string; keys: AccessLogKeyFiles },
+  options: { day: string; keys: AccessLogKeyFiles; registryPorts: readonly number[] },
 ): NewAgencyPlan {
   const subgraph = (file: string, text: string) => ({ file: `subgraphs/${n.name}/${file}`, text });
   return {
@@ -63,6 +64,10 @@ export function planNewAgency(
       { file: `demo/keys/access-log-${n.name}.jwks.json`, text: options.keys.publicJwks },
       { file: `deploy/kubernetes/base/subgraphs/${n.name}.yaml`, text: kubernetesSubgraphFile(n) },
     ],
-    edits: [...agencyEdits(n), demoSecretsEdit(n, options.keys.privateJwk)],
+    edits: [
+      ...agencyEdits(n),
+      demoSecretsEdit(n, options.keys.privateJwk),
+      networkPolicyEdit(n, options.registryPorts),
+    ],
   };
 }

@@ -106,13 +106,13 @@ spec:
                   key: key
           startupProbe:
             httpGet:
-              path: /${n.name}z
+              path: /healthz
               port: http
             periodSeconds: 2
             failureThreshold: 30
           livenessProbe:
             httpGet:
-              path: /${n.name}z
+              path: /healthz
               port: http
             periodSeconds: 10
             timeoutSeconds: 3
