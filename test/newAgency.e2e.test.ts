@@ -173,8 +173,8 @@ describe('npm run new:agency, in a copy of the repository', () => {
     'serves its register through the gateway: open data to anyone, the personal field to its holder',
     async () => {
       // The agency's schema in the test database, as `npm run migrate` would make it.
-    await db.raw('create schema if not exists ??', [AGENCY]);
-    await db.migrate.latest({
+      await db.raw('create schema if not exists ??', [AGENCY]);
+      await db.migrate.latest({
         directory: path.join(copy.root, 'migrations', AGENCY),
         schemaName: AGENCY,
         tableName: 'knex_migrations',
