@@ -310,10 +310,7 @@ describe('the production overlay', () => {
     const guide = readme.slice(readme.indexOf('## Deploying govgraph'));
     for (const name of PRODUCTION_OPERATOR_OBJECTS) {
       const [, objectName = ''] = name.split('/');
-      const generic = objectName.replace(
-        /-(population|tax|social|health|transport|business|governance)$/,
-        '-<agency>',
-      );
+      const generic = objectName.replace(new RegExp(`-(${AGENCY_NAMES.join('|')})$`), '-<agency>');
       expect(`${name}: ${guide.includes(objectName) || guide.includes(generic)}`).toBe(
         `${name}: true`,
       );
