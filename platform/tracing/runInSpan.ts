@@ -42,8 +42,9 @@ export function runInSpan<T>(
     fail(error);
     throw error;
   }
-  if (result instanceof Promise) {
-    return result.then(
+  // The runtime's hooks return native promises or their own thenables: both are awaited.
+  if (isThenable(result)) {
+    return Promise.resolve(result).then(
       (value: unknown) => {
         span.end();
         return value;
@@ -56,6 +57,10 @@ export function runInSpan<T>(
   }
   span.end();
   return result;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 function errorType(error: unknown): string {
