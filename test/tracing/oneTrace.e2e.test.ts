@@ -71,6 +71,12 @@ describe('one trace for the cross-agency query', () => {
     const tree = await tracedQuery().finally(() => headers.stop());
 
     expect(tree.root.parentSpanContext).toBeUndefined();
+    expect(tree.root.attributes).toMatchObject({
+      'http.request.method': 'POST',
+      'url.path': '/graphql',
+      'http.response.status_code': 200,
+    });
+    expect(tree.named('graphql.execute')[0]!.attributes['graphql.operation.type']).toBe('query');
     for (const name of ['graphql.parse', 'graphql.validate', 'graphql.execute', 'gateway.plan'])
       expect(tree.named(name).length).toBeGreaterThan(0);
     for (const span of tree.spans)
