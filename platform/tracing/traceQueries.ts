@@ -1,4 +1,4 @@
-import { type Span, SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { Knex } from 'knex';
 import { govgraphTracer } from './runInSpan';
 import { allowedAttributes } from './spanAttributes';
@@ -11,15 +11,17 @@ interface QueryEvent {
 }
 
 /**
- * A span for every statement a knex instance runs, a child of whatever span is active when
- * it is sent (a subgraph request's, a resolver's). The span holds the statement's text with
- * its placeholders, never its parameter values: those are national IDs, names, addresses.
+ * A span for every statement a knex instance runs on behalf of a request, a child of the span
+ * active when it is sent. Statements outside any request (policy refreshes, witness heads)
+ * get none: each would be a trace of its own, several a second. The span holds the
+ * statement's text with its placeholders, never its parameter values: those are national
+ * IDs, names, addresses.
  */
 export function traceQueries(db: Knex): void {
   const open = new Map<string, Span>();
   db.on('query', (query: QueryEvent) => {
     const uid = query.__knexQueryUid;
-    if (uid === undefined) return;
+    if (uid === undefined || !trace.getActiveSpan()) return;
     const operation = (query.method ?? 'raw').toLowerCase();
     open.set(
       uid,
