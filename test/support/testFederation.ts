@@ -79,7 +79,8 @@ export async function startTestFederation(
     | 'subgraphTimeouts'
     | 'trustedDocuments'
     | 'profile'
-  > = {},
+    | 'metricsPorts'
+  > & { logger?: LocalFederationOptions['logger'] } = {},
 ): Promise<TestFederation> {
   const gatewayKeys: GatewayKeyPair = generateKeyPairSync('ed25519');
   const federation = await startLocalFederation({
