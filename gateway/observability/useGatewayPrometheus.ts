@@ -14,6 +14,8 @@ export function useGatewayPrometheus(metrics: GatewayMetrics, log: HiveLogger): 
   return usePrometheus({
     log,
     registry,
+    // Served on the metrics port alone (platform/metrics/serveMetrics.ts), never the public one.
+    endpoint: false,
     skipIntrospection: true,
     metrics: {
       graphql_envelop_request_duration: createHistogram({

@@ -67,18 +67,19 @@ describe('the Prometheus endpoints', () => {
   it('count policy decisions by agency, field and decision, and the access records written', async () => {
     const before = await subgraphMetrics('population');
     await federation.query(PERSON, { ...CASEWORKER, variables: { id: SHOWCASE.nationalId } });
-    await federation.query('{ person(nationalId: "48507120002") { givenName } }', {
-      persona: 'statistician',
-      purpose: 'official-statistics',
-    });
+    // The police may identify a driver, but not read their household.
+    const { body } = await federation.query(
+      `{ person(nationalId: "${SHOWCASE.nationalId}") { givenName household { id } } }`,
+      { persona: 'police-officer', purpose: 'traffic-control' },
+    );
+    expect(body.errors?.map((error) => error.extensions?.code)).toEqual(['FORBIDDEN']);
     const after = await subgraphMetrics('population');
     const decisions = 'govgraph_policy_decisions_total';
     const allowed = { agency: 'population', field: 'Person.givenName', decision: 'allow' };
-    expect(total(after, decisions, allowed)).toBe(total(before, decisions, allowed) + 1);
-    const denied = { agency: 'population', field: 'Query.person', decision: 'deny' };
-    expect(total(after, decisions, denied)).toBeGreaterThanOrEqual(
-      total(before, decisions, denied),
-    );
+    // Once per field per request: the caseworker's request and the officer's.
+    expect(total(after, decisions, allowed)).toBe(total(before, decisions, allowed) + 2);
+    const denied = { agency: 'population', field: 'Person.household', decision: 'deny' };
+    expect(total(after, decisions, denied)).toBeGreaterThan(total(before, decisions, denied));
     const records = 'govgraph_access_records_written_total';
     expect(total(after, records, { agency: 'population' })).toBeGreaterThan(
       total(before, records, { agency: 'population' }),
