@@ -1,6 +1,7 @@
 import { SHOWCASE } from '../../demo/showcase';
 import { startTestFederation, type TestFederation } from '../support/testFederation';
-import { scrape, total } from './scrape';
+import { dashboardQueries, familyOf, metricNamesOf } from './dashboardMetricNames';
+import { metricFamilies, scrape, total } from './scrape';
 
 let federation: TestFederation;
 beforeAll(async () => {
@@ -131,5 +132,29 @@ describe('the Prometheus endpoints', () => {
     expect(staleness?.labels.agency).toBe('tax');
     expect(staleness!.value).toBeGreaterThanOrEqual(0);
     expect(staleness!.value).toBeLessThan(30);
+  });
+});
+
+describe('the Grafana dashboard', () => {
+  it('uses only metrics the gateway and the subgraphs register, and shows every one of them', async () => {
+    const families = new Set([
+      ...(await metricFamilies(federation.gatewayMetricsUrl!)),
+      ...(await metricFamilies(federation.subgraphs.tax.metricsUrl!)),
+    ]);
+    const queries = dashboardQueries();
+    expect(queries.length).toBeGreaterThan(10);
+    const used = new Set(
+      queries.flatMap(({ expr }) => metricNamesOf(expr).map((name) => familyOf(name, families))),
+    );
+    expect([...used].filter((name) => !families.has(name))).toEqual([]);
+    const ours = [...families].filter((name) => name.startsWith('govgraph_'));
+    expect(ours.filter((name) => !used.has(name))).toEqual([]);
+  });
+
+  it('is checked by a parser that rejects what is not PromQL', () => {
+    expect(metricNamesOf('sum by (le) (rate(govgraph_errors_total{code="FORBIDDEN"}[5m]))')).toEqual(
+      ['govgraph_errors_total'],
+    );
+    expect(() => metricNamesOf('sum(rate(govgraph_errors_total[5m])')).toThrow(/not valid PromQL/);
   });
 });
