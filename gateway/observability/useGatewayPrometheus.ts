@@ -1,4 +1,3 @@
-
 import type { GatewayPlugin, Logger as HiveLogger } from '@graphql-hive/gateway-runtime';
 import usePrometheus, { createCounter, createHistogram } from '@graphql-mesh/plugin-prometheus';
 import { LATENCY_BUCKETS } from '../../platform/metrics/subgraphMetrics';

@@ -48,9 +48,9 @@ export function useRequestLog(options: {
       if (trace && name) trace.operationName = name;
     },
     onSubgraphExecute({ subgraphName, executionRequest }) {
-      traceOf((executionRequest.context as { request?: Request } | undefined)?.request)?.subgraphs.add(
-        subgraphName,
-      );
+      traceOf(
+        (executionRequest.context as { request?: Request } | undefined)?.request,
+      )?.subgraphs.add(subgraphName);
     },
     onResultProcess({ request, result }) {
       const trace = traceOf(request);

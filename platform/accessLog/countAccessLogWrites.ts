@@ -7,7 +7,10 @@ export interface AccessLogCounts {
 }
 
 /** A writer that counts the records it wrote and the writes that failed (and still throws). */
-export function countAccessLogWrites(write: AccessLogWriter, counts: AccessLogCounts): AccessLogWriter {
+export function countAccessLogWrites(
+  write: AccessLogWriter,
+  counts: AccessLogCounts,
+): AccessLogWriter {
   return async (context, entries) => {
     try {
       await write(context, entries);

@@ -36,7 +36,10 @@ export const nodeEnvField = z.preprocess(
 );
 
 /** Whether logs are pretty-printed: `LOG_PRETTY` when given, else whether NODE_ENV is development. */
-export function logPretty(logPrettySetting: 'true' | 'false' | undefined, nodeEnv?: string): boolean {
+export function logPretty(
+  logPrettySetting: 'true' | 'false' | undefined,
+  nodeEnv?: string,
+): boolean {
   return logPrettySetting === undefined ? nodeEnv === 'development' : logPrettySetting === 'true';
 }
 

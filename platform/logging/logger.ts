@@ -15,7 +15,11 @@ export interface LoggerSettings {
  * are JSON unless `pretty` is asked for and pino-pretty is installed; a production image
  * built without it still logs JSON.
  */
-export function createLogger(service: string, level: string, settings: LoggerSettings = {}): Logger {
+export function createLogger(
+  service: string,
+  level: string,
+  settings: LoggerSettings = {},
+): Logger {
   const options: LoggerOptions = { name: service, level, base: { service } };
   if (settings.destination) return pino(options, settings.destination);
   if (settings.pretty && prettyPrinterInstalled())

@@ -152,9 +152,9 @@ describe('the Grafana dashboard', () => {
   });
 
   it('is checked by a parser that rejects what is not PromQL', () => {
-    expect(metricNamesOf('sum by (le) (rate(govgraph_errors_total{code="FORBIDDEN"}[5m]))')).toEqual(
-      ['govgraph_errors_total'],
-    );
+    expect(
+      metricNamesOf('sum by (le) (rate(govgraph_errors_total{code="FORBIDDEN"}[5m]))'),
+    ).toEqual(['govgraph_errors_total']);
     expect(() => metricNamesOf('sum(rate(govgraph_errors_total[5m])')).toThrow(/not valid PromQL/);
   });
 });

@@ -27,7 +27,11 @@ export function parseExposition(text: string): Sample[] {
 }
 
 /** The sum of the samples of `name` whose labels include `labels`. */
-export function total(samples: Sample[], name: string, labels: Record<string, string> = {}): number {
+export function total(
+  samples: Sample[],
+  name: string,
+  labels: Record<string, string> = {},
+): number {
   return samples
     .filter(
       (sample) =>
