@@ -165,6 +165,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           server.off('error', reject);
           resolve();
         });
+      }).catch(async (error: unknown) => {
+        // The public port is taken: the metrics port is given back before the failure is told.
+        await metricsServer?.stop();
+        metricsServer = undefined;
+        throw error;
       });
       if (options.watch ?? true) {
         const reloadOnChange = () => {

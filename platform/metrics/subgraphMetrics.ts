@@ -43,7 +43,7 @@ export function createSubgraphMetrics(agency: string): SubgraphMetrics {
   });
   const errors = new Counter({
     name: 'govgraph_errors_total',
-    help: 'Errors in responses, by extensions.code',
+    help: 'Responses with errors, by extensions.code (a code counted once per response)',
     labelNames: ['code'],
     registers,
   });
