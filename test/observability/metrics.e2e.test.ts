@@ -121,6 +121,24 @@ describe('the Prometheus endpoints', () => {
     );
   });
 
+  it('count a request refused before it is parsed, with its HTTP status', async () => {
+    const before = await gatewayMetrics();
+    const { status } = await federation.post(
+      JSON.stringify({ query: `{ __typename }`, padding: 'x'.repeat(1_100_000) }),
+      { 'content-type': 'application/json' },
+    );
+    expect(status).toBe(413);
+    const after = await gatewayMetrics();
+    const limit = { limit: 'REQUEST_TOO_LARGE' };
+    expect(total(after, 'govgraph_limits_hit_total', limit)).toBe(
+      total(before, 'govgraph_limits_hit_total', limit) + 1,
+    );
+    const refused = { status: '413' };
+    expect(total(after, 'govgraph_gateway_request_duration_seconds_count', refused)).toBe(
+      total(before, 'govgraph_gateway_request_duration_seconds_count', refused) + 1,
+    );
+  });
+
   it('report the connection pools and the policy store staleness of each subgraph', async () => {
     const samples = await subgraphMetrics('tax');
     const pools = samples.filter((s) => s.name === 'govgraph_db_pool_connections');
