@@ -117,6 +117,7 @@ export async function hostAgency(
   const metrics = createSubgraphMetrics(agency);
   metrics.watchPool('data', db);
   metrics.watchPool('policy', governanceDb);
+  metrics.watchPool('witness', witnessDb);
   if (logDb !== db) metrics.watchPool('access-log', logDb);
   let metricsServer: MetricsServer | undefined;
   try {
