@@ -45,6 +45,23 @@ function roleGrantsFile(json: unknown): string {
   return file;
 }
 
+test('metrics are served apart from the public port; pretty logs are for development', () => {
+  expect(() => loadGatewayConfig({ ...IDENTITY_ENV, GATEWAY_PORT: '9464' })).toThrow(
+    /METRICS_PORT: must differ from GATEWAY_PORT/,
+  );
+  expect(() => loadGatewayConfig({ ...IDENTITY_ENV, METRICS_PORT: '70000' })).toThrow(
+    /METRICS_PORT: must be between 0 and 65535/,
+  );
+  expect(() => loadGatewayConfig({ ...IDENTITY_ENV, LOG_PRETTY: 'on' })).toThrow(
+    /LOG_PRETTY: must be true or false/,
+  );
+  expect(loadGatewayConfig({ ...IDENTITY_ENV, NODE_ENV: 'development' }).logPretty).toBe(true);
+  expect(loadGatewayConfig({ ...IDENTITY_ENV, LOG_PRETTY: 'true' }).logPretty).toBe(true);
+  expect(
+    loadGatewayConfig({ ...IDENTITY_ENV, METRICS_HOST: '0.0.0.0', METRICS_PORT: '9100' }).metrics,
+  ).toEqual({ host: '0.0.0.0', port: 9100 });
+});
+
 test('defaults describe a production gateway on localhost:4000 serving the checked-in supergraph', () => {
   const config = loadGatewayConfig(IDENTITY_ENV);
 
@@ -53,6 +70,8 @@ test('defaults describe a production gateway on localhost:4000 serving the check
     port: 4000,
     supergraphPath: resolve(REPO_ROOT, 'schema', 'supergraph.graphql'),
     logLevel: 'info',
+    logPretty: false,
+    metrics: { host: '127.0.0.1', port: 9464 },
     subgraphUrls: {},
     identity: {
       issuer: 'https://login.gov.example',
@@ -137,12 +156,18 @@ test('every variable can be set', () => {
       RATE_LIMIT_ORGANISATION: '10000/60s',
       RATE_LIMIT_ORGANISATIONS: 'tax-board=20000/60s, demo-bank = 100/1s',
       GATEWAY_TRUSTED_PROXIES: 'loopback, 10.0.0.0/8,2001:db8::1',
+      LOG_PRETTY: 'true',
+      NODE_ENV: 'production',
+      METRICS_HOST: '0.0.0.0',
+      METRICS_PORT: '9090',
     }),
   ).toEqual({
     host: '0.0.0.0',
     port: 8080,
     supergraphPath: resolve('build/supergraph.graphql'),
     logLevel: 'debug',
+    logPretty: true,
+    metrics: { host: '0.0.0.0', port: 9090 },
     subgraphUrls: {
       population: 'http://population:4001/graphql',
       business: 'https://business.internal/graphql',

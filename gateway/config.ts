@@ -3,7 +3,15 @@ import { join, resolve } from 'node:path';
 import type { JSONWebKeySet, JWK } from 'jose';
 import { z } from 'zod';
 import { AGENCY_NAMES, type AgencyName } from '../platform/agencies';
-import { logLevelField, portField, positiveIntField } from '../platform/config/envFields';
+import {
+  logLevelField,
+  logPretty,
+  logPrettyField,
+  metricsHostField,
+  nodeEnvField,
+  portField,
+  positiveIntField,
+} from '../platform/config/envFields';
 import { loadConfig } from '../platform/config/loadConfig';
 import { ed25519PrivateKeyFromJwk } from '../platform/identity/ed25519Keys';
 import { exactlyOneOf, inlineJsonField, jsonFileField } from '../platform/identity/jsonSettings';
@@ -45,6 +53,10 @@ export interface GatewayConfig {
   /** Absolute path of the composed supergraph the gateway serves. */
   supergraphPath: string;
   logLevel: string;
+  /** Human-readable log lines (`LOG_PRETTY`, or NODE_ENV=development). */
+  logPretty: boolean;
+  /** Where Prometheus scrapes `/metrics`: a port apart from the public one. */
+  metrics: { host: string; port: number };
   /** Endpoints that replace the URLs written in the supergraph, by subgraph name. */
   subgraphUrls: Partial<Record<AgencyName, string>>;
   /** How the bearer tokens of clients are verified. */
@@ -66,6 +78,9 @@ export interface GatewayConfig {
   /** Where spans are exported (the standard `OTEL_*` variables); absent when tracing is off. */
   tracing: TracingConfig | undefined;
 }
+
+/** The port of the gateway's Prometheus endpoint (the agencies' follow it: platform/agencies.ts). */
+export const DEFAULT_METRICS_PORT = 9464;
 
 /** The environment variable that overrides one agency's subgraph URL, e.g. `SUBGRAPH_URL_TAX`. */
 export function subgraphUrlVariable(agency: AgencyName): SubgraphUrlVariable {
@@ -243,6 +258,10 @@ const gatewayEnvSchema = z
     GATEWAY_PORT: portField.default(4000),
     SUPERGRAPH_PATH: z.string().min(1, 'must not be empty').optional(),
     LOG_LEVEL: logLevelField,
+    LOG_PRETTY: logPrettyField,
+    NODE_ENV: nodeEnvField,
+    METRICS_HOST: metricsHostField,
+    METRICS_PORT: z.preprocess(unsetIfEmpty, portField.default(DEFAULT_METRICS_PORT)),
     ...(Object.fromEntries(
       AGENCY_NAMES.map((agency) => [subgraphUrlVariable(agency), subgraphUrlField]),
     ) as Record<SubgraphUrlVariable, typeof subgraphUrlField>),
@@ -310,6 +329,17 @@ const gatewayEnvSchema = z
         .optional(),
     ),
   })
+  .superRefine(
+    (env, ctx) => {
+      if (env.METRICS_PORT === 0 || env.METRICS_PORT !== env.GATEWAY_PORT) return;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['METRICS_PORT'],
+        message: 'must differ from GATEWAY_PORT: metrics are not served on the public port',
+      });
+    },
+    { when: () => true },
+  )
   .superRefine(
     (env, ctx) => {
       if (env.EXPLORER_OIDC_SCOPE === undefined || env.EXPLORER_OIDC_CLIENT_ID !== undefined)
@@ -409,6 +439,8 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
       parsed.SUPERGRAPH_PATH ?? join(repoRoot(), 'schema', 'supergraph.graphql'),
     ),
     logLevel: parsed.LOG_LEVEL,
+    logPretty: logPretty(parsed.LOG_PRETTY, parsed.NODE_ENV),
+    metrics: { host: parsed.METRICS_HOST, port: parsed.METRICS_PORT },
     subgraphUrls,
     identity: {
       issuer: parsed.AUTH_ISSUER,

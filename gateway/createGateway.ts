@@ -7,6 +7,8 @@ import { createRuntimeConfig, GRAPHQL_PATH, type SubgraphUrls } from './createRu
 import type { ClientTokenOptions } from './identity/createClientTokenVerifier';
 import { DEFAULT_REQUEST_LIMITS, type RequestLimits } from './limits/requestLimits';
 import { DEFAULT_EXTENSION_KEYS } from './plugins';
+import { createGatewayMetrics } from './observability/gatewayMetrics';
+import { type MetricsServer, serveMetrics } from '../platform/metrics/serveMetrics';
 import { createProbes } from './probes';
 import { DEFAULT_SUBGRAPH_TIMEOUTS, type SubgraphTimeouts } from './subgraphTimeouts';
 import { profileDefaults, type ProfileSettings } from './profiles/profileSettings';
@@ -53,12 +55,16 @@ export interface GatewayOptions {
   rateLimits?: RateLimits;
   /** The explorer's OpenID Connect client, for its sign-in outside the demo profile. */
   explorerOpenId?: ExplorerOpenIdClient;
+  /** Where Prometheus scrapes `/metrics` (port 0 picks one), apart from the public port; not served when absent. */
+  metrics?: { host: string; port: number };
 }
 
 /** A gateway that is set up but not yet listening. */
 export interface Gateway {
   /** Starts serving; resolves to the base URL, e.g. `http://127.0.0.1:4000`. Port 0 picks a free one. */
   listen(port: number, host: string): Promise<string>;
+  /** The scrape URL of the gateway's metrics once listening, when they are served. */
+  metricsUrl(): string | null;
   /** Re-reads the supergraph file; a broken file is logged and the current supergraph kept. */
   reload(): Promise<RefreshOutcome>;
   /** Re-reads the trusted documents; a broken manifest is logged and the current one kept. */
@@ -90,8 +96,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     clientAddress: createClientAddress(rateLimits.trustedProxies),
   };
 
+  const metrics = createGatewayMetrics();
+  let metricsServer: MetricsServer | undefined;
   const runtime = createGatewayRuntime(
     createRuntimeConfig({
+      metrics,
       source,
       subgraphUrls,
       logger,
@@ -148,12 +157,19 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   return {
     async listen(port, host) {
+      if (options.metrics)
+        metricsServer = await serveMetrics(metrics.registry, { ...options.metrics, logger });
       await new Promise<void>((resolve, reject) => {
         server.once('error', reject);
         server.listen(port, host, () => {
           server.off('error', reject);
           resolve();
         });
+      }).catch(async (error: unknown) => {
+        // The public port is taken: the metrics port is given back before the failure is told.
+        await metricsServer?.stop();
+        metricsServer = undefined;
+        throw error;
       });
       if (options.watch ?? true) {
         const reloadOnChange = () => {
@@ -188,6 +204,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       }
       return baseUrl(server.address() as AddressInfo, host);
     },
+    metricsUrl: () => metricsServer?.url ?? null,
     reload,
     reloadTrustedDocuments: () => documents?.refresh() ?? Promise.resolve('unchanged'),
     async stop() {
@@ -197,6 +214,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await reloading;
       await runtime.dispose();
       await rateLimit?.limiter.close();
+      await metricsServer?.stop();
     },
   };
 }

@@ -12,6 +12,7 @@ import {
 import { createRequestIds } from './identity/requestIds';
 import { DEFAULT_TOKEN_LIFETIMES } from './identity/tokenLifetime';
 import type { RequestLimits } from './limits/requestLimits';
+import type { GatewayMetrics } from './observability/gatewayMetrics';
 import { createGatewayPlugins, type GatewayPluginOptions } from './plugins';
 import type { ProfileSettings } from './profiles/profileSettings';
 import { explorerContentSecurityPolicy, renderExplorer } from './renderExplorer';
@@ -46,6 +47,8 @@ export interface RuntimeConfigOptions {
   rateLimit?: GatewayPluginOptions['rateLimit'];
   /** The explorer's sign-in at the identity provider, outside the demo; none by default. */
   explorerOpenId?: ExplorerOpenIdClient;
+  /** The gateway's metrics registry and its own metrics. */
+  metrics: GatewayMetrics;
 }
 
 /** The path of the GraphQL endpoint; a browser asking it for HTML gets the explorer. */
@@ -113,8 +116,10 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
     ...(options.trustedDocuments
       ? { persistedDocuments: trustedDocumentRules({ ...options.trustedDocuments, identities }) }
       : {}),
-    plugins: () =>
+    plugins: (context) =>
       createGatewayPlugins({
+        metrics: options.metrics,
+        runtimeLog: context.log,
         extensionKeys: options.extensionKeys,
         verifyClientToken,
         requestIds,

@@ -12,7 +12,7 @@ import { TrustedDocumentsError } from './trustedDocuments/trustedDocumentSource'
 /** `node dist/gateway/main.js`: serves the federated graph until SIGTERM or SIGINT. */
 runMain(async () => {
   const config = loadGatewayConfig(process.env);
-  const logger = createLogger('gateway', config.logLevel);
+  const logger = createLogger('gateway', config.logLevel, { pretty: config.logPretty });
   const tracing = startTracing(config.tracing);
   const gateway = await createGateway({
     supergraphPath: config.supergraphPath,
@@ -26,6 +26,7 @@ runMain(async () => {
     trustedDocuments: config.trustedDocuments,
     rateLimits: config.rateLimits,
     explorerOpenId: config.explorerOpenId,
+    metrics: config.metrics,
   }).catch((error: unknown) => {
     // A missing or broken supergraph is an operator's fix, reported like bad configuration.
     if (error instanceof SupergraphError)
@@ -44,6 +45,7 @@ runMain(async () => {
     {
       url: `${url}${GRAPHQL_PATH}`,
       explorer: config.profile.explorer ? `${url}${GRAPHQL_PATH}` : 'off',
+      metrics: gateway.metricsUrl(),
       subgraphUrls: config.subgraphUrls,
       tokenIssuer: config.identity.issuer,
       profile: config.profile,

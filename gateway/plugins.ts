@@ -1,4 +1,4 @@
-import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
+import type { GatewayPlugin, Logger as HiveLogger } from '@graphql-hive/gateway-runtime';
 import type { KeyObject } from 'node:crypto';
 import type { Logger } from '../platform/logging/logger';
 import type { ErrorMasker } from './createErrorMasker';
@@ -10,6 +10,9 @@ import type { TokenLifetimes } from './identity/tokenLifetime';
 import { type RequestIdentities, useClientIdentity } from './identity/useClientIdentity';
 import { useGatewayToken } from './identity/useGatewayToken';
 import { useKnownOperationTypes } from './useKnownOperationTypes';
+import type { GatewayMetrics } from './observability/gatewayMetrics';
+import { useGatewayPrometheus } from './observability/useGatewayPrometheus';
+import { useRequestLog } from './observability/useRequestLog';
 import type { RequestLimits } from './limits/requestLimits';
 import { useCostLimit } from './limits/useCostLimit';
 import { useDocumentLimits } from './limits/useDocumentLimits';
@@ -56,10 +59,15 @@ export interface GatewayPluginOptions {
   tokenLifetimes: TokenLifetimes;
   /** The explorer page's Content-Security-Policy, when the explorer is on. */
   explorerPolicy?: string;
+  /** Where requests, operations and subgraph calls are counted and timed. */
+  metrics: GatewayMetrics;
+  /** The runtime's logger, which its Prometheus plugin reports to. */
+  runtimeLog: HiveLogger;
 }
 
 /**
- * Every plugin the gateway runs, in order: the explorer's assets and, in the demo, its token
+ * Every plugin the gateway runs, in order: the request's log line and metrics (first, so that
+ * requests answered by any later plugin are logged and counted too), the explorer's assets and, in the demo, its token
  * route (each answers its own path and nothing else), then what browsers may send (a GET with
  * credentials, a POST that is not JSON), then identity (a refused token or header stops
  * the request before anything else runs), then the caller's rate limit (before the body is
@@ -75,6 +83,13 @@ export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlug
   return [
     // Outermost, so its spans cover every other plugin's work.
     ...(tracingActive() ? [useTracing()] : []),
+    useRequestLog({
+      logger: options.logger,
+      requestIds: options.requestIds,
+      identities: options.identities,
+      metrics: options.metrics,
+    }),
+    useGatewayPrometheus(options.metrics, options.runtimeLog),
     ...(profile.explorer ? [useExplorerAssets()] : []),
     ...(options.explorerPolicy ? [useExplorerPolicy(options.explorerPolicy)] : []),
     // The demo identity provider's minting route: in the demo profile only, never in production.

@@ -16,6 +16,8 @@ export interface ServiceProcess {
   name: 'gateway' | AgencyName;
   pid: number;
   url: string;
+  /** Its Prometheus endpoint, on a port of its own. */
+  metricsUrl: string;
   /** The process's resident memory now, in MiB (Linux), or null once it has exited. */
   rssMiB(): number | null;
   /** The process itself (its IPC channel, when started with a preload). */
@@ -51,7 +53,12 @@ export async function startFederationProcesses(
   options: FederationProcessOptions,
 ): Promise<FederationProcesses> {
   const dist = path.join(repoRoot(), 'dist');
-  const children: { name: ServiceProcess['name']; child: ChildProcess; url: string }[] = [];
+  const children: {
+    name: ServiceProcess['name'];
+    child: ChildProcess;
+    url: string;
+    metricsUrl: string;
+  }[] = [];
   const stop = () => Promise.all(children.map(({ child }) => stopChild(child))).then(() => {});
   // As the Dockerfile runs them: NODE_ENV=production unless the caller says otherwise.
   const base: NodeJS.ProcessEnv = {
@@ -65,10 +72,12 @@ export async function startFederationProcesses(
     const subgraphUrls: Partial<Record<string, string>> = {};
     for (const agency of options.subgraphUrls ? [] : AGENCY_NAMES) {
       const port = await freePort();
+      const metricsPort = await freePort();
       const url = `http://127.0.0.1:${port}`;
       children.push({
         name: agency,
         url,
+        metricsUrl: `http://127.0.0.1:${metricsPort}/metrics`,
         child: launch(agency, path.join(dist, 'subgraphs', agency, 'main.js'), options.preload, {
           ...base,
           DATABASE_URL: options.databaseUrl,
@@ -76,6 +85,8 @@ export async function startFederationProcesses(
           PORT: String(port),
           // Tracing follows the caller's OTEL_* variables; each process names itself in its spans.
           OTEL_SERVICE_NAME: `govgraph-${agency}`,
+          METRICS_HOST: '127.0.0.1',
+          METRICS_PORT: String(metricsPort),
           GATEWAY_PUBLIC_KEY_FILE: KEYS('gateway-signing.public.jwk.json'),
           ACCESS_LOG_SIGNING_KEY_FILE: KEYS(`access-log-${agency}.private.jwk.json`),
           // Shared by the agencies holding statistical variables; governance, the joiner, refuses it.
@@ -89,16 +100,20 @@ export async function startFederationProcesses(
     for (const [agency, url] of Object.entries(options.subgraphUrls ?? {}))
       subgraphUrls[subgraphUrlVariable(agency as AgencyName)] = url;
     const gatewayPort = await freePort();
+    const gatewayMetricsPort = await freePort();
     const gatewayUrl = `http://127.0.0.1:${gatewayPort}/graphql`;
     children.push({
       name: 'gateway',
       url: gatewayUrl,
+      metricsUrl: `http://127.0.0.1:${gatewayMetricsPort}/metrics`,
       child: launch('gateway', path.join(dist, 'gateway', 'main.js'), options.preload, {
         ...base,
         ...(subgraphUrls as Record<string, string>),
         GATEWAY_HOST: '127.0.0.1',
         GATEWAY_PORT: String(gatewayPort),
         OTEL_SERVICE_NAME: 'govgraph-gateway',
+        METRICS_HOST: '127.0.0.1',
+        METRICS_PORT: String(gatewayMetricsPort),
         AUTH_ISSUER: 'https://idp.demo.govgraph',
         AUTH_AUDIENCE: 'govgraph',
         AUTH_JWKS_FILE: KEYS('demo-idp.jwks.json'),
@@ -118,10 +133,11 @@ export async function startFederationProcesses(
     }
     return {
       gatewayUrl,
-      services: children.map(({ name, child, url }) => ({
+      services: children.map(({ name, child, url, metricsUrl }) => ({
         name,
         pid: child.pid!,
         url,
+        metricsUrl,
         rssMiB: () => rssMiB(child),
         child,
       })),

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
-import { logLevelField, portField } from '../platform/config/envFields';
+import { logLevelField, logPretty, logPrettyField, portField } from '../platform/config/envFields';
 import { loadConfig } from '../platform/config/loadConfig';
 import { runMain } from '../platform/config/runMain';
 import { createDb } from '../platform/db/createDb';
@@ -23,6 +23,8 @@ const startEnvSchema = z.object({
   GATEWAY_HOST: z.string().min(1).default('127.0.0.1'),
   GATEWAY_PORT: portField.default(4000),
   LOG_LEVEL: logLevelField.default('warn'),
+  // A developer's terminal: pretty lines unless told otherwise.
+  LOG_PRETTY: logPrettyField,
   // The demo profile unless told otherwise: explorer, introspection and suggestions on.
   ...profileEnvFields('demo'),
 });
@@ -48,7 +50,9 @@ runMain(async () => {
   const demo = loadDemoConfig('start', process.env, demoArgs);
   const env = loadConfig('start', startEnvSchema, process.env);
   const tracingConfig = loadTracingConfig('start', 'govgraph', process.env);
-  const logger = createLogger('govgraph', env.LOG_LEVEL);
+  const logger = createLogger('govgraph', env.LOG_LEVEL, {
+    pretty: logPretty(env.LOG_PRETTY ?? 'true'),
+  });
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
   let embedded: EmbeddedPostgres | null = null;
@@ -85,9 +89,11 @@ runMain(async () => {
     embeddedDatabase: embedded !== null,
     profile: profileSettingsFromEnv(env, env.GATEWAY_PORT),
     trustedDocuments: DEMO_TRUSTED_DOCUMENTS,
+    metricsPorts: 'default',
   });
-  for (const [agency, { url }] of Object.entries(federation.subgraphs))
-    say(`  ${agency.padEnd(10)} ${url}`);
+  for (const [agency, { url, metricsUrl }] of Object.entries(federation.subgraphs))
+    say(`  ${agency.padEnd(10)} ${url}  (metrics: ${metricsUrl ?? 'off'})`);
+  say(`  gateway metrics: ${federation.gatewayMetricsUrl ?? 'off'}`);
   say(`\ngovgraph is up. Explorer and endpoint: ${federation.gatewayUrl}`);
   say(
     'Try it as a caseworker of the Social Insurance Board (other personas: npm run token -- --help):',

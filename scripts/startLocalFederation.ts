@@ -10,6 +10,7 @@ import type { SubgraphTimeouts } from '../gateway/subgraphTimeouts';
 import type { ClientTokenOptions } from '../gateway/identity/createClientTokenVerifier';
 import type { TrustedDocumentsOptions } from '../gateway/trustedDocuments/trustedDocumentSource';
 import { demoIdentityOptions } from '../demo/identity/demoIdentityProvider';
+import { DEFAULT_METRICS_PORT } from '../gateway/config';
 import { profileDefaults, type ProfileSettings } from '../gateway/profiles/profileSettings';
 import { SUBGRAPH_FACTORIES } from '../subgraphs/registry';
 import { readAccessLogSigner } from '../platform/witness/accessLogKeys';
@@ -57,6 +58,8 @@ export interface LocalFederationOptions {
   profile?: ProfileSettings;
   /** Trusted documents, and the clients held to them; none by default. */
   trustedDocuments?: TrustedDocumentsOptions;
+  /** Serve each service's `/metrics`: on 9464 upward (`default`) or free ports; none when absent. */
+  metricsPorts?: 'default' | 'ephemeral';
 }
 
 /** An Ed25519 key pair: the gateway signs with the private key, subgraphs verify with the public one. */
@@ -68,7 +71,9 @@ export interface GatewayKeyPair {
 export interface LocalFederation {
   /** The gateway's GraphQL endpoint. */
   gatewayUrl: string;
-  subgraphs: Record<AgencyName, { url: string; db: Db }>;
+  /** The gateway's `/metrics`, when served. */
+  gatewayMetricsUrl: string | null;
+  subgraphs: Record<AgencyName, { url: string; db: Db; metricsUrl: string | null }>;
   /** Stops one agency's subgraph as its process would at SIGTERM (tests of its outage). */
   stopSubgraph(agency: AgencyName): Promise<void>;
   /** Starts a stopped agency's subgraph again, on the port it had. */
@@ -106,6 +111,14 @@ export async function startLocalFederation(
       witnessFile: options.witnessFile,
       // The demo's shared secret for statistical pseudonyms, held by every agency but governance.
       statisticsSecret: agency === 'governance' ? undefined : readDemoPseudonymSecret(),
+      ...(options.metricsPorts
+        ? {
+            metrics: {
+              host: options.host,
+              port: options.metricsPorts === 'default' ? AGENCIES[agency].metricsPort : 0,
+            },
+          }
+        : {}),
     });
   try {
     for (const agency of AGENCY_NAMES)
@@ -128,13 +141,22 @@ export async function startLocalFederation(
       signingKey: gatewayKeys.privateKey,
       profile: options.profile ?? profileDefaults('demo', options.gatewayPort),
       trustedDocuments: options.trustedDocuments,
+      ...(options.metricsPorts
+        ? {
+            metrics: {
+              host: options.host,
+              port: options.metricsPorts === 'default' ? DEFAULT_METRICS_PORT : 0,
+            },
+          }
+        : {}),
     });
     const baseUrl = await gateway.listen(options.gatewayPort, options.host);
     const stopped = new Map<AgencyName, number>();
     return {
       gatewayUrl: `${baseUrl}/graphql`,
+      gatewayMetricsUrl: gateway.metricsUrl(),
       subgraphs: Object.fromEntries(
-        running.map(({ agency, url, db }) => [agency, { url, db }]),
+        running.map(({ agency, url, db, metricsUrl }) => [agency, { url, db, metricsUrl }]),
       ) as LocalFederation['subgraphs'],
       async stopSubgraph(agency) {
         const index = running.findIndex((hosted) => hosted.agency === agency);

@@ -31,6 +31,8 @@ const BASE_ENV = {
   GATEWAY_ALLOW_DEMO_IDENTITY: 'yes',
   GATEWAY_HOST: '127.0.0.1',
   GATEWAY_PORT: '0',
+  // Replicas on one host: each its own free metrics port too.
+  METRICS_PORT: '0',
   LOG_LEVEL: 'info',
   ...Object.fromEntries(
     AGENCY_NAMES.map((agency) => [subgraphUrlVariable(agency), 'http://127.0.0.1:9/graphql']),

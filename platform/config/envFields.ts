@@ -22,3 +22,29 @@ export const positiveIntField = z.coerce
   .number({ error: 'must be a number' })
   .int('must be a whole number')
   .positive('must be greater than zero');
+
+/** `LOG_PRETTY`: human-readable log lines; unset means pretty in development only. */
+export const logPrettyField = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.enum(['true', 'false'], { error: 'must be true or false' }).optional(),
+);
+
+/** `NODE_ENV`, read only to choose the log format. */
+export const nodeEnvField = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.string().optional(),
+);
+
+/** Whether logs are pretty-printed: `LOG_PRETTY` when given, else whether NODE_ENV is development. */
+export function logPretty(
+  logPrettySetting: 'true' | 'false' | undefined,
+  nodeEnv?: string,
+): boolean {
+  return logPrettySetting === undefined ? nodeEnv === 'development' : logPrettySetting === 'true';
+}
+
+/** `METRICS_HOST`: where the Prometheus endpoint listens; not the public interface by default. */
+export const metricsHostField = z.preprocess(
+  (value) => (value === '' ? undefined : value),
+  z.string().min(1).default('127.0.0.1'),
+);

@@ -31,6 +31,8 @@ describe('configuration from the environment', () => {
       port: 4002,
       poolSize: 10,
       logLevel: 'info',
+      logPretty: false,
+      metrics: { host: '127.0.0.1', port: 9466 },
       gatewayPublicKey: expect.objectContaining({ type: 'public', asymmetricKeyType: 'ed25519' }),
       pageCursorKey: undefined,
       accessLogSigner: expect.objectContaining({ agency: 'tax', keyId: 'demo-access-log-tax-1' }),
@@ -39,6 +41,31 @@ describe('configuration from the environment', () => {
       policyMaxStalenessMs: 30000,
       statisticsSecret: expect.any(Buffer),
     });
+  });
+
+  it('serves metrics apart from the GraphQL port, and logs pretty lines in development only', () => {
+    const env = {
+      DATABASE_URL: 'postgres://db/x',
+      GATEWAY_PUBLIC_KEY,
+      ACCESS_LOG_SIGNING_KEY_FILE,
+      STATISTICS_PSEUDONYM_SECRET_FILE,
+    };
+    expect(() => loadSubgraphConfig('tax', { ...env, PORT: '4002', METRICS_PORT: '4002' })).toThrow(
+      /METRICS_PORT: must differ from PORT/,
+    );
+    expect(() => loadSubgraphConfig('tax', { ...env, METRICS_PORT: 'nine' })).toThrow(
+      /METRICS_PORT: must be a port number/,
+    );
+    expect(() => loadSubgraphConfig('tax', { ...env, LOG_PRETTY: 'yes' })).toThrow(
+      /LOG_PRETTY: must be true or false/,
+    );
+    expect(loadSubgraphConfig('tax', { ...env, NODE_ENV: 'development' }).logPretty).toBe(true);
+    expect(
+      loadSubgraphConfig('tax', { ...env, NODE_ENV: 'development', LOG_PRETTY: 'false' }).logPretty,
+    ).toBe(false);
+    expect(
+      loadSubgraphConfig('tax', { ...env, METRICS_HOST: '0.0.0.0', METRICS_PORT: '9500' }).metrics,
+    ).toEqual({ host: '0.0.0.0', port: 9500 });
   });
 
   it('gives every agency holding statistics the pseudonym secret, and refuses it to governance', () => {

@@ -12,6 +12,7 @@ import type { Basis, FieldDecision } from './decision';
 import { type AgencyFieldPolicy, fieldRule } from './fieldPolicy';
 import type { Mask } from './masks';
 import { type IdentityScope, identityScope } from './personIdentity';
+import { type PolicyObserver, UNOBSERVED_POLICY } from './policyObserver';
 import { STATISTICS_TYPE } from '../statistics/statisticalVariables';
 
 /** The hidden property that carries an inherited data subject on a record (an address). */
@@ -30,6 +31,8 @@ export interface RequestPolicyInput {
   agreements: AgreementsInForce;
   consents: ConsentRepository;
   today: string;
+  /** Told of each decision (metrics); nobody by default. */
+  observer?: PolicyObserver;
 }
 
 /**
@@ -91,6 +94,11 @@ export class RequestPolicy {
         today,
       );
       ofType.set(field, decision);
+      (this.input.observer ?? UNOBSERVED_POLICY).decided(
+        fieldPolicy.agency,
+        `${type}.${field}`,
+        decision.effect,
+      );
     }
     return decision;
   }
@@ -167,14 +175,19 @@ export class RequestPolicy {
         };
         const refusal = () =>
           this.refuse(type, field, `${decision.reason}, and this person has not given it`);
-        if (!subject) return refusal();
-        return this.consentsOf(subject).then((consents) =>
-          consents.some(
+        const observer = this.input.observer ?? UNOBSERVED_POLICY;
+        const agency = this.input.fieldPolicy.agency;
+        if (!subject) {
+          observer.consentChecked(agency, 'absent');
+          return refusal();
+        }
+        return this.consentsOf(subject).then((consents) => {
+          const given = consents.some(
             (c) => c.fields.includes(`${type}.${field}`) || c.fields.includes(`${type}.*`),
-          )
-            ? released
-            : refusal(),
-        );
+          );
+          observer.consentChecked(agency, given ? 'given' : 'absent');
+          return given ? released : refusal();
+        });
       }
     }
   }

@@ -7,6 +7,7 @@ import type { AgencyFieldPolicy } from './fieldPolicy';
 import { createPolicyStore, type PolicyStore } from './policyStore';
 import { RequestPolicy } from './RequestPolicy';
 import { listenForChanges } from './listenForChanges';
+import type { PolicyObserver } from './policyObserver';
 
 /** How long agreements are trusted without the governance store answering, by default. */
 export const DEFAULT_MAX_STALENESS_MS = 30_000;
@@ -36,6 +37,8 @@ export interface PolicyRuntimeOptions {
    * made meanwhile could be missed.
    */
   maxStalenessMs?: number;
+  /** Told of every decision and consent check (metrics). */
+  observer?: PolicyObserver;
 }
 
 export async function createPolicyRuntime(options: PolicyRuntimeOptions): Promise<PolicyRuntime> {
@@ -67,6 +70,7 @@ export async function createPolicyRuntime(options: PolicyRuntimeOptions): Promis
         agreements: store.staleForMs() > maxStalenessMs ? 'unavailable' : store.agreements(),
         consents,
         today: today(),
+        observer: options.observer,
       }),
     stop: async () => {
       await store.stop();

@@ -4,7 +4,10 @@ import { createDb, type Db } from '../db/createDb';
 import type { Logger } from '../logging/logger';
 import { createPolicyRuntime } from '../policy/policyRuntime';
 import { createAccessLogWriter } from '../accessLog/accessLogWriter';
+import { countAccessLogWrites } from '../accessLog/countAccessLogWrites';
 import { recordOncePerRequest } from '../accessLog/recordOncePerRequest';
+import { createSubgraphMetrics } from '../metrics/subgraphMetrics';
+import { type MetricsServer, serveMetrics } from '../metrics/serveMetrics';
 import { serviceRole } from '../accessLog/serviceRole';
 import { fileWitness } from '../witness/fileWitness';
 import { governanceWitness } from '../witness/governanceWitness';
@@ -48,11 +51,15 @@ export interface HostAgencyOptions {
    * pseudonyms and must not be able to make them, so it is refused there.
    */
   statisticsSecret?: Buffer;
+  /** Where Prometheus scrapes this agency's metrics (port 0 picks one); not served when absent. */
+  metrics?: { host: string; port: number };
 }
 
 export interface HostedAgency {
   agency: AgencyName;
   url: string;
+  /** The agency's `/metrics`, when they are served. */
+  metricsUrl: string | null;
   /** The agency's own data connection. */
   db: Db;
   stop(): Promise<void>;
@@ -109,7 +116,17 @@ export async function hostAgency(
       witnessDb.destroy(),
       logDb === db ? undefined : logDb.destroy(),
     ]);
+  const metrics = createSubgraphMetrics(agency);
+  metrics.watchPool('data', db);
+  metrics.watchPool('policy', governanceDb);
+  metrics.watchPool('witness', witnessDb);
+  if (logDb !== db) metrics.watchPool('access-log', logDb);
+  let metricsServer: MetricsServer | undefined;
   try {
+    // First, so that a port already taken fails the start before anything else is running.
+    metricsServer = options.metrics
+      ? await serveMetrics(metrics.registry, { ...options.metrics, logger: options.logger })
+      : undefined;
     const subgraph = await factory(db);
     const policy = await createPolicyRuntime({
       // Every agreement: an agency decides its own fields from its own, and whom a caller may
@@ -119,7 +136,9 @@ export async function hostAgency(
       maxStalenessMs: options.policyMaxStalenessMs,
       logger: options.logger,
       listenUrl: options.embeddedDatabase ? undefined : governanceUrl,
+      observer: metrics,
     });
+    metrics.watchPolicyStaleness(() => policy.store.staleForMs());
     const server = await serveAgency(subgraph, {
       host: options.host,
       port: options.port,
@@ -128,7 +147,10 @@ export async function hostAgency(
       policy,
       statisticsSecret: options.statisticsSecret ?? null,
       maxBodyBytes: subgraph.maxBodyBytes,
-      accessLog: recordOncePerRequest(createAccessLogWriter(logDb, agency)),
+      accessLog: recordOncePerRequest(
+        countAccessLogWrites(createAccessLogWriter(logDb, agency), metrics),
+      ),
+      metrics,
       readiness: [
         { name: 'database', check: async () => void (await db.raw('select 1')) },
         { name: 'policy', check: () => policy.checkTrusted() },
@@ -145,12 +167,15 @@ export async function hostAgency(
       intervalMs: options.witnessIntervalMs ?? 5_000,
       logger: options.logger,
     });
+    const scraped = metricsServer;
     return {
       agency,
       url: server.url,
+      metricsUrl: scraped?.url ?? null,
       db,
       async stop() {
         await server.stop();
+        await scraped?.stop();
         // After the last request: the final head covers every record this process wrote.
         await publisher.stop();
         await policy.stop();
@@ -158,6 +183,7 @@ export async function hostAgency(
       },
     };
   } catch (error) {
+    await metricsServer?.stop();
     await closeDatabases();
     throw error;
   }

@@ -12,7 +12,9 @@ import { loadSubgraphConfig } from './subgraphConfig';
 export function runAgencyMain(agency: AgencyName, factory: AgencySubgraphFactory): void {
   runMain(async () => {
     const config = loadSubgraphConfig(agency, process.env);
-    const logger = createLogger(`${agency}-subgraph`, config.logLevel);
+    const logger = createLogger(`${agency}-subgraph`, config.logLevel, {
+      pretty: config.logPretty,
+    });
     const tracing = startTracing(config.tracing);
     if (config.pageCursorKey) setCursorKey(config.pageCursorKey);
     const hosted = await hostAgency(agency, factory, {
@@ -27,6 +29,7 @@ export function runAgencyMain(agency: AgencyName, factory: AgencySubgraphFactory
       witnessFile: config.witnessFile,
       policyMaxStalenessMs: config.policyMaxStalenessMs,
       statisticsSecret: config.statisticsSecret,
+      metrics: config.metrics,
     });
     stopOnSignals(() => hosted.stop().finally(() => tracing.shutdown()), { logger });
   });

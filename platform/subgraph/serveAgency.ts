@@ -3,9 +3,12 @@ import type { Logger } from '../logging/logger';
 import type { PolicyRuntime } from '../policy/policyRuntime';
 import { accessLogPlugin } from '../accessLog/accessLogPlugin';
 import type { AccessLogWriter } from '../accessLog/accessLogWriter';
+import type { RequestContext } from '../context/RequestContext';
+import type { SubgraphMetrics } from '../metrics/subgraphMetrics';
 import type { ReadinessCheck } from '../server/readiness';
 import { type RunningSubgraph, startSubgraphServer } from '../server/startSubgraphServer';
 import { createRequestContext } from './createRequestContext';
+import { requestLogPlugin } from './requestLogPlugin';
 import type { AgencySubgraph } from './SubgraphDefinition';
 
 export interface ServeAgencyOptions {
@@ -24,6 +27,8 @@ export interface ServeAgencyOptions {
   statisticsSecret?: Buffer | null;
   /** The largest request body read (default 1 MiB). */
   maxBodyBytes?: number;
+  /** Where each request is counted and timed. */
+  metrics: SubgraphMetrics;
 }
 
 /**
@@ -43,7 +48,11 @@ export function serveAgency(
     gatewayPublicKey: options.gatewayPublicKey,
     createContext: async (identity) =>
       createRequestContext(subgraph, identity, options.policy, options.statisticsSecret ?? null),
-    plugins: [accessLogPlugin(options.accessLog, options.logger), ...(subgraph.plugins ?? [])],
+    plugins: [
+      requestLogPlugin<RequestContext>(subgraph.name, options.logger, options.metrics),
+      accessLogPlugin(options.accessLog, options.logger),
+      ...(subgraph.plugins ?? []),
+    ],
     readiness: options.readiness,
     maxBodyBytes: options.maxBodyBytes,
   });

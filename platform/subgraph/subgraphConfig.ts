@@ -4,7 +4,16 @@ import { z } from 'zod';
 import { parsePseudonymSecret } from '../statistics/pseudonymSecret';
 import { STATISTICS_AGENCIES, type StatisticsAgency } from '../statistics/statisticalVariables';
 import { AGENCIES, type AgencyName } from '../agencies';
-import { databaseUrlField, logLevelField, portField, positiveIntField } from '../config/envFields';
+import {
+  databaseUrlField,
+  logLevelField,
+  logPretty,
+  logPrettyField,
+  metricsHostField,
+  nodeEnvField,
+  portField,
+  positiveIntField,
+} from '../config/envFields';
 import { loadConfig } from '../config/loadConfig';
 import { loadTracingConfig, type TracingConfig } from '../tracing/tracingConfig';
 import { ed25519PublicKeyFromJwk } from '../identity/ed25519Keys';
@@ -18,6 +27,10 @@ export interface SubgraphConfig {
   port: number;
   poolSize: number;
   logLevel: string;
+  /** Human-readable log lines (`LOG_PRETTY`, or NODE_ENV=development). */
+  logPretty: boolean;
+  /** Where Prometheus scrapes `/metrics`: a port apart from the GraphQL one. */
+  metrics: { host: string; port: number };
   /** The gateway's Ed25519 public key: the subgraph answers only requests the gateway signed. */
   gatewayPublicKey: KeyObject;
   /** The key that seals page cursors, shared by the replicas of a subgraph; per process when absent. */
@@ -45,6 +58,10 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
       PORT: portField.default(AGENCIES[agency].defaultPort),
       DB_POOL_SIZE: positiveIntField.max(200, 'must be at most 200').default(10),
       LOG_LEVEL: logLevelField,
+      LOG_PRETTY: logPrettyField,
+      NODE_ENV: nodeEnvField,
+      METRICS_HOST: metricsHostField,
+      METRICS_PORT: portField.default(AGENCIES[agency].metricsPort),
       GATEWAY_PUBLIC_KEY: inlineJsonField(ed25519PublicKeyFromJwk),
       GATEWAY_PUBLIC_KEY_FILE: jsonFileField(ed25519PublicKeyFromJwk),
       PAGE_CURSOR_KEY: z
@@ -70,6 +87,17 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
     .superRefine(exactlyOneOf('ACCESS_LOG_SIGNING_KEY_FILE', 'ACCESS_LOG_SIGNING_KEY'), {
       when: () => true,
     })
+    .superRefine(
+      (env, ctx) => {
+        if (env.METRICS_PORT === 0 || env.METRICS_PORT !== env.PORT) return;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['METRICS_PORT'],
+          message: 'must differ from PORT: metrics are not served on the GraphQL port',
+        });
+      },
+      { when: () => true },
+    )
     .superRefine(
       (env, ctx) => {
         const given = env.STATISTICS_PSEUDONYM_SECRET ?? env.STATISTICS_PSEUDONYM_SECRET_FILE;
@@ -98,6 +126,8 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
     port: config.PORT,
     poolSize: config.DB_POOL_SIZE,
     logLevel: config.LOG_LEVEL,
+    logPretty: logPretty(config.LOG_PRETTY, config.NODE_ENV),
+    metrics: { host: config.METRICS_HOST, port: config.METRICS_PORT },
     gatewayPublicKey: (config.GATEWAY_PUBLIC_KEY ?? config.GATEWAY_PUBLIC_KEY_FILE)!,
     pageCursorKey: config.PAGE_CURSOR_KEY,
     accessLogSigner: (config.ACCESS_LOG_SIGNING_KEY ?? config.ACCESS_LOG_SIGNING_KEY_FILE)!,

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AGENCIES, AGENCY_NAMES, type AgencyName } from '../../platform/agencies';
 import { repoRoot } from '../../platform/repoRoot';
+import { DEFAULT_METRICS_PORT } from '../../gateway/config';
 import { schemaProblems } from './kubernetesSchemas';
 import { type Container, type KubernetesObject, podSpecOf, renderKustomization } from './kustomize';
 import { allows, type Endpoint } from './networkPolicies';
@@ -66,7 +67,11 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
       const port = AGENCIES[agency].defaultPort;
       const container = mainContainer(objects, 'Deployment', agency);
       expect(container.command).toEqual(['node', `dist/subgraphs/${agency}/main.js`]);
-      expect(container.ports).toEqual([{ name: 'http', containerPort: port }]);
+      expect(container.ports).toEqual([
+        { name: 'http', containerPort: port },
+        { name: 'metrics', containerPort: AGENCIES[agency].metricsPort },
+      ]);
+      expectScraped(objects, 'Deployment', agency, container, AGENCIES[agency].metricsPort);
       expectProbes(container);
       expect(container.resources).toMatchObject({
         requests: { cpu: expect.any(String), memory: expect.any(String) },
@@ -101,7 +106,11 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
   it('runs the gateway behind an autoscaler, calling each subgraph at its service', () => {
     const container = mainContainer(objects, 'Deployment', 'gateway');
     expect(container.command).toEqual(['node', 'dist/gateway/main.js']);
-    expect(container.ports).toEqual([{ name: 'http', containerPort: 4000 }]);
+    expect(container.ports).toEqual([
+      { name: 'http', containerPort: 4000 },
+      { name: 'metrics', containerPort: DEFAULT_METRICS_PORT },
+    ]);
+    expectScraped(objects, 'Deployment', 'gateway', container, DEFAULT_METRICS_PORT);
     expectProbes(container);
     expect(container.resources).toMatchObject({ requests: { cpu: expect.any(String) } });
     const env = Object.fromEntries((container.env ?? []).map((v) => [v.name, v.value]));
@@ -338,6 +347,28 @@ describe('the production overlay', () => {
     }
   });
 });
+
+/** Prometheus is told where to scrape, and the container is told to serve there. */
+function expectScraped(
+  objects: KubernetesObject[],
+  kind: string,
+  name: string,
+  container: Container,
+  port: number,
+): void {
+  const template = (
+    find(objects, kind, name).spec as {
+      template: { metadata: { annotations?: Record<string, string> } };
+    }
+  ).template;
+  expect(template.metadata.annotations).toMatchObject({
+    'prometheus.io/scrape': 'true',
+    'prometheus.io/port': String(port),
+    'prometheus.io/path': '/metrics',
+  });
+  const env = Object.fromEntries((container.env ?? []).map((v) => [v.name, v.value]));
+  expect(env).toMatchObject({ METRICS_HOST: '0.0.0.0', METRICS_PORT: String(port) });
+}
 
 function expectProbes(container: Container): void {
   expect(container).toMatchObject({

@@ -90,7 +90,8 @@ export async function startTestFederation(
     | 'trustedDocuments'
     | 'profile'
     | 'identity'
-  > = {},
+    | 'metricsPorts'
+  > & { logger?: LocalFederationOptions['logger'] } = {},
 ): Promise<TestFederation> {
   const gatewayKeys: GatewayKeyPair = generateKeyPairSync('ed25519');
   const federation = await startLocalFederation({
