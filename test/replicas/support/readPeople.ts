@@ -45,7 +45,8 @@ export async function claimants(db: Db, count: number): Promise<Claimant[]> {
     taxableIncome: Number(row.taxable_income),
     benefits: claims
       .filter((claim) => claim.national_id === row.national_id)
-      .map((claim) => claim.benefit)
+      // As the graph names them: the enum value of the stored code.
+      .map((claim) => claim.benefit.toUpperCase().replace(/-/g, '_'))
       .sort(),
   }));
 }

@@ -93,6 +93,7 @@ export async function startReplicaFederation(
       ]),
     );
     for (let replica = 0; replica < 2; replica += 1)
+      // At the info level: the line saying where it listens is how spawnGateway knows it is up.
       gateways.push(await spawnGateway({ ...subgraphUrls, ...options.gatewayEnv }, 120_000));
     const front = await startRoundRobinBalancer(
       gateways.map(({ graphqlUrl }) => new URL(graphqlUrl).origin),

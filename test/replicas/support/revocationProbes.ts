@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from '../../../platform/db/createDb';
 import type { RequestIdentity } from '../../../platform/identity/RequestIdentity';
 import { mintDemoToken } from '../../../demo/identity/mintDemoToken';
@@ -17,7 +17,7 @@ const FIELDS: Record<ReadAgency, string[]> = {
 };
 /** What each replica is asked directly: its own part of the person, as the gateway asks it. */
 const DIRECT: Record<ReadAgency, string> = {
-  population: 'query($id: String!) { person(nationalId: $id) { givenName } }',
+  population: 'query($id: ID!) { person(nationalId: $id) { givenName } }',
   tax: `query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { incomeAssessments(year: ${YEAR}) { taxableIncome } } } }`,
   social:
     'query($r: [_Any!]!) { _entities(representations: $r) { ... on Person { benefitClaims { benefit } } } }',
@@ -42,8 +42,9 @@ interface Target {
 export async function revocationProbes(db: Db, federation: ReplicaFederation, nationalId: string) {
   const organisation = await registerTestOrganisation(db, 'replica');
   const orgToken = await organisationToken({ organisation: organisation.code });
-  const identity: RequestIdentity = {
-    requestId: 'replica-revocation-probe',
+  // A request id of its own for every probe, as the gateway gives every request.
+  const identity = (): RequestIdentity => ({
+    requestId: randomUUID(),
     caller: {
       kind: 'organisation',
       subject: `${organisation.code}-client`,
@@ -52,7 +53,7 @@ export async function revocationProbes(db: Db, federation: ReplicaFederation, na
     },
     purpose: PURPOSE,
     caseId: null,
-  };
+  });
   const gatewayUrl = federation.gateways[0]!.graphqlUrl;
   const asPersona = async (persona: 'steward' | `${ReadAgency}-controller`) => ({
     authorization: `Bearer ${await mintDemoToken(persona)}`,
@@ -117,7 +118,7 @@ export async function revocationProbes(db: Db, federation: ReplicaFederation, na
         url,
         agency,
         { query: DIRECT[agency], variables },
-        identity,
+        identity(),
       );
       const data = response.body.data as Record<string, unknown> | null | undefined;
       const value =

@@ -19,8 +19,8 @@ export interface RoundRobinBalancer {
  * Sends each request to the next upstream in turn. A request that could not be sent at all
  * (connection refused: the replica is down) goes to the next upstream instead, as a balancer
  * does for a failed connection; one that was sent and then lost (the replica died while
- * working on it) is answered 502 with a plain-text body, never sent again, as a balancer
- * does for a request that may have had effects.
+ * working on it, or halfway through its answer) is answered 502 with a plain-text body,
+ * never sent again, as a balancer does for a request that may have had effects.
  */
 export async function startRoundRobinBalancer(upstreams: string[]): Promise<RoundRobinBalancer> {
   const answered = upstreams.map(() => 0);
@@ -52,22 +52,22 @@ export async function startRoundRobinBalancer(upstreams: string[]): Promise<Roun
         // request had been sent, and a refused connection is what tells a replica is down.
         { method: incoming.method, headers: incoming.headers, agent: false },
         (response) => {
-          outgoing.writeHead(response.statusCode ?? 502, response.headers);
-          response.pipe(outgoing);
-          response.once('end', () => resolve('answered'));
-          response.once('error', () => {
-            outgoing.destroy();
-            resolve('lost');
+          // Buffered whole before any of it is passed on, as a balancer buffers by default:
+          // an upstream that dies halfway through its answer is a 502, never half an answer.
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
+          response.once('end', () => {
+            outgoing.writeHead(response.statusCode ?? 502, response.headers);
+            outgoing.end(Buffer.concat(chunks));
+            resolve('answered');
           });
+          response.once('error', () => resolve('lost'));
+          response.once('aborted', () => resolve('lost'));
         },
       );
-      request.once('error', (error: NodeJS.ErrnoException) => {
-        if (outgoing.headersSent) {
-          outgoing.destroy();
-          return resolve('lost');
-        }
-        resolve(error.code === 'ECONNREFUSED' ? 'refused' : 'lost');
-      });
+      request.once('error', (error: NodeJS.ErrnoException) =>
+        resolve(error.code === 'ECONNREFUSED' ? 'refused' : 'lost'),
+      );
       request.end(body);
     });
 
