@@ -28,9 +28,11 @@ export async function startRoundRobinBalancer(upstreams: string[]): Promise<Roun
 
   const handle = async (incoming: IncomingMessage, outgoing: ServerResponse) => {
     const body = await readAll(incoming);
+    // The next upstream in turn, then each of the others once if it refuses the connection.
+    const first = next;
+    next = (next + 1) % upstreams.length;
     for (let attempt = 0; attempt < upstreams.length; attempt += 1) {
-      const index = next;
-      next = (next + 1) % upstreams.length;
+      const index = (first + attempt) % upstreams.length;
       const outcome = await relay(upstreams[index]!, incoming, body, outgoing);
       if (outcome === 'answered') return void (answered[index]! += 1);
       if (outcome === 'lost') return badGateway(outgoing, 502);
