@@ -8,11 +8,15 @@ module.exports = {
     '<rootDir>/demo',
     '<rootDir>/scripts',
     '<rootDir>/test',
+    '<rootDir>/examples',
   ],
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.[tj]s$': ['@swc/jest'] },
-  // jose ships ES modules only, which jest (before Node 24.9) cannot require: compile it too.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // These ship ES modules only, which jest (before Node 24.9) cannot require: compile them too.
+  // jose and oauth4webapi for identity; the rest for GraphQL Code Generator (examples/).
+  transformIgnorePatterns: [
+    '/node_modules/(?!(jose|oauth4webapi|auto-bind|change-case-all|change-case|sponge-case|swap-case)/)',
+  ],
   setupFiles: ['reflect-metadata'],
   globalSetup: '<rootDir>/test/support/globalSetup.ts',
   globalTeardown: '<rootDir>/test/support/globalTeardown.ts',

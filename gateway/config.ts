@@ -26,6 +26,7 @@ import type { TrustedDocumentsOptions } from './trustedDocuments/trustedDocument
 import type { ExplorerOpenIdClient } from './workbench/workbenchFor';
 import { isOrganisationCode } from '../platform/identity/requestCodes';
 import proxyaddr from 'proxy-addr';
+import { loadTracingConfig, type TracingConfig } from '../platform/tracing/tracingConfig';
 import {
   DEFAULT_RATE_KEY_PREFIX,
   DEFAULT_RATE_STORE_TIMEOUT_MS,
@@ -62,6 +63,8 @@ export interface GatewayConfig {
   rateLimits: RateLimits;
   /** The explorer's OpenID Connect client at `AUTH_ISSUER`, when it signs users in there. */
   explorerOpenId?: ExplorerOpenIdClient;
+  /** Where spans are exported (the standard `OTEL_*` variables); absent when tracing is off. */
+  tracing: TracingConfig | undefined;
 }
 
 /** The environment variable that overrides one agency's subgraph URL, e.g. `SUBGRAPH_URL_TAX`. */
@@ -388,6 +391,7 @@ const publicKeyMaterial = (key: JWK) => `${key.kty}:${key.crv ?? ''}:${key.x ?? 
  */
 export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   const parsed = loadConfig('gateway', gatewayEnvSchema, env);
+  const tracing = loadTracingConfig('gateway', 'govgraph-gateway', env);
   const subgraphUrls: Partial<Record<AgencyName, string>> = {};
   const timeoutBySubgraph: Partial<Record<AgencyName, number>> = {};
   for (const agency of AGENCY_NAMES) {
@@ -398,6 +402,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
   }
   const jwks = parsed.AUTH_JWKS_FILE;
   return {
+    tracing,
     host: parsed.GATEWAY_HOST,
     port: parsed.GATEWAY_PORT,
     supergraphPath: resolve(

@@ -1,6 +1,7 @@
 import { ConfigError } from '../platform/config/loadConfig';
 import { runMain } from '../platform/config/runMain';
 import { createLogger } from '../platform/logging/logger';
+import { startTracing } from '../platform/tracing/startTracing';
 import { loadGatewayConfig } from './config';
 import { createGateway, GRAPHQL_PATH } from './createGateway';
 import { SupergraphError } from './loadSupergraph';
@@ -12,6 +13,7 @@ import { TrustedDocumentsError } from './trustedDocuments/trustedDocumentSource'
 runMain(async () => {
   const config = loadGatewayConfig(process.env);
   const logger = createLogger('gateway', config.logLevel);
+  const tracing = startTracing(config.tracing);
   const gateway = await createGateway({
     supergraphPath: config.supergraphPath,
     subgraphUrls: config.subgraphUrls,
@@ -61,5 +63,5 @@ runMain(async () => {
       .reloadTrustedDocuments()
       .catch((error: unknown) => logger.error({ err: error }, 'trusted documents reload failed'));
   });
-  stopOnSignals(() => gateway.stop(), { logger });
+  stopOnSignals(() => gateway.stop().finally(() => tracing.shutdown()), { logger });
 });

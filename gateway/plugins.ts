@@ -26,6 +26,8 @@ import { useDemoTokenRoute } from './workbench/useDemoTokenRoute';
 import { useExplorerPolicy } from './workbench/useExplorerPolicy';
 import { useSubgraphExtensions } from './useSubgraphExtensions';
 import { useSubgraphTimeouts } from './useSubgraphTimeouts';
+import { tracingActive } from '../platform/tracing/tracingActive';
+import { useTracing } from './tracing/useTracing';
 import { useVariableErrorCodes } from './useVariableErrorCodes';
 
 /** Response extensions that subgraphs report and the client receives. */
@@ -71,6 +73,8 @@ export interface GatewayPluginOptions {
 export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlugin[] {
   const { profile } = options;
   return [
+    // Outermost, so its spans cover every other plugin's work.
+    ...(tracingActive() ? [useTracing()] : []),
     ...(profile.explorer ? [useExplorerAssets()] : []),
     ...(options.explorerPolicy ? [useExplorerPolicy(options.explorerPolicy)] : []),
     // The demo identity provider's minting route: in the demo profile only, never in production.

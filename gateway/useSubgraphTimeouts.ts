@@ -1,5 +1,5 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import type { Executor } from '@graphql-tools/utils';
+import { type Executor, isPromise } from '@graphql-tools/utils';
 import { GraphQLError } from 'graphql';
 
 /** The code the runtime gives a subgraph call that took too long; subgraphFault.ts maps it. */
@@ -53,7 +53,7 @@ export function useSubgraphTimeouts(timeoutMs: (subgraph: string) => number): Ga
           settle();
           throw error;
         }
-        if (!isPromiseLike(result)) {
+        if (!isPromise(result)) {
           settle();
           return result;
         }
@@ -73,8 +73,4 @@ export function useSubgraphTimeouts(timeoutMs: (subgraph: string) => number): Ga
       setOptions({ ...options, signal });
     },
   };
-}
-
-function isPromiseLike(value: unknown): value is PromiseLike<unknown> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }

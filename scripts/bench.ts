@@ -11,6 +11,7 @@ import { resetDemoCountry } from '../demo/resetDemoCountry';
 import { progressLine } from '../demo/progressLine';
 import { checkAccessLog } from './bench/accessLogCheck';
 import {
+  BENCH_USAGE,
   type BenchArgs,
   type ConfigName,
   type DocumentStyle,
@@ -36,6 +37,10 @@ const DISTINCT_REQUESTS = 2000;
  */
 runMain(async () => {
   const args = parseBenchArgs(process.argv.slice(2));
+  if (args.help) {
+    process.stdout.write(BENCH_USAGE);
+    return;
+  }
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl)
     throw new Error(

@@ -74,6 +74,8 @@ export async function startFederationProcesses(
           DATABASE_URL: options.databaseUrl,
           HOST: '127.0.0.1',
           PORT: String(port),
+          // Tracing follows the caller's OTEL_* variables; each process names itself in its spans.
+          OTEL_SERVICE_NAME: `govgraph-${agency}`,
           GATEWAY_PUBLIC_KEY_FILE: KEYS('gateway-signing.public.jwk.json'),
           ACCESS_LOG_SIGNING_KEY_FILE: KEYS(`access-log-${agency}.private.jwk.json`),
           // Shared by the agencies holding statistical variables; governance, the joiner, refuses it.
@@ -96,6 +98,7 @@ export async function startFederationProcesses(
         ...(subgraphUrls as Record<string, string>),
         GATEWAY_HOST: '127.0.0.1',
         GATEWAY_PORT: String(gatewayPort),
+        OTEL_SERVICE_NAME: 'govgraph-gateway',
         AUTH_ISSUER: 'https://idp.demo.govgraph',
         AUTH_AUDIENCE: 'govgraph',
         AUTH_JWKS_FILE: KEYS('demo-idp.jwks.json'),

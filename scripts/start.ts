@@ -15,6 +15,8 @@ import { profileEnvFields, profileSettingsFromEnv } from '../gateway/profiles/pr
 import { DEMO_TRUSTED_DOCUMENTS } from '../demo/trustedDocuments';
 import { startLocalFederation } from './startLocalFederation';
 import { stopOnSignals } from '../platform/server/stopOnSignals';
+import { startTracing } from '../platform/tracing/startTracing';
+import { loadTracingConfig } from '../platform/tracing/tracingConfig';
 import { takeOverTerminationSignals } from '../gateway/takeOverTerminationSignals';
 
 const startEnvSchema = z.object({
@@ -45,6 +47,7 @@ runMain(async () => {
   );
   const demo = loadDemoConfig('start', process.env, demoArgs);
   const env = loadConfig('start', startEnvSchema, process.env);
+  const tracingConfig = loadTracingConfig('start', 'govgraph', process.env);
   const logger = createLogger('govgraph', env.LOG_LEVEL);
   const say = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -69,6 +72,9 @@ runMain(async () => {
       : `demo country ready: ${prepared.people.toLocaleString('en')} people`,
   );
 
+  // Started after seeding, whose statements are no one's request. All services of this
+  // process share its one service name; run them separately to tell them apart by resource.
+  const tracing = startTracing(tracingConfig);
   const federation = await startLocalFederation({
     databaseUrl,
     host: env.GATEWAY_HOST,
@@ -101,6 +107,7 @@ runMain(async () => {
       say('stopping…');
       await federation.stop();
       await embedded?.stop();
+      await tracing.shutdown();
     },
     { logger },
   );

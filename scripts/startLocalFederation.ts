@@ -26,6 +26,8 @@ export interface LocalFederationOptions {
   supergraphPath?: string;
   /** Connections per agency pool, as each agency would have in its own process. */
   poolSize?: number;
+  /** Connections per agency to the governance store for its agreements (default 2). */
+  policyPoolSize?: number;
   watchSupergraph?: boolean;
   /** How client tokens are verified; default: the demo identity provider's tokens. */
   identity?: ClientTokenOptions;
@@ -89,6 +91,7 @@ export async function startLocalFederation(
       databaseUrl: options.agencyDatabaseUrls?.[agency] ?? options.databaseUrl,
       governanceDatabaseUrl: options.governanceDatabaseUrl ?? options.databaseUrl,
       poolSize: options.poolSize ?? 5,
+      policyPoolSize: options.policyPoolSize,
       host: options.host,
       port,
       logger: options.logger.child({ service: `${agency}-subgraph` }),

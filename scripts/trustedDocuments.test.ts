@@ -17,10 +17,11 @@ test('the checked-in manifest is what the documents and the supergraph give now 
   const checkedIn = await readFile(path.join(SCHEMA_DIR, 'trusted-documents.json'), 'utf8');
   expect(checkedIn).toBe(trustedDocumentsManifest(documents));
   expect(documents.map(({ client, file }) => [client, file])).toEqual([
+    ['demo-bank', 'demo-bank/LoanAffordabilityCheck.graphql'],
     ['demo-bank', 'demo-bank/LoanApplicant.graphql'],
     ['demo-bank', 'demo-bank/LoanApplicantIncome.graphql'],
   ]);
-  expect(parseTrustedDocuments(JSON.parse(checkedIn)).get('demo-bank')?.size).toBe(2);
+  expect(parseTrustedDocuments(JSON.parse(checkedIn)).get('demo-bank')?.size).toBe(3);
 });
 
 describe('reading documents', () => {

@@ -1,5 +1,7 @@
 import knex, { type Knex } from 'knex';
 import { types } from 'pg';
+import { traceQueries } from '../tracing/traceQueries';
+import { tracingActive } from '../tracing/tracingActive';
 
 interface PgConnection {
   query(sql: string, callback: (error: Error | null) => void): void;
@@ -32,7 +34,7 @@ export function createDb({
   applicationName = 'govgraph',
   role,
 }: DbOptions): Db {
-  return knex({
+  const db = knex({
     client: 'pg',
     connection: { connectionString: url, application_name: applicationName },
     pool: {
@@ -51,4 +53,6 @@ export function createDb({
         : {}),
     },
   });
+  if (tracingActive()) traceQueries(db);
+  return db;
 }

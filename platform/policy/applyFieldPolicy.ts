@@ -6,6 +6,7 @@ import {
   getNamedType,
   isLeafType,
 } from 'graphql';
+import { isPromise } from '@graphql-tools/utils';
 import { applyMiddleware, type IMiddlewareTypeMap } from 'graphql-middleware';
 import { allow, rule, shield } from 'graphql-shield';
 import type { IRules } from 'graphql-shield/typings/types';
@@ -249,10 +250,6 @@ function finishRelease(
   policy.noteRelease(plan.type, plan.field, parent, release.basis, info.path);
   const released = release.mask ? applyMask(resolved, release.mask) : resolved;
   return plan.passesSubject ? withSubject(released, policy.subjectOf(plan.type, parent)) : released;
-}
-
-function isPromise(value: unknown): value is Promise<unknown> {
-  return typeof (value as { then?: unknown } | null)?.then === 'function';
 }
 
 /**

@@ -7,8 +7,11 @@ import type { RequestIdentity } from '../identity/RequestIdentity';
 import { GatewayTokenError, type GatewayTokenVerifier } from '../identity/verifyGatewayToken';
 import type { Logger } from '../logging/logger';
 import { checkReadiness, type ReadinessCheck } from './readiness';
+import { traceSubgraphRequest } from '../tracing/traceSubgraphRequest';
 
 export interface BehindGatewayOptions<TContext> {
+  /** The subgraph's name, on its spans. */
+  name?: string;
   host: string;
   port: number;
   logger: Logger;
@@ -85,15 +88,17 @@ export async function serveBehindGateway<TContext extends object>(
     } catch {
       return send(response, 400, errorBody('The body is not valid JSON', ErrorCode.BAD_REQUEST));
     }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: {
-        method: 'POST',
-        headers: headerMapOf(request),
-        search: url.search,
-        body: parsedBody,
-      },
-      context: () => options.createContext(identity, request),
-    });
+    const result = await traceSubgraphRequest(options.name, request.headers, () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: {
+          method: 'POST',
+          headers: headerMapOf(request),
+          search: url.search,
+          body: parsedBody,
+        },
+        context: () => options.createContext(identity, request),
+      }),
+    );
     await write(response, result);
   }
 

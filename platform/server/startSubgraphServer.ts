@@ -13,6 +13,8 @@ import type { Logger } from '../logging/logger';
 import { dataUsePlugin } from '../policy/dataUsePlugin';
 import type { ReadinessCheck } from './readiness';
 import { serveBehindGateway } from './serveBehindGateway';
+import { resolverSpansPlugin } from '../tracing/resolverSpansPlugin';
+import { tracingActive } from '../tracing/tracingActive';
 
 export interface SubgraphServerOptions<TContext extends object> {
   name: string;
@@ -60,6 +62,7 @@ export async function startSubgraphServer<TContext extends object>(
       ApolloServerPluginCacheControlDisabled(),
       dataUsePlugin(),
       ...(options.plugins ?? []),
+      ...(tracingActive() ? [resolverSpansPlugin<TContext>()] : []),
     ],
     formatError: (formatted, error) =>
       maskError(formatted, error, (original) =>
@@ -67,6 +70,7 @@ export async function startSubgraphServer<TContext extends object>(
       ),
   });
   const running = await serveBehindGateway(server, {
+    name: options.name,
     host: options.host,
     port: options.port,
     logger,

@@ -14,6 +14,8 @@ import { isSingleAgency, readJob } from './StatisticsSpec';
 import { grantVariables } from './statisticsGrants';
 
 interface StatisticsContext {
+  /** The gateway's id of the client request, from its signed token. */
+  requestId: string;
   policy: RequestPolicy;
   loaders: { statistics: StatisticsRepository };
   /** The secret the agencies share for pseudonyms; governance has none. */
@@ -63,7 +65,7 @@ export function agencyStatistics(source: StatisticsSource): AgencyStatistics {
       @Root() table: StatisticalTable,
       @Ctx() context: StatisticsContext,
     ): Promise<string> {
-      const { resolved, nonce } = readJob(table.job);
+      const { resolved } = readJob(table.job);
       const variables = ownedVariableList(resolved, source.agency);
       if (variables.length === 0) return EMPTY_EXTRACT;
       const grants = grantVariables(context.policy, variables);
@@ -83,7 +85,10 @@ export function agencyStatistics(source: StatisticsSource): AgencyStatistics {
       } else {
         if (!context.statisticsSecret)
           throw new Error(`${source.agency} holds no statistics pseudonym secret`);
-        extract = await repository.units(owned, pseudonymKey(context.statisticsSecret, nonce));
+        extract = await repository.units(
+          owned,
+          pseudonymKey(context.statisticsSecret, context.requestId, table.job),
+        );
       }
       return JSON.stringify({
         ...extract,

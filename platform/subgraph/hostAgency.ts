@@ -17,6 +17,8 @@ import type { AgencySubgraphFactory } from './SubgraphDefinition';
 export interface HostAgencyOptions {
   databaseUrl: string;
   poolSize: number;
+  /** Connections to the governance store for the agency's agreements (default 2). */
+  policyPoolSize?: number;
   host: string;
   /** 0 picks a free port. */
   port: number;
@@ -83,7 +85,7 @@ export async function hostAgency(
   const governanceUrl = options.governanceDatabaseUrl ?? options.databaseUrl;
   const governanceDb = createDb({
     url: governanceUrl,
-    poolSize: 2,
+    poolSize: options.policyPoolSize ?? 2,
     applicationName: `govgraph-${agency}-policy`,
   });
   const logDb = options.accessLogDatabaseUrl

@@ -3,6 +3,7 @@ import { runMain } from '../config/runMain';
 import { createLogger } from '../logging/logger';
 import { setCursorKey } from '../pagination/cursor';
 import { stopOnSignals } from '../server/stopOnSignals';
+import { startTracing } from '../tracing/startTracing';
 import { hostAgency } from './hostAgency';
 import type { AgencySubgraphFactory } from './SubgraphDefinition';
 import { loadSubgraphConfig } from './subgraphConfig';
@@ -12,6 +13,7 @@ export function runAgencyMain(agency: AgencyName, factory: AgencySubgraphFactory
   runMain(async () => {
     const config = loadSubgraphConfig(agency, process.env);
     const logger = createLogger(`${agency}-subgraph`, config.logLevel);
+    const tracing = startTracing(config.tracing);
     if (config.pageCursorKey) setCursorKey(config.pageCursorKey);
     const hosted = await hostAgency(agency, factory, {
       databaseUrl: config.databaseUrl,
@@ -26,6 +28,6 @@ export function runAgencyMain(agency: AgencyName, factory: AgencySubgraphFactory
       policyMaxStalenessMs: config.policyMaxStalenessMs,
       statisticsSecret: config.statisticsSecret,
     });
-    stopOnSignals(() => hosted.stop(), { logger });
+    stopOnSignals(() => hosted.stop().finally(() => tracing.shutdown()), { logger });
   });
 }

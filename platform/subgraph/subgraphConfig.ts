@@ -6,6 +6,7 @@ import { STATISTICS_AGENCIES, type StatisticsAgency } from '../statistics/statis
 import { AGENCIES, type AgencyName } from '../agencies';
 import { databaseUrlField, logLevelField, portField, positiveIntField } from '../config/envFields';
 import { loadConfig } from '../config/loadConfig';
+import { loadTracingConfig, type TracingConfig } from '../tracing/tracingConfig';
 import { ed25519PublicKeyFromJwk } from '../identity/ed25519Keys';
 import { exactlyOneOf, inlineJsonField, jsonFileField } from '../identity/jsonSettings';
 import type { StatementSigner } from '../witness/signStatement';
@@ -31,6 +32,8 @@ export interface SubgraphConfig {
   policyMaxStalenessMs: number;
   /** The agencies' shared secret for statistical pseudonyms (absent in governance). */
   statisticsSecret: Buffer | undefined;
+  /** Where spans are exported (the standard `OTEL_*` variables); absent when tracing is off. */
+  tracing: TracingConfig | undefined;
 }
 
 /** Reads one agency subgraph's configuration; the only place a subgraph reads the environment. */
@@ -87,7 +90,9 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
       { when: () => true },
     );
   const config = loadConfig(`${agency} subgraph`, schema, env);
+  const tracing = loadTracingConfig(`${agency} subgraph`, `govgraph-${agency}`, env);
   return {
+    tracing,
     databaseUrl: config.DATABASE_URL,
     host: config.HOST,
     port: config.PORT,

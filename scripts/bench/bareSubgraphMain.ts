@@ -1,20 +1,9 @@
 import 'reflect-metadata';
-import { ApolloServer } from '@apollo/server';
-import {
-  ApolloServerPluginCacheControlDisabled,
-  ApolloServerPluginInlineTraceDisabled,
-} from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
-import { randomUUID } from 'node:crypto';
 import { AGENCY_NAMES, type AgencyName } from '../../platform/agencies';
 import { runMain } from '../../platform/config/runMain';
-import { PUBLIC_CALLER } from '../../platform/context/Caller';
-import type { RequestContext } from '../../platform/context/RequestContext';
 import { createDb } from '../../platform/db/createDb';
 import { setCursorKey } from '../../platform/pagination/cursor';
-import type { RequestPolicy } from '../../platform/policy/RequestPolicy';
-import { SUBGRAPH_FACTORIES } from '../../subgraphs/registry';
-import { BARE_SCHEMAS } from './bareSchemas';
+import { startBareSubgraph } from './startBareSubgraph';
 
 /**
  * `node bareSubgraphMain.js <agency>`: the agency's resolvers, loaders and repositories on a
@@ -32,29 +21,12 @@ runMain(async () => {
   });
   if (process.env.BENCH_CURSOR_KEY)
     setCursorKey(Buffer.from(process.env.BENCH_CURSOR_KEY, 'base64url'));
-  // The shipped factory for its repositories and loaders; its governed schema is not served.
-  const subgraph = await SUBGRAPH_FACTORIES[agency](db);
-  const server = new ApolloServer<RequestContext>({
-    schema: await BARE_SCHEMAS[agency](),
-    // The shipped subgraphs' server settings, governance aside (platform/server).
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginCacheControlDisabled()],
-  });
-  await startStandaloneServer(server, {
-    listen: { host: '127.0.0.1', port: Number(process.env.BENCH_PORT) },
-    context: async () => ({
-      requestId: randomUUID(),
-      caller: PUBLIC_CALLER,
-      purpose: null,
-      caseId: null,
-      loaders: subgraph.createLoaders(),
-      repositories: subgraph.repositories,
-      // No resolver reads it: policy is applied by the schema transform left out here.
-      policy: undefined as unknown as RequestPolicy,
-      statisticsSecret: null,
-    }),
+  const subgraph = await startBareSubgraph(agency, db, {
+    host: '127.0.0.1',
+    port: Number(process.env.BENCH_PORT),
   });
   const stop = async () => {
-    await server.stop();
+    await subgraph.stop();
     await db.destroy();
     process.exit(0);
   };

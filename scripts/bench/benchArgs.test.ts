@@ -1,4 +1,10 @@
-import { BenchArgsError, CONFIG_NAMES, parseBenchArgs, WORKLOAD_NAMES } from './benchArgs';
+import {
+  BENCH_USAGE,
+  BenchArgsError,
+  CONFIG_NAMES,
+  parseBenchArgs,
+  WORKLOAD_NAMES,
+} from './benchArgs';
 
 describe('parseBenchArgs', () => {
   it('defaults to every configuration, workload and series at 20 and 50 connections, two rounds', () => {
@@ -14,7 +20,13 @@ describe('parseBenchArgs', () => {
       json: false,
       logged: 500,
       trackerRecords: 100000,
+      help: false,
     });
+  });
+
+  it('asks for the usage with --help, which names every configuration and workload', () => {
+    expect(parseBenchArgs(['--help']).help).toBe(true);
+    for (const name of [...CONFIG_NAMES, ...WORKLOAD_NAMES]) expect(BENCH_USAGE).toContain(name);
   });
 
   it('takes a quick run: subsets in canonical order, one round, one connection count', () => {

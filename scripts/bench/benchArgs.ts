@@ -46,7 +46,26 @@ export interface BenchArgs {
   logged: number;
   /** Access records of the data-tracker timing (0: skipped). */
   trackerRecords: number;
+  /** Print the usage and run nothing. */
+  help: boolean;
 }
+
+/** What `npm run bench -- --help` prints. */
+export const BENCH_USAGE = `npm run bench -- [flags]   (needs DATABASE_URL: a PostgreSQL server it may create a database on)
+
+  --people N            people in the demo country, 100 to 1000000 (default 10000)
+  --seconds S           seconds of load per run (default 10)
+  --connections A,B     concurrent connections, one run each (default 20,50)
+  --rounds R            rounds; configurations are interleaved within each (default 2)
+  --configs a,b         ${CONFIG_NAMES.join(', ')}
+  --workloads a,b       ${WORKLOAD_NAMES.join(', ')}
+  --series a,b          ${SERIES_NAMES.join(', ')} (default both)
+  --documents STYLE     ${DOCUMENT_STYLES.join(' or ')}: subject in variables or written in the document
+  --logged N            requests of the access-log exactness check, 0 to skip (default 500)
+  --tracker-records N   access records of the data-tracker timing, 0 to skip (default 100000)
+  --json                one JSON line per result on stdout, beside the table
+  --help                this text
+`;
 
 /** A command line the benchmark cannot run; the message says which flag and why. */
 export class BenchArgsError extends Error {
@@ -72,6 +91,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       json: { type: 'boolean', default: false },
       logged: { type: 'string', default: '500' },
       'tracker-records': { type: 'string', default: '100000' },
+      help: { type: 'boolean', default: false },
     },
   });
   const problems: string[] = [];
@@ -111,6 +131,7 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     json: values.json,
     logged: whole('logged', values.logged, 0, 100_000),
     trackerRecords: whole('tracker-records', values['tracker-records'], 0, 10_000_000),
+    help: values.help,
   };
   if (problems.length > 0) throw new BenchArgsError(problems.join('\n'));
   return args;

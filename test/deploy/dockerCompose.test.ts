@@ -21,6 +21,10 @@ const composeText = readFileSync(join(repoRoot(), 'docker-compose.yml'), 'utf8')
 const compose = readCompose(composeText);
 const services = compose.services;
 
+/** A value as Compose passes it when the variables it names are unset: `${NAME:-default}`. */
+const interpolated = (value: string) =>
+  value.replace(/\$\{[A-Z0-9_]+:-([^}]*)\}/g, (_match, fallback: string) => fallback);
+
 describe('docker-compose.yml', () => {
   it('is valid under the Compose Specification', () => {
     expect(composeProblems(compose)).toEqual([]);
@@ -84,7 +88,9 @@ describe('docker-compose.yml', () => {
       const env = Object.fromEntries(
         Object.entries(service.environment ?? {}).map(([variable, value]) => [
           variable,
-          String(value).startsWith('/app/') ? repoPathOfImageFile(String(value)) : String(value),
+          String(value).startsWith('/app/')
+            ? repoPathOfImageFile(String(value))
+            : interpolated(String(value)),
         ]),
       );
       const { read, error } = loadRecordingReads(configLoaderOf(service.command ?? []), env);

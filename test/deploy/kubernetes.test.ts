@@ -279,6 +279,27 @@ describe('the demo overlay', () => {
 describe('the production overlay', () => {
   const objects = rendered.production;
 
+  it("opens the way to the tracing collector's namespace on 4318 alone, to nothing else", () => {
+    const collector = objects.find(
+      (o) => o.kind === 'NetworkPolicy' && o.metadata.name === 'collector-egress',
+    );
+    expect(collector?.spec).toMatchObject({
+      egress: [
+        {
+          to: [{ namespaceSelector: { matchLabels: expect.any(Object) } }],
+          ports: [{ port: 4318 }],
+        },
+      ],
+    });
+    const pods = ['gateway', ...AGENCY_NAMES].map((name) => ({
+      pod: labelsOf(objects, 'Deployment', name),
+    }));
+    for (const pod of pods) {
+      expect(allows(objects, pod, { address: '203.0.113.9' }, 4318)).toBe(false);
+      for (const other of pods) expect(allows(objects, pod, other, 4318)).toBe(false);
+    }
+  });
+
   it('commits no Secret, and needs exactly the objects the deploy guide tells the operator to create', () => {
     expect(objects.filter((o) => o.kind === 'Secret')).toEqual([]);
     const present = new Set(objects.map((o) => `${o.kind}/${o.metadata.name}`));
@@ -310,10 +331,7 @@ describe('the production overlay', () => {
     const guide = readme.slice(readme.indexOf('## Deploying govgraph'));
     for (const name of PRODUCTION_OPERATOR_OBJECTS) {
       const [, objectName = ''] = name.split('/');
-      const generic = objectName.replace(
-        /-(population|tax|social|health|transport|business|governance)$/,
-        '-<agency>',
-      );
+      const generic = objectName.replace(new RegExp(`-(${AGENCY_NAMES.join('|')})$`), '-<agency>');
       expect(`${name}: ${guide.includes(objectName) || guide.includes(generic)}`).toBe(
         `${name}: true`,
       );

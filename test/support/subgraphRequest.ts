@@ -27,13 +27,18 @@ export interface AsCaller {
   persona: PersonaName;
   purpose?: string;
   subject?: string;
+  /** The gateway's id of the client request (default: "test"). */
+  requestId?: string;
 }
 
 /**
  * Runs queries against one subgraph as it runs behind the gateway: a request context per query,
  * made for a persona and purpose, under the agreements of the test database.
  */
-export async function subgraphRequester(subgraph: AgencySubgraph) {
+export async function subgraphRequester(
+  subgraph: AgencySubgraph,
+  options: { statisticsSecret?: Buffer } = {},
+) {
   // The governance store gets a connection of its own, so it never counts as the agency's SQL.
   const governanceDb = connectTestDatabase(2);
   const policy: PolicyRuntime = await createPolicyRuntime({
@@ -48,12 +53,13 @@ export async function subgraphRequester(subgraph: AgencySubgraph) {
     const contextValue = createRequestContext(
       subgraph,
       {
-        requestId: 'test',
+        requestId: as.requestId ?? 'test',
         caller: callerOf(as.persona, as.subject),
         purpose: as.purpose ?? null,
         caseId: null,
       },
       policy,
+      options.statisticsSecret ?? null,
     );
     return Promise.resolve(
       graphql({ schema: subgraph.schema, source, variableValues, contextValue }),

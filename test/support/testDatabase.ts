@@ -19,7 +19,10 @@ export function testDatabaseUrl(): string {
   return url;
 }
 
-/** A connection to the test database; close it with `destroy()` in afterAll. */
-export function connectTestDatabase(poolSize = 5): Db {
+/**
+ * A connection to the test database; close it with `destroy()` in afterAll. Small by default:
+ * test files run side by side on one server (see TEST_AGENCY_POOL_SIZE in testFederation.ts).
+ */
+export function connectTestDatabase(poolSize = 3): Db {
   return createDb({ url: testDatabaseUrl(), poolSize });
 }

@@ -62,8 +62,18 @@ export interface TestFederation extends LocalFederation {
 }
 
 /**
- * Starts the six subgraphs and the gateway over the test database on free ports, trusting the
- * demo identity provider, with a gateway key pair of its own.
+/**
+ * Connections per agency in a test federation: its own pool, one to the governance store, and
+ * the witness's and (on PostgreSQL) the change listener's one each, 6 in all. With eight agencies
+ * that is 48 for a federation, so that two test files running federations side by side, with
+ * their own test connections, stay under a PostgreSQL server's max_connections of 100.
+ */
+export const TEST_AGENCY_POOL_SIZE = 3;
+export const TEST_POLICY_POOL_SIZE = 1;
+
+/**
+ * Starts the subgraphs and the gateway over the test database on free ports, trusting the
+ * demo identity provider (or the one `identity` names), with a gateway key pair of its own.
  */
 export async function startTestFederation(
   options: Pick<
@@ -79,6 +89,7 @@ export async function startTestFederation(
     | 'subgraphTimeouts'
     | 'trustedDocuments'
     | 'profile'
+    | 'identity'
   > = {},
 ): Promise<TestFederation> {
   const gatewayKeys: GatewayKeyPair = generateKeyPairSync('ed25519');
@@ -90,6 +101,8 @@ export async function startTestFederation(
     logger: createLogger('test', process.env.TEST_LOG_LEVEL ?? 'silent'),
     gatewayKeys,
     embeddedDatabase: isEmbeddedTestDatabase(),
+    poolSize: TEST_AGENCY_POOL_SIZE,
+    policyPoolSize: TEST_POLICY_POOL_SIZE,
     ...options,
   });
   const headersFor: TestFederation['headersFor'] = async (options) => {

@@ -167,6 +167,11 @@ describe('a new agreement is a proposal until the provider approves it', () => {
     ['a longer validity', { validUntil: '2031-12-31' }, 'it runs longer'],
     ['a basis other than consent', { legalBasisKind: 'LAW' }, 'it rests on law instead of consent'],
     ['longer retention', { retentionDays: 60 }, 'it lets the data be kept longer'],
+    [
+      'a smaller minimum cell',
+      { minCellSize: 5 },
+      'it releases smaller statistical cells (minimum cell size 5 instead of 10)',
+    ],
   ])('counts %s as widening', async (_what, input, ground) => {
     const { id } = (await t.grant({ form: 'MASKED', legalBasisKind: 'CONSENT' })) as { id: string };
     await t.client.data(CHANGE, { as: 'steward', variables: { id, input } });
@@ -174,6 +179,40 @@ describe('a new agreement is a proposal until the provider approves it', () => {
       version: 1,
       pendingProposal: { version: 2, grounds: [ground] },
     });
+  });
+
+  it('keeps a minimum cell size for statistics: 10 unless stated, raised at once, lowered on approval', async () => {
+    expect(await t.grant()).toMatchObject({ minCellSize: 10 });
+    const { id } = (await t.grant({ minCellSize: 20 })) as { id: string };
+    expect(await t.pending(id)).toMatchObject({ version: 1, pendingProposal: null });
+    const raise = { as: 'steward', variables: { id, input: { minCellSize: 25 } } } as const;
+    const { changeAgreement } = await t.client.data<{ changeAgreement: Record<string, unknown> }>(
+      CHANGE,
+      raise,
+    );
+    expect(changeAgreement).toMatchObject({ version: 2, minCellSize: 25 });
+    await t.client.data(CHANGE, { as: 'steward', variables: { id, input: { minCellSize: 15 } } });
+    expect(await t.pending(id)).toMatchObject({
+      version: 2,
+      pendingProposal: { terms: { minCellSize: 15 }, changedTerms: ['minCellSize'] },
+    });
+    expect(await t.approve(id)).toMatchObject({ version: 3, minCellSize: 15 });
+  });
+
+  it('refuses a minimum cell size that could single people out, or is not a whole number', async () => {
+    for (const minCellSize of [2, 0, -5, 10_001])
+      expect(await t.grantProblems({ minCellSize })).toEqual([
+        'minCellSize must be a whole number from 3 to 10000: smaller cells could single people out',
+      ]);
+    const { id } = (await t.grant()) as { id: string };
+    const { errors } = await t.client.execute(CHANGE, {
+      as: 'steward',
+      variables: { id, input: { minCellSize: 1 } },
+    });
+    expect(errors?.[0]?.extensions?.problems).toEqual([
+      'minCellSize must be a whole number from 3 to 10000: smaller cells could single people out',
+    ]);
+    expect(await t.pending(id)).toMatchObject({ version: 1, pendingProposal: null });
   });
 
   it('lets a narrowing change take effect at once', async () => {

@@ -3,6 +3,7 @@ import { DateScalar } from '../../../platform/graphql/scalars';
 import { AgreementForm } from './AgreementForm';
 import { AgreementStatus } from './AgreementStatus';
 import { LegalBasisKind } from './LegalBasisKind';
+import { DEFAULT_MIN_CELL_SIZE, MIN_CELL_SIZE_RANGE } from './minCellSize';
 
 @InputType({ description: 'The parties and terms of a new data-sharing agreement.' })
 export class GrantAgreementInput {
@@ -64,6 +65,12 @@ export class GrantAgreementInput {
 
   @Field(() => DateScalar, { nullable: true })
   reviewDate?: string | null;
+
+  @Field(() => Int, {
+    defaultValue: DEFAULT_MIN_CELL_SIZE,
+    description: `The smallest cell of a statistical table released under it (${MIN_CELL_SIZE_RANGE.min} to ${MIN_CELL_SIZE_RANGE.max}): cells of fewer units are suppressed.`,
+  })
+  minCellSize!: number;
 }
 
 @InputType({
@@ -118,4 +125,11 @@ export class ChangeAgreementInput {
     description: 'ACTIVE to resume a suspended agreement, SUSPENDED to suspend it.',
   })
   status?: AgreementStatus;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'A new minimum cell size: raising it applies at once, lowering it waits for approval.',
+  })
+  minCellSize?: number;
 }

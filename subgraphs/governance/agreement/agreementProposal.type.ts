@@ -56,6 +56,8 @@ export class ProposedTerms implements AgreementTerms {
   reviewDate!: string | null;
   @Field(() => AgreementStatus, { description: 'As Agreement.status will be once approved.' })
   status!: SharingAgreement['status'];
+  @Field(() => Int, { description: 'As Agreement.minCellSize will be once approved.' })
+  minCellSize!: number;
 }
 
 /** A new agreement or a widening change, waiting for the providing agency's data controller. */

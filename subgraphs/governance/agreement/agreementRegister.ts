@@ -27,6 +27,7 @@ const REQUIRED_TERMS = [
   'onwardSharing',
   'validFrom',
   'status',
+  'minCellSize',
 ] as const;
 
 /** What an agreement is checked against now: the catalog, the registers and the calendar. */
@@ -75,6 +76,7 @@ export async function grantAgreement(
     validUntil: input.validUntil ?? null,
     reviewDate: input.reviewDate ?? null,
     status: 'active',
+    minCellSize: input.minCellSize,
   };
   const facts = await registerFacts(repositories);
   refuseIfProblems(`Agreement ${input.id} cannot be granted`, [

@@ -28,6 +28,7 @@ export type AgreementTerms = Pick<
   | 'validUntil'
   | 'reviewDate'
   | 'status'
+  | 'minCellSize'
 >;
 
 export const TERM_COLUMNS: Record<keyof AgreementTerms, keyof RegisterAgreementRow> = {
@@ -46,6 +47,7 @@ export const TERM_COLUMNS: Record<keyof AgreementTerms, keyof RegisterAgreementR
   validUntil: 'valid_until',
   reviewDate: 'review_date',
   status: 'status',
+  minCellSize: 'min_cell_size',
 };
 
 export function isoInstant(value: Date | string): string {

@@ -21,6 +21,7 @@ const INCOME: AgreementTerms & { provider: string } = {
   validUntil: '2030-12-31',
   reviewDate: '2028-06-30',
   status: 'active',
+  minCellSize: 10,
 };
 const HEALTH = {
   ...INCOME,
@@ -77,6 +78,11 @@ test.each<[string, Partial<typeof INCOME>, string[]]>([
   ['an earlier start', { validFrom: '2025-12-31' }, ['it starts earlier']],
   ['a later end', { validUntil: '2031-01-01' }, ['it runs longer']],
   ['no end', { validUntil: null }, ['it runs longer']],
+  [
+    'a smaller minimum cell',
+    { minCellSize: 5 },
+    ['it releases smaller statistical cells (minimum cell size 5 instead of 10)'],
+  ],
 ])('counts %s as widening', (_what, change, expected) => {
   expect(grounds(change)).toEqual(expected);
 });
@@ -87,6 +93,7 @@ test.each<[string, Partial<typeof INCOME>]>([
   ['an earlier end', { validUntil: '2029-12-31' }],
   ['a later start', { validFrom: '2026-06-01' }],
   ['shorter retention', { retentionDays: 7 }],
+  ['a larger minimum cell', { minCellSize: 20 }],
   ['a new title and review date', { title: 'Reviewed', reviewDate: null }],
   ['suspension', { status: 'suspended' }],
 ])('lets %s take effect at once', (_what, change) => {

@@ -81,6 +81,10 @@ function wideningGrounds(current: Terms, next: Terms, catalog: DataCatalog): str
   }
   if (current.status !== 'active' && next.status === 'active')
     grounds.push('it resumes the agreement');
+  if (next.minCellSize < current.minCellSize)
+    grounds.push(
+      `it releases smaller statistical cells (minimum cell size ${next.minCellSize} instead of ${current.minCellSize})`,
+    );
   return grounds;
 }
 

@@ -2,6 +2,7 @@ import type { CatalogEntry, DataCatalog } from '../catalog/DataCatalog';
 import { parseFieldName } from '../catalog/fieldName';
 import { duplicatesIn } from '../graphql/invalidInput';
 import type { NewAgreement } from './agreement.repository';
+import { MIN_CELL_SIZE_RANGE } from './minCellSize';
 
 /** What an agreement is checked against: the catalog, the registers and the calendar. */
 export interface RegisterFacts {
@@ -66,6 +67,15 @@ export function agreementProblems(
   ) {
     problems.push(`retentionDays must be between 1 and ${MAX_DAYS}`);
   }
+  const { min, max } = MIN_CELL_SIZE_RANGE;
+  if (
+    !Number.isInteger(agreement.minCellSize) ||
+    agreement.minCellSize < min ||
+    agreement.minCellSize > max
+  )
+    problems.push(
+      `minCellSize must be a whole number from ${min} to ${max}: smaller cells could single people out`,
+    );
   return problems;
 }
 

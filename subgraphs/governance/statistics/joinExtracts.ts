@@ -1,74 +1,108 @@
 import type { ResolvedSpec } from '../../../platform/statistics/StatisticsSpec';
 import {
+  assertUnitsAscending,
+  categoryNumberAt,
   type ExtractCell,
+  type PackedCategories,
+  rowsInOther,
   type StatisticsExtract,
   type UnitsExtract,
-  unitAt,
   unitCount,
+  unpackNumbers,
 } from '../../../platform/statistics/StatisticsExtract';
 import { NO_VALUE, type StatisticsAgency } from '../../../platform/statistics/statisticalVariables';
-
-/** Values of one agency's extract looked up by pseudonym. */
-interface Lookup {
-  extract: UnitsExtract;
-  rowOf: Map<string, number>;
-}
 
 /**
  * Joins the agencies' pseudonymous extracts of one query into cells: the units of each
  * population of the spec (its own and those it lies within) from their owner, each given the
  * categories and value the other agencies hold under the same pseudonym, or `NONE` where an
- * agency has no record of the unit. Only counts, sums and largest contributions per cell come
- * out; the pseudonyms are of this query alone and are dropped with the extracts.
+ * agency has no record of the unit. Every extract's units are in ascending order (checked), so
+ * each pair of agencies joins by one merge. Only counts, sums and largest contributions per
+ * cell come out; the pseudonyms are of this query alone and are dropped with the extracts.
  */
 export function joinExtracts(
   resolved: ResolvedSpec,
   extracts: ReadonlyMap<StatisticsAgency, StatisticsExtract>,
 ): ExtractCell[] {
-  const lookups = new Map<StatisticsAgency, Lookup>();
-  const lookupOf = (agency: StatisticsAgency): Lookup => {
-    let lookup = lookups.get(agency);
-    if (!lookup) {
-      const extract = extracts.get(agency);
-      if (extract?.mode !== 'units') throw new Error(`${agency} sent no units for a joined table`);
-      const rowOf = new Map<string, number>();
-      for (let i = 0; i < unitCount(extract); i++) rowOf.set(unitAt(extract, i), i);
-      lookup = { extract, rowOf };
-      lookups.set(agency, lookup);
+  const checked = new Set<StatisticsAgency>();
+  const unitsOf = (agency: StatisticsAgency): UnitsExtract => {
+    const extract = extracts.get(agency);
+    if (extract?.mode !== 'units') throw new Error(`${agency} sent no units for a joined table`);
+    if (!checked.has(agency)) {
+      assertUnitsAscending(extract.units, agency);
+      checked.add(agency);
     }
-    return lookup;
+    return extract;
   };
-  const cells = new Map<string, ExtractCell>();
+  // Rows of another agency's units for each unit of an owner, by owner and agency.
+  const merged = new Map<string, Int32Array | null>();
+  const rowsFor = (owner: StatisticsAgency, agency: StatisticsAgency): Int32Array | null => {
+    if (owner === agency) return null;
+    const pair = `${owner}>${agency}`;
+    let rows = merged.get(pair);
+    if (rows === undefined) {
+      rows = rowsInOther(unitsOf(owner), unitsOf(agency));
+      merged.set(pair, rows);
+    }
+    return rows;
+  };
+  const numeric = resolved.numeric;
+  const numbers = numeric
+    ? unpackNumbers(
+        unitsOf(numeric.agency).numbers[numeric.name] ?? '',
+        unitCount(unitsOf(numeric.agency)),
+      )
+    : null;
+
+  const cells = new Map<number, ExtractCell>();
   const target = resolved.population.name;
   for (const population of resolved.populations) {
-    const owner = lookupOf(population.agency).extract;
+    const owner = unitsOf(population.agency);
     const flags = owner.flags[population.name] ?? '';
+    const dimensions = resolved.dimensions.map((dimension) => ({
+      packed: unitsOf(dimension.agency).categories[dimension.name]!,
+      rows: rowsFor(population.agency, dimension.agency),
+    }));
+    const measured =
+      population.name === target && numeric
+        ? { rows: rowsFor(population.agency, numeric.agency), values: numbers! }
+        : null;
     for (let i = 0; i < unitCount(owner); i++) {
-      if (flags[i] !== '1') continue;
-      const unit = unitAt(owner, i);
-      const key = resolved.dimensions.map((dimension) => {
-        const { extract, rowOf } = lookupOf(dimension.agency);
-        const row = extract === owner ? i : rowOf.get(unit);
-        const packed = extract.categories[dimension.name]!;
-        const index = row === undefined ? -1 : packed.index[row]!;
-        return index < 0 ? NO_VALUE : packed.codes[index]!;
-      });
-      const id = JSON.stringify(key);
+      if (flags.charCodeAt(i) !== ONE) continue;
+      // The cell as one number: each dimension's category number (0: none) in mixed radix.
+      let id = 0;
+      for (const { packed, rows } of dimensions) {
+        const row = rows ? rows[i]! : i;
+        id = id * (packed.codes.length + 1) + (row < 0 ? 0 : categoryNumberAt(packed, row));
+      }
       let cell = cells.get(id);
       if (!cell) {
-        cell = { key, counts: {}, sum: 0, max: 0, measured: 0 };
+        cell = { key: keyOf(id, dimensions), counts: {}, sum: 0, max: 0, measured: 0 };
         cells.set(id, cell);
       }
       cell.counts[population.name] = (cell.counts[population.name] ?? 0) + 1;
-      if (population.name !== target || !resolved.numeric) continue;
-      const { extract, rowOf } = lookupOf(resolved.numeric.agency);
-      const row = extract === owner ? i : rowOf.get(unit);
-      const value = row === undefined ? null : extract.numbers[resolved.numeric.name]![row]!;
-      if (value === null) continue;
+      if (!measured) continue;
+      const row = measured.rows ? measured.rows[i]! : i;
+      const value = row < 0 ? NaN : measured.values[row]!;
+      if (Number.isNaN(value)) continue;
       cell.sum += value;
       cell.max = Math.max(cell.max, value);
       cell.measured += 1;
     }
   }
   return [...cells.values()];
+}
+
+const ONE = '1'.charCodeAt(0);
+
+/** The categories of a cell numbered as in the join, `NONE` for a unit without one. */
+function keyOf(id: number, dimensions: readonly { packed: PackedCategories }[]): string[] {
+  const key: string[] = new Array<string>(dimensions.length);
+  for (let d = dimensions.length - 1; d >= 0; d--) {
+    const { codes } = dimensions[d]!.packed;
+    const n = id % (codes.length + 1);
+    id = (id - n) / (codes.length + 1);
+    key[d] = n === 0 ? NO_VALUE : codes[n - 1]!;
+  }
+  return key;
 }

@@ -1,8 +1,9 @@
 import { seededUniform } from '../../../platform/statistics/disclosure/laplaceNoise';
 import { PSEUDONYM_LENGTH } from '../../../platform/statistics/pseudonymKey';
-import type {
-  StatisticsExtract,
-  UnitsExtract,
+import {
+  packCategories,
+  type StatisticsExtract,
+  type UnitsExtract,
 } from '../../../platform/statistics/StatisticsExtract';
 import { resolveSpec } from '../../../platform/statistics/StatisticsSpec';
 import type { StatisticsAgency } from '../../../platform/statistics/statisticalVariables';
@@ -17,7 +18,6 @@ function extract(
   flags: Record<string, boolean[]>,
   dimension?: { name: string; values: (string | null)[] },
 ): UnitsExtract {
-  const codes = [...new Set(dimension?.values.filter((v): v is string => v !== null) ?? [])];
   return {
     mode: 'units',
     units: units.map(unit).join(''),
@@ -27,14 +27,7 @@ function extract(
         list.map((f) => (f ? '1' : '0')).join(''),
       ]),
     ),
-    categories: dimension
-      ? {
-          [dimension.name]: {
-            codes,
-            index: dimension.values.map((v) => (v === null ? -1 : codes.indexOf(v))),
-          },
-        }
-      : {},
+    categories: dimension ? { [dimension.name]: packCategories(dimension.values) } : {},
     numbers: {},
   };
 }

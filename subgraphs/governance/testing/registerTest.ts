@@ -9,11 +9,11 @@ import {
 
 const AGREEMENT_FIELDS = `id title provider consumer purposes fields form legalBasis legalBasisKind
   specialCategory reuseTerms onwardSharing retentionDays licence validFrom validUntil reviewDate
-  status version revokedAt revokedReason`;
+  status version revokedAt revokedReason minCellSize`;
 
 export const GRANT = `mutation($input: GrantAgreementInput!) { grantAgreement(input: $input) { ${AGREEMENT_FIELDS} inForce changedBy } }`;
 export const CHANGE = `mutation($id: ID!, $input: ChangeAgreementInput!, $reason: String) {
-  changeAgreement(id: $id, input: $input, reason: $reason) { id version status title fields validUntil reviewDate }
+  changeAgreement(id: $id, input: $input, reason: $reason) { id version status title fields validUntil reviewDate minCellSize }
 }`;
 export const REVOKE = `mutation($id: ID!, $reason: String!) {
   revokeAgreement(id: $id, reason: $reason) { id status version revokedAt revokedReason inForce }
@@ -23,7 +23,7 @@ export const APPROVE = `mutation($id: ID!, $version: Int!) {
   approveAgreement(id: $id, version: $version) { ${AGREEMENT_FIELDS} inForce changedBy }
 }`;
 export const PENDING = `query($id: ID!) {
-  agreement(id: $id) { status version inForce pendingProposal { version baseVersion state changedTerms grounds reason terms { fields purposes form status specialCategory validUntil } } }
+  agreement(id: $id) { status version inForce pendingProposal { version baseVersion state changedTerms grounds reason terms { fields purposes form status specialCategory validUntil minCellSize } } }
 }`;
 
 /** The demo persona who approves agreements sharing an agency's data: its data controller. */
