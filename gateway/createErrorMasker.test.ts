@@ -235,6 +235,39 @@ describe('createErrorMasker', () => {
     expect(JSON.stringify(shown)).not.toMatch(/10\.1\.2\.3|secret|ECONNREFUSED/);
   });
 
+  test.each([502, 503, 504])(
+    'a balancer answering %s for a subgraph is SUBGRAPH_UNAVAILABLE, naming the subgraph alone',
+    (status) => {
+      const error = new GraphQLError('Unexpected response: "Bad Gateway\\n"', {
+        extensions: {
+          code: 'RESPONSE_VALIDATION_FAILED',
+          serviceName: 'social',
+          request: { method: 'POST' },
+          response: { status, statusText: 'Bad Gateway', body: 'Bad Gateway\n' },
+        },
+      });
+      const shown = exposed(error);
+      expect(shown.extensions).toEqual({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'social' });
+      expect(shown.message).toBe(
+        'The social subgraph cannot be reached; its data is missing from this response: try again later',
+      );
+    },
+  );
+
+  test.each([200, 500])(
+    'a malformed answer with status %s from a subgraph stays an internal error',
+    (status) => {
+      const error = new GraphQLError('Unexpected response: "<html>"', {
+        extensions: {
+          code: 'RESPONSE_VALIDATION_FAILED',
+          serviceName: 'social',
+          response: { status, body: '<html>' },
+        },
+      });
+      expect(exposed(error).extensions.code).toBe('INTERNAL_SERVER_ERROR');
+    },
+  );
+
   test("the runtime's transport codes without a subgraph are masked", () => {
     expect(
       exposed(new GraphQLError('x', { extensions: { code: 'SUBREQUEST_HTTP_ERROR' } })).extensions

@@ -10,6 +10,20 @@ const TRANSPORT_CODES: Readonly<Record<string, ErrorCode>> = {
 };
 
 /**
+ * What a load balancer in front of a subgraph's replicas answers when none of them could
+ * (502, 503) or in time (504, the balancer's own wait): not a GraphQL response, so the
+ * runtime reports a malformed one (`RESPONSE_VALIDATION_FAILED`) with the status it got.
+ * The subgraph cannot be reached through it, as when its address refuses connections.
+ */
+const BALANCER_STATUSES: ReadonlySet<unknown> = new Set([502, 503, 504]);
+
+function balancerFault(error: GraphQLError): ErrorCode | undefined {
+  if (error.extensions.code !== 'RESPONSE_VALIDATION_FAILED') return undefined;
+  const status = (error.extensions.response as { status?: unknown } | undefined)?.status;
+  return BALANCER_STATUSES.has(status) ? ErrorCode.SUBGRAPH_UNAVAILABLE : undefined;
+}
+
+/**
  * The client's view of a subgraph that could not be reached or did not answer in time: a
  * coded error at the same path naming the agency, so the other agencies' data stands and the
  * client knows what is missing and may retry. Never the address, the request sent or the
@@ -22,7 +36,7 @@ export function subgraphFault(
   const runtimeCode = error.extensions.code;
   const subgraph = error.extensions.serviceName;
   if (typeof runtimeCode !== 'string' || typeof subgraph !== 'string') return undefined;
-  const code = TRANSPORT_CODES[runtimeCode];
+  const code = TRANSPORT_CODES[runtimeCode] ?? balancerFault(error);
   if (code === undefined) return undefined;
   const message =
     code === ErrorCode.SUBGRAPH_TIMEOUT

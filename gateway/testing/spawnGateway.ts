@@ -12,6 +12,8 @@ export interface GatewayProcess {
   lines(): Record<string, unknown>[];
   /** SIGTERM, and SIGKILL if it has not exited within five seconds. */
   stop(): Promise<void>;
+  /** Ends it at once (SIGKILL), as a crash would. */
+  kill(): void;
 }
 
 const demoFile = (...parts: string[]) => join(repoRoot(), 'demo', ...parts);
@@ -80,7 +82,12 @@ export function spawnGateway(
       if (typeof line.url !== 'string') return;
       clearTimeout(timer);
       child.off('exit', exitedEarly);
-      resolve({ graphqlUrl: line.url, lines: () => lines, stop: () => stop(child, exited) });
+      resolve({
+        graphqlUrl: line.url,
+        lines: () => lines,
+        stop: () => stop(child, exited),
+        kill: () => void child.kill('SIGKILL'),
+      });
     });
   });
 }

@@ -180,3 +180,72 @@ test('a citizen whose subject is not a national ID is refused', async () => {
   });
   expect(await refusal(token)).toBe('The gateway token names no valid caller');
 });
+
+describe('with the replicas’ shared record of used tokens', () => {
+  /** A shared guard that admits each id once, and notes what it was asked. */
+  function recordingGuard() {
+    const asked: { id: string; expiresAt: number }[] = [];
+    const seen = new Set<string>();
+    return {
+      asked,
+      guard: {
+        admit(id: string, expiresAt: number) {
+          asked.push({ id, expiresAt });
+          const first = !seen.has(id);
+          seen.add(id);
+          return Promise.resolve(first);
+        },
+        prune: () => Promise.resolve(),
+        stop: () => undefined,
+      },
+    };
+  }
+  const claimsOf = (token: string) =>
+    JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as {
+      jti: string;
+      exp: number;
+    };
+
+  test('a token another replica already accepted is refused', async () => {
+    const shared = recordingGuard();
+    const replicaA = createGatewayTokenVerifier({
+      publicKey: gateway.publicKey,
+      audience: 'population',
+      sharedReplays: shared.guard,
+    });
+    const replicaB = createGatewayTokenVerifier({
+      publicKey: gateway.publicKey,
+      audience: 'population',
+      sharedReplays: shared.guard,
+    });
+    const token = await mint();
+    await expect(replicaA(token, bytes(BODY))).resolves.toEqual(IDENTITY);
+    await expect(replicaB(token, bytes(BODY))).rejects.toThrow(
+      'The gateway token has already been used',
+    );
+    // Remembered until the token's expiry plus the clock tolerance.
+    const { jti, exp } = claimsOf(token);
+    expect(shared.asked).toEqual([
+      { id: jti, expiresAt: exp + 5 },
+      { id: jti, expiresAt: exp + 5 },
+    ]);
+  });
+
+  test('is asked nothing about a token refused on its own merits', async () => {
+    const shared = recordingGuard();
+    const replica = createGatewayTokenVerifier({
+      publicKey: gateway.publicKey,
+      audience: 'population',
+      sharedReplays: shared.guard,
+    });
+    const other = generateKeyPairSync('ed25519');
+    await expect(replica(await mint({ key: other.privateKey }), bytes(BODY))).rejects.toThrow(
+      GatewayTokenError,
+    );
+    await expect(replica(await mint({ audience: 'tax' }), bytes(BODY))).rejects.toThrow(
+      GatewayTokenError,
+    );
+    await expect(replica(await mint(), bytes('{}'))).rejects.toThrow(GatewayTokenError);
+    expect(shared.asked).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import { type KeyObject, verify as verifySignature } from 'node:crypto';
 import { z } from 'zod';
 import { type Caller, PUBLIC_CALLER } from '../context/Caller';
 import { createReplayGuard } from './createReplayGuard';
+import type { SharedReplayGuard } from './createSharedReplayGuard';
 import {
   bodyHash,
   GATEWAY_TOKEN_HEADER_SEGMENT,
@@ -33,6 +34,11 @@ export interface GatewayTokenVerifierOptions {
   audience: string;
   /** Allowed clock difference between gateway and subgraph. Default 5 s. */
   clockToleranceSeconds?: number;
+  /**
+   * The token ids every replica of this subgraph has accepted; without it a token replayed to
+   * another replica would be accepted there (only this process's own ids are remembered).
+   */
+  sharedReplays?: SharedReplayGuard;
 }
 
 const claimsSchema = z.object({
@@ -62,12 +68,13 @@ export function createGatewayTokenVerifier(
   const maxAgeSeconds = GATEWAY_TOKEN_LIFETIME_SECONDS + tolerance;
   // A token is usable from `tolerance` before its iat until `tolerance` after its exp.
   const replays = createReplayGuard((GATEWAY_TOKEN_LIFETIME_SECONDS + 2 * tolerance) * 1000);
-  return (token, body) => {
-    try {
-      return Promise.resolve(verifyToken(token, body));
-    } catch (error) {
-      return Promise.reject(error);
-    }
+  const shared = options.sharedReplays;
+  return async (token, body) => {
+    const { identity, jti, exp } = verifyToken(token, body);
+    // Last, after every check this process can make alone: a refused token costs no statement.
+    if (shared && !(await shared.admit(jti, exp + tolerance)))
+      throw new GatewayTokenError('The gateway token has already been used');
+    return identity;
   };
 
   /**
@@ -76,7 +83,10 @@ export function createGatewayTokenVerifier(
    * signature is checked with node:crypto's Ed25519 at once, in this thread (a general JWT
    * library's asynchronous route cost more than half again as much per call here).
    */
-  function verifyToken(token: string | undefined, body: Uint8Array): RequestIdentity {
+  function verifyToken(
+    token: string | undefined,
+    body: Uint8Array,
+  ): { identity: RequestIdentity; jti: string; exp: number } {
     if (!token) throw new GatewayTokenError('The request carries no gateway token');
     const parts = token.split('.');
     if (parts.length !== 3 || parts[0] !== GATEWAY_TOKEN_HEADER_SEGMENT)
@@ -121,12 +131,13 @@ export function createGatewayTokenVerifier(
     if (!caller) throw new GatewayTokenError('The gateway token names no valid caller');
     if (!replays.admit(claims.jti))
       throw new GatewayTokenError('The gateway token has already been used');
-    return {
+    const identity: RequestIdentity = {
       requestId: claims.rid,
       caller,
       purpose: claims.purpose ?? null,
       caseId: claims.caseId ?? null,
     };
+    return { identity, jti: claims.jti, exp: claims.exp };
   }
 }
 

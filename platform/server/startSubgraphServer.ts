@@ -7,6 +7,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { KeyObject } from 'node:crypto';
 import { maskError } from '../errors/maskError';
 import type { RequestIdentity } from '../identity/RequestIdentity';
+import type { SharedReplayGuard } from '../identity/createSharedReplayGuard';
 import { createGatewayTokenVerifier } from '../identity/verifyGatewayToken';
 import type { Logger } from '../logging/logger';
 import { dataUsePlugin } from '../policy/dataUsePlugin';
@@ -24,6 +25,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   logger: Logger;
   /** The gateway's Ed25519 public key: the only key whose tokens this subgraph accepts. */
   gatewayPublicKey: KeyObject;
+  /** The gateway token ids every replica of this subgraph has accepted. */
+  sharedReplays?: SharedReplayGuard;
   createContext(identity: RequestIdentity): Promise<TContext>;
   /** Plugins of the agency's server besides the defaults (the access log). */
   plugins?: ApolloServerPlugin<TContext>[];
@@ -74,6 +77,7 @@ export async function startSubgraphServer<TContext extends object>(
     verifyGatewayToken: createGatewayTokenVerifier({
       publicKey: options.gatewayPublicKey,
       audience: options.name,
+      sharedReplays: options.sharedReplays,
     }),
     createContext: (identity) => options.createContext(identity),
     readiness: options.readiness,

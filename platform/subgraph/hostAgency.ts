@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import type { AgencyName } from '../agencies';
 import { createDb, type Db } from '../db/createDb';
+import { createSharedReplayGuard } from '../identity/createSharedReplayGuard';
 import type { Logger } from '../logging/logger';
 import { createPolicyRuntime } from '../policy/policyRuntime';
 import { createAccessLogWriter } from '../accessLog/accessLogWriter';
@@ -139,11 +140,14 @@ export async function hostAgency(
       observer: metrics,
     });
     metrics.watchPolicyStaleness(() => policy.store.staleForMs());
+    // In the agency's own schema, over its data connection: replicas refuse each other's used tokens.
+    const sharedReplays = createSharedReplayGuard({ db, schema: agency, logger: options.logger });
     const server = await serveAgency(subgraph, {
       host: options.host,
       port: options.port,
       logger: options.logger,
       gatewayPublicKey: options.gatewayPublicKey,
+      sharedReplays,
       policy,
       statisticsSecret: options.statisticsSecret ?? null,
       maxBodyBytes: subgraph.maxBodyBytes,
@@ -176,6 +180,7 @@ export async function hostAgency(
       async stop() {
         await server.stop();
         await scraped?.stop();
+        sharedReplays.stop();
         // After the last request: the final head covers every record this process wrote.
         await publisher.stop();
         await policy.stop();

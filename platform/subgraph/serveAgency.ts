@@ -1,4 +1,5 @@
 import type { KeyObject } from 'node:crypto';
+import type { SharedReplayGuard } from '../identity/createSharedReplayGuard';
 import type { Logger } from '../logging/logger';
 import type { PolicyRuntime } from '../policy/policyRuntime';
 import { accessLogPlugin } from '../accessLog/accessLogPlugin';
@@ -17,6 +18,8 @@ export interface ServeAgencyOptions {
   logger: Logger;
   /** The gateway's Ed25519 public key; requests without its valid token are refused. */
   gatewayPublicKey: KeyObject;
+  /** The gateway token ids every replica of this subgraph has accepted. */
+  sharedReplays?: SharedReplayGuard;
   /** The agreements in force, kept current; every request's policy is made from them. */
   policy: PolicyRuntime;
   /** Where releases of personal data are recorded before they leave the subgraph. */
@@ -46,6 +49,7 @@ export function serveAgency(
     port: options.port,
     logger: options.logger,
     gatewayPublicKey: options.gatewayPublicKey,
+    sharedReplays: options.sharedReplays,
     createContext: async (identity) =>
       createRequestContext(subgraph, identity, options.policy, options.statisticsSecret ?? null),
     plugins: [

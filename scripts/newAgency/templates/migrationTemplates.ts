@@ -1,11 +1,15 @@
 import type { AgencyNaming } from '../agencyNaming';
 
-/** The migrations of a new agency's schema, by file name: its register, then its access log. */
+/**
+ * The migrations of a new agency's schema, by file name: its register, then its access log,
+ * then the record of the gateway tokens its replicas have accepted.
+ */
 export function migrationFiles(n: AgencyNaming, day: string): Record<string, string> {
   return {
     [`${day}000100_create_${n.name}_register.ts`]: registerMigration(n),
     [`${day}000200_create_access_log.ts`]: accessLogMigration(n),
     [`${day}000300_access_log_head_per_statement.ts`]: headPerStatementMigration(n),
+    [`${day}000400_gateway_token_use.ts`]: gatewayTokenUseMigration(n),
   };
 }
 
@@ -54,6 +58,21 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   await chainPerRow(knex, '${n.name}');
+}
+`;
+}
+
+function gatewayTokenUseMigration(n: AgencyNaming): string {
+  return `import type { Knex } from 'knex';
+import { createGatewayTokenUse, dropGatewayTokenUse } from '../shared/gatewayTokenUse';
+
+// Frozen: a migration never imports application code.
+export async function up(knex: Knex): Promise<void> {
+  await createGatewayTokenUse(knex, '${n.name}');
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await dropGatewayTokenUse(knex, '${n.name}');
 }
 `;
 }

@@ -1,0 +1,123 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { createLogger } from '../logging/logger';
+import { type HostedAgency, hostAgency } from '../subgraph/hostAgency';
+import { SUBGRAPH_FACTORIES } from '../../subgraphs/registry';
+import { readAccessLogSigner } from '../witness/accessLogKeys';
+import { isEmbeddedTestDatabase, testDatabaseUrl } from '../../test/support/testDatabase';
+import { GATEWAY_TOKEN_HEADER } from './gatewayToken';
+import { signGatewayToken } from './signGatewayToken';
+import { createSharedReplayGuard } from './createSharedReplayGuard';
+
+// Two replicas of one subgraph, as two processes behind a balancer, over one database.
+const gatewayKeys = generateKeyPairSync('ed25519');
+let replicas: HostedAgency[] = [];
+beforeAll(async () => {
+  const host = () =>
+    hostAgency('tax', SUBGRAPH_FACTORIES.tax, {
+      databaseUrl: testDatabaseUrl(),
+      poolSize: 2,
+      host: '127.0.0.1',
+      port: 0,
+      logger: createLogger('test', process.env.TEST_LOG_LEVEL ?? 'silent'),
+      gatewayPublicKey: gatewayKeys.publicKey,
+      embeddedDatabase: isEmbeddedTestDatabase(),
+      accessLogSigner: readAccessLogSigner('tax'),
+      statisticsSecret: undefined,
+    });
+  replicas = [await host(), await host()];
+});
+afterAll(() => Promise.all(replicas.map((replica) => replica.stop())));
+
+const BODY = JSON.stringify({ query: '{ __typename }' });
+const IDENTITY = {
+  requestId: 'replay-test',
+  caller: { kind: 'public' as const },
+  purpose: null,
+  caseId: null,
+};
+
+async function post(replica: number, token: string) {
+  const response = await fetch(replicas[replica]!.url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', [GATEWAY_TOKEN_HEADER]: token },
+    body: BODY,
+  });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+const mint = () =>
+  signGatewayToken({
+    identity: IDENTITY,
+    audience: 'tax',
+    body: BODY,
+    key: gatewayKeys.privateKey,
+  });
+
+const REPLAYED = {
+  status: 401,
+  body: {
+    errors: [
+      {
+        message: 'The gateway token has already been used',
+        extensions: { code: 'UNAUTHENTICATED' },
+      },
+    ],
+  },
+};
+
+test('a signed call answered by one replica is refused when replayed to the other', async () => {
+  const token = await mint();
+  expect(await post(0, token)).toEqual({ status: 200, body: { data: { __typename: 'Query' } } });
+  expect(await post(1, token)).toEqual(REPLAYED);
+  expect(await post(0, token)).toEqual(REPLAYED);
+});
+
+test('of one token sent to both replicas at once, exactly one is answered', async () => {
+  for (let round = 0; round < 5; round += 1) {
+    const token = await mint();
+    const answers = await Promise.all([post(0, token), post(1, token)]);
+    expect(answers.map(({ status }) => status).sort()).toEqual([200, 401]);
+  }
+});
+
+test('fresh tokens are answered by either replica', async () => {
+  for (const replica of [0, 1, 0, 1]) expect((await post(replica, await mint())).status).toBe(200);
+});
+
+test('the ids are kept in the agency’s own schema until their tokens expire', async () => {
+  const token = await mint();
+  expect((await post(1, token)).status).toBe(200);
+  const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString()) as {
+    jti: string;
+    exp: number;
+  };
+  const { rows } = await replicas[0]!.db.raw<{ rows: { expires: number }[] }>(
+    'select extract(epoch from expires_at)::int as expires from tax.gateway_token_use where token_id = ?',
+    [payload.jti],
+  );
+  // Until the token's expiry plus the clock tolerance a replica allows.
+  expect(rows).toEqual([{ expires: payload.exp + 5 }]);
+});
+
+test('expired ids are pruned, live ones kept', async () => {
+  const db = replicas[0]!.db;
+  const guard = createSharedReplayGuard({
+    db,
+    schema: 'tax',
+    logger: createLogger('test', 'silent'),
+  });
+  try {
+    const now = Math.floor(Date.now() / 1000);
+    expect(await guard.admit('replay-test-expired', now - 60)).toBe(true);
+    expect(await guard.admit('replay-test-live', now + 60)).toBe(true);
+    await guard.prune();
+    const { rows } = await db.raw<{ rows: { token_id: string }[] }>(
+      "select token_id from tax.gateway_token_use where token_id like 'replay-test-%'",
+    );
+    expect(rows).toEqual([{ token_id: 'replay-test-live' }]);
+    // The live id is still remembered by every replica.
+    expect(await guard.admit('replay-test-live', now + 60)).toBe(false);
+  } finally {
+    guard.stop();
+  }
+});
