@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { DEFAULT_METRICS_PORT } from '../gateway/config';
 import { AGENCIES } from '../platform/agencies';
 import { repoRoot } from '../platform/repoRoot';
 import { newAccessLogKeyFiles } from './newAgency/accessLogKeys';
@@ -22,12 +23,18 @@ async function main(argv: readonly string[]): Promise<void> {
       .map((entry) => entry.name),
   );
   const args = parseNewAgencyArguments(argv, { agencies: AGENCIES, folders });
-  const naming = agencyNaming(args.name, args.title, args.port);
+  // Metrics ports follow the gateway's, one an agency, in the registry's order.
+  const metricsPorts = [
+    DEFAULT_METRICS_PORT,
+    ...Object.values(AGENCIES).map((agency) => agency.metricsPort),
+  ];
+  const naming = agencyNaming(args.name, args.title, args.port, Math.max(...metricsPorts) + 1);
   const day = new Date().toISOString().slice(0, 10).replace(/-/g, '');
   const plan = planNewAgency(naming, {
     day,
     keys: newAccessLogKeyFiles(args.name),
     registryPorts: Object.values(AGENCIES).map((agency) => agency.defaultPort),
+    metricsPorts,
   });
   const { created, edited } = await writeNewAgency(root, plan, { dryRun: args.dryRun });
   const out = (line = '') => process.stdout.write(`${line}\n`);

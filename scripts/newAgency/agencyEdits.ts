@@ -18,7 +18,7 @@ export function agencyEdits(n: AgencyNaming): FileEdit[] {
           'platform/agencies.ts',
           text,
           '} as const;',
-          `  ${n.name}: { title: '${n.title}', defaultPort: ${n.port} },\n`,
+          `  ${n.name}: { title: '${n.title}', defaultPort: ${n.port}, metricsPort: ${n.metricsPort} },\n`,
         ),
     },
     registryEdit(
@@ -113,6 +113,7 @@ function dockerComposeEdit(n: AgencyNaming, text: string): string {
     `    environment:\n` +
     `      <<: *subgraph-env\n` +
     `      PORT: '${n.port}'\n` +
+    `      METRICS_PORT: '${n.metricsPort}'\n` +
     `      ACCESS_LOG_SIGNING_KEY_FILE: /app/demo/keys/access-log-${n.name}.private.jwk.json\n\n`;
   let edited = insertBefore(file, text, '  gateway:\n', service);
   edited = insertAfterLastLine(

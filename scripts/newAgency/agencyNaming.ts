@@ -7,6 +7,8 @@ export interface AgencyNaming {
   /** The agency in prose: `Permit Office`. */
   title: string;
   port: number;
+  /** The port of its Prometheus metrics, apart from its GraphQL port. */
+  metricsPort: number;
   /** The sample entity's GraphQL type: `PermitsRecord`. */
   entity: string;
   /** The root field listing the sample entity: `permitsRecords`. */
@@ -15,13 +17,19 @@ export interface AgencyNaming {
   urlVariable: string;
 }
 
-export function agencyNaming(name: string, title: string, port: number): AgencyNaming {
+export function agencyNaming(
+  name: string,
+  title: string,
+  port: number,
+  metricsPort: number,
+): AgencyNaming {
   const pascal = `${name.charAt(0).toUpperCase()}${name.slice(1)}`;
   return {
     name,
     pascal,
     title,
     port,
+    metricsPort,
     entity: `${pascal}Record`,
     listField: `${name}Records`,
     urlVariable: `SUBGRAPH_URL_${name.toUpperCase()}`,

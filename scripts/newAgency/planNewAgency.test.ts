@@ -7,12 +7,13 @@ import { agencyNaming } from './agencyNaming';
 import { NewAgencyError } from './NewAgencyError';
 import { planNewAgency } from './planNewAgency';
 
-const naming = agencyNaming('permits', 'Permit Office', 4100);
+const naming = agencyNaming('permits', 'Permit Office', 4100, 9472);
 const keys = newAccessLogKeyFiles('permits');
 const plan = planNewAgency(naming, {
   day: '20261202',
   keys,
   registryPorts: Object.values(AGENCIES).map((agency) => agency.defaultPort),
+  metricsPorts: [9464, ...Object.values(AGENCIES).map((agency) => agency.metricsPort)],
 });
 
 /** A file of the repository as the plan's edit would leave it. */
@@ -31,7 +32,7 @@ describe('the plan of a new agency', () => {
 
   it('enters the agency in the registry, the subgraph registry and the policy registry', () => {
     expect(edited('platform/agencies.ts')).toContain(
-      "  permits: { title: 'Permit Office', defaultPort: 4100 },\n} as const;",
+      "  permits: { title: 'Permit Office', defaultPort: 4100, metricsPort: 9472 },\n} as const;",
     );
     const registry = edited('subgraphs/registry.ts');
     expect(registry).toContain("import { createPermitsSubgraph } from './permits/index';");
@@ -45,12 +46,14 @@ describe('the plan of a new agency', () => {
       "  permits:\n    <<: *subgraph\n    command: ['node', 'dist/subgraphs/permits/main.js']",
     );
     expect(compose).toContain('      SUBGRAPH_URL_PERMITS: http://permits:4100/graphql\n');
+    expect(compose).toContain("      PORT: '4100'\n      METRICS_PORT: '9472'\n");
     expect(compose).toMatch(/ {6}permits:\n {8}condition: service_healthy\n\nvolumes:/);
   });
 
-  it('opens its port in both lists of subgraph ports of the network policies', () => {
+  it('opens its port in both lists of subgraph ports of the network policies, and its metrics port to Prometheus', () => {
     const policies = edited('deploy/kubernetes/base/network-policy.yaml');
     expect(policies.match(/- port: 4007\n\s+- port: 4100\n/g)).toHaveLength(2);
+    expect(policies.match(/- port: 9471\n\s+- port: 9472\n/g)).toHaveLength(1);
   });
 
   it("puts its access-log key in the demo overlay's Secrets byte for byte", () => {

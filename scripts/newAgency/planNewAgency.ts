@@ -38,7 +38,13 @@ export interface NewAgencyPlan {
 /** Everything a new agency needs, as files to create and edits of files the repository has. */
 export function planNewAgency(
   n: AgencyNaming,
-  options: { day: string; keys: AccessLogKeyFiles; registryPorts: readonly number[] },
+  options: {
+    day: string;
+    keys: AccessLogKeyFiles;
+    registryPorts: readonly number[];
+    /** The gateway's and every agency's metrics port. */
+    metricsPorts: readonly number[];
+  },
 ): NewAgencyPlan {
   const subgraph = (file: string, text: string) => ({ file: `subgraphs/${n.name}/${file}`, text });
   return {
@@ -67,7 +73,7 @@ export function planNewAgency(
     edits: [
       ...agencyEdits(n),
       demoSecretsEdit(n, options.keys.privateJwk),
-      networkPolicyEdit(n, options.registryPorts),
+      networkPolicyEdit(n, options.registryPorts, options.metricsPorts),
     ],
   };
 }

@@ -25,6 +25,11 @@ spec:
       maxSurge: 1
   template:
     metadata:
+      # Prometheus scrapes GET /metrics on the metrics port, never the public one.
+      annotations:
+        prometheus.io/scrape: 'true'
+        prometheus.io/port: '${n.metricsPort}'
+        prometheus.io/path: /metrics
       labels:
         app.kubernetes.io/name: ${n.name}
         app.kubernetes.io/component: subgraph
@@ -80,6 +85,8 @@ spec:
           ports:
             - name: http
               containerPort: ${n.port}
+            - name: metrics
+              containerPort: ${n.metricsPort}
           envFrom:
             # LOG_LEVEL, DB_POOL_SIZE, ACCESS_LOG_WITNESS_INTERVAL_MS, POLICY_MAX_STALENESS_MS.
             - configMapRef:
@@ -89,6 +96,10 @@ spec:
               value: 0.0.0.0
             - name: PORT
               value: '${n.port}'
+            - name: METRICS_HOST
+              value: 0.0.0.0
+            - name: METRICS_PORT
+              value: '${n.metricsPort}'
             - name: DATABASE_URL
               valueFrom:
                 secretKeyRef:
