@@ -110,7 +110,7 @@ describe('npm run new:agency, in a copy of the repository', () => {
     for (const file of [...created, ...edited])
       expect(existsSync(path.join(copy.root, file))).toBe(true);
     expect(readCopy('platform/agencies.ts')).toContain(
-      `${AGENCY}: { title: 'Permit Office', defaultPort: ${PORT} }`,
+      `${AGENCY}: { title: 'Permit Office', defaultPort: ${PORT}, metricsPort: 9472 }`,
     );
     expect(stdout).toContain('next:');
     expect(stdout).toContain('npm run compose');
