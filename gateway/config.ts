@@ -8,6 +8,7 @@ import {
   logPretty,
   logPrettyField,
   metricsHostField,
+  metricsPortApartFrom,
   nodeEnvField,
   portField,
   positiveIntField,
@@ -329,17 +330,7 @@ const gatewayEnvSchema = z
         .optional(),
     ),
   })
-  .superRefine(
-    (env, ctx) => {
-      if (env.METRICS_PORT === 0 || env.METRICS_PORT !== env.GATEWAY_PORT) return;
-      ctx.addIssue({
-        code: 'custom',
-        path: ['METRICS_PORT'],
-        message: 'must differ from GATEWAY_PORT: metrics are not served on the public port',
-      });
-    },
-    { when: () => true },
-  )
+  .superRefine(metricsPortApartFrom('GATEWAY_PORT', 'public port'), { when: () => true })
   .superRefine(
     (env, ctx) => {
       if (env.EXPLORER_OIDC_SCOPE === undefined || env.EXPLORER_OIDC_CLIENT_ID !== undefined)

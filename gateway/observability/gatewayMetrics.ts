@@ -1,6 +1,6 @@
-import { Counter, Histogram, Registry } from 'prom-client';
+import { Histogram, Registry } from 'prom-client';
 import { boundedOperationLabel } from '../../platform/metrics/boundedLabel';
-import { errorCodeLabel, LIMIT_CODES } from '../../platform/metrics/errorCodeLabel';
+import { errorCounters } from '../../platform/metrics/errorCounters';
 import { LATENCY_BUCKETS } from '../../platform/metrics/subgraphMetrics';
 
 /** The gateway's own metrics, beside those of the runtime's Prometheus plugin in the same registry. */
@@ -30,18 +30,7 @@ export function createGatewayMetrics(): GatewayMetrics {
     buckets: LATENCY_BUCKETS,
     registers,
   });
-  const errors = new Counter({
-    name: 'govgraph_errors_total',
-    help: 'Responses with errors, by extensions.code (a code counted once per response)',
-    labelNames: ['code'],
-    registers,
-  });
-  const limits = new Counter({
-    name: 'govgraph_limits_hit_total',
-    help: 'Requests refused or cut by a limit, by its error code',
-    labelNames: ['limit'],
-    registers,
-  });
+  const countErrors = errorCounters(registry);
   return {
     registry,
     operationLabel,
@@ -50,11 +39,7 @@ export function createGatewayMetrics(): GatewayMetrics {
         { operation: operationLabel(operationName), status: String(httpStatus) },
         seconds,
       );
-      for (const code of codes) {
-        const label = errorCodeLabel(code);
-        errors.inc({ code: label });
-        if (LIMIT_CODES.has(label)) limits.inc({ limit: label });
-      }
+      countErrors(codes);
     },
   };
 }

@@ -48,3 +48,18 @@ export const metricsHostField = z.preprocess(
   (value) => (value === '' ? undefined : value),
   z.string().min(1).default('127.0.0.1'),
 );
+
+/**
+ * Refuses a `METRICS_PORT` equal to the public port named `publicPort`: metrics are never served
+ * where clients connect (0, a free port, always differs).
+ */
+export function metricsPortApartFrom<Port extends string>(publicPort: Port, where: string) {
+  return (env: { METRICS_PORT: number } & Record<Port, number>, ctx: z.RefinementCtx): void => {
+    if (env.METRICS_PORT === 0 || env.METRICS_PORT !== env[publicPort]) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['METRICS_PORT'],
+      message: `must differ from ${publicPort}: metrics are not served on the ${where}`,
+    });
+  };
+}

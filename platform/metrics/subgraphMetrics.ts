@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Db } from '../db/createDb';
 import type { PolicyObserver } from '../policy/policyObserver';
 import { boundedOperationLabel } from './boundedLabel';
-import { errorCodeLabel, LIMIT_CODES } from './errorCodeLabel';
+import { errorCounters } from './errorCounters';
 
 /** Latency buckets in seconds, from a cached lookup to a request near its timeout. */
 export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -41,18 +41,7 @@ export function createSubgraphMetrics(agency: string): SubgraphMetrics {
     buckets: LATENCY_BUCKETS,
     registers,
   });
-  const errors = new Counter({
-    name: 'govgraph_errors_total',
-    help: 'Responses with errors, by extensions.code (a code counted once per response)',
-    labelNames: ['code'],
-    registers,
-  });
-  const limits = new Counter({
-    name: 'govgraph_limits_hit_total',
-    help: 'Requests refused or cut by a limit, by its error code',
-    labelNames: ['limit'],
-    registers,
-  });
+  const countErrors = errorCounters(registry);
   const decisions = new Counter({
     name: 'govgraph_policy_decisions_total',
     help: 'Field decisions (once per field per request), by agency, field and decision',
@@ -119,11 +108,7 @@ export function createSubgraphMetrics(agency: string): SubgraphMetrics {
     requestServed(operationName, seconds, codes) {
       const status = codes.length === 0 ? 'ok' : 'error';
       duration.observe({ subgraph: agency, operation: operation(operationName), status }, seconds);
-      for (const code of codes) {
-        const label = errorCodeLabel(code);
-        errors.inc({ code: label });
-        if (LIMIT_CODES.has(label)) limits.inc({ limit: label });
-      }
+      countErrors(codes);
     },
     decided: (decisionAgency, field, effect) =>
       decisions.inc({ agency: decisionAgency, field, decision: effect }),

@@ -10,6 +10,7 @@ import {
   logPretty,
   logPrettyField,
   metricsHostField,
+  metricsPortApartFrom,
   nodeEnvField,
   portField,
   positiveIntField,
@@ -87,17 +88,7 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
     .superRefine(exactlyOneOf('ACCESS_LOG_SIGNING_KEY_FILE', 'ACCESS_LOG_SIGNING_KEY'), {
       when: () => true,
     })
-    .superRefine(
-      (env, ctx) => {
-        if (env.METRICS_PORT === 0 || env.METRICS_PORT !== env.PORT) return;
-        ctx.addIssue({
-          code: 'custom',
-          path: ['METRICS_PORT'],
-          message: 'must differ from PORT: metrics are not served on the GraphQL port',
-        });
-      },
-      { when: () => true },
-    )
+    .superRefine(metricsPortApartFrom('PORT', 'GraphQL port'), { when: () => true })
     .superRefine(
       (env, ctx) => {
         const given = env.STATISTICS_PSEUDONYM_SECRET ?? env.STATISTICS_PSEUDONYM_SECRET_FILE;
