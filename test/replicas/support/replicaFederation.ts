@@ -120,6 +120,8 @@ function spawnSubgraph(
     DATABASE_URL: databaseUrl,
     HOST: '127.0.0.1',
     PORT: String(port),
+    // Replicas share the host: each takes a free metrics port instead of its agency's.
+    METRICS_PORT: '0',
     DB_POOL_SIZE: '4',
     PAGE_CURSOR_KEY: pageCursorKey,
     GATEWAY_PUBLIC_KEY_FILE: demoKey('gateway-signing.public.jwk.json'),
