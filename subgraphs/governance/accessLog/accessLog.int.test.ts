@@ -7,6 +7,7 @@ import {
   searchFieldOf,
   trackerFieldOf,
 } from '../../../platform/accessLog/accessLogFields';
+import { AGENCY_NAMES } from '../../../platform/agencies';
 import type { Caller } from '../../../platform/context/Caller';
 import {
   type Asker,
@@ -306,7 +307,8 @@ describe('an oversight search', () => {
       code: 'BAD_USER_INPUT',
       problems: [
         'subject must be an 11-digit national ID with a valid check digit',
-        'agency must be one of population, tax, social, health, transport, business, governance',
+        // Every agency of the registry, a generated one included.
+        `agency must be one of ${AGENCY_NAMES.join(', ')}`,
         'withoutCaseId: true and a caseId cannot both hold',
         'from must be before to',
       ],
