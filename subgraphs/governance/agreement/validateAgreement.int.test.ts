@@ -1,3 +1,4 @@
+import { AGENCY_NAMES } from '../../../platform/agencies';
 import { CHANGE, useRegisterTest } from '../testing/registerTest';
 
 const t = useRegisterTest();
@@ -17,7 +18,8 @@ describe('validating agreements', () => {
     expect(problems).toEqual([
       'id "not a number" is not a register number: use capital letters, digits and hyphens, such as DSA-SIB-TAX-02',
       'title must not be empty',
-      'provider "weather" is not an agency of the graph (population, tax, social, health, transport, business, governance)',
+      // Every agency of the registry, a generated one included.
+      `provider "weather" is not an agency of the graph (${AGENCY_NAMES.join(', ')})`,
       'consumer "nobody" is not a registered organisation (see Query.organisations)',
       'purpose "fun" is not a registered purpose (see Query.purposes)',
       'purposes list "loan-application" twice',
