@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { promisify } from 'node:util';
 import { mintDemoToken } from '../demo/identity/mintDemoToken';
 import { SHOWCASE } from '../demo/showcase';
+import { AGENCIES } from '../platform/agencies';
 import type { Db } from '../platform/db/createDb';
 import { stopChild } from '../scripts/federationProcesses';
 import { copyRepository, type RepoCopy } from './support/repoCopy';
@@ -18,6 +19,8 @@ const run = promisify(execFile);
 const AGENCY = 'permits';
 const PORT = '4100';
 const HOLDER = SHOWCASE.nationalId;
+/** The generator gives a new agency the metrics port after the highest one in the registry. */
+const METRICS_PORT = Math.max(...Object.values(AGENCIES).map((agency) => agency.metricsPort)) + 1;
 
 // Building, composing and testing a copy of the repository takes minutes on a loaded machine.
 const LONG = 30 * 60_000;
@@ -110,7 +113,7 @@ describe('npm run new:agency, in a copy of the repository', () => {
     for (const file of [...created, ...edited])
       expect(existsSync(path.join(copy.root, file))).toBe(true);
     expect(readCopy('platform/agencies.ts')).toContain(
-      `${AGENCY}: { title: 'Permit Office', defaultPort: ${PORT}, metricsPort: 9472 }`,
+      `${AGENCY}: { title: 'Permit Office', defaultPort: ${PORT}, metricsPort: ${METRICS_PORT} }`,
     );
     expect(stdout).toContain('next:');
     expect(stdout).toContain('npm run compose');
