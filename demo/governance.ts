@@ -1,6 +1,6 @@
 import { ACCESS_RECORD_POLICY } from '../platform/accessLog/accessLogPolicy';
 import { searchFieldOf } from '../platform/accessLog/accessLogFields';
-import type { AgencyName } from '../platform/agencies';
+import { AGENCY_NAMES, type AgencyName } from '../platform/agencies';
 import type { Db } from '../platform/db/createDb';
 import { SHOWCASE } from './showcase';
 
@@ -91,6 +91,17 @@ interface AgreementSeed {
   /** The smallest cell of a statistical table released under it (10 when not given). */
   min_cell_size?: number;
 }
+
+/** The short codes in the ids of the supervision agreements; another agency's is its name. */
+const SUPERVISION_CODES: Partial<Record<AgencyName, string>> = {
+  population: 'POP',
+  tax: 'TAX',
+  social: 'SOC',
+  health: 'HLT',
+  transport: 'TRA',
+  business: 'BUS',
+  governance: 'GOV',
+};
 
 /**
  * The Data Protection Inspectorate supervises every agency's access log: each agency lets it
@@ -313,13 +324,15 @@ export const AGREEMENTS: AgreementSeed[] = [
     reuse_terms: 'Only for the loan decision; delete 30 days after it unless a contract is signed.',
     retention_days: 30,
   },
-  supervisionOf('population', 'POP'),
-  supervisionOf('tax', 'TAX'),
-  supervisionOf('social', 'SOC'),
-  supervisionOf('health', 'HLT'),
-  supervisionOf('transport', 'TRA'),
-  supervisionOf('business', 'BUS'),
-  supervisionOf('governance', 'GOV', ['Query.accessLogSearch', 'AccessLogSearch.results']),
+  // Every agency in the registry, a new one too: an access log the inspectorate cannot search
+  // would be missing from every oversight search.
+  ...AGENCY_NAMES.map((agency) =>
+    supervisionOf(
+      agency,
+      SUPERVISION_CODES[agency] ?? agency.toUpperCase(),
+      agency === 'governance' ? ['Query.accessLogSearch', 'AccessLogSearch.results'] : [],
+    ),
+  ),
 ];
 
 /** Consents the showcase person has given: her bank may check her identity and income band. */

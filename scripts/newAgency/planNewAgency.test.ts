@@ -7,14 +7,18 @@ import { agencyNaming } from './agencyNaming';
 import { NewAgencyError } from './NewAgencyError';
 import { planNewAgency } from './planNewAgency';
 
-const naming = agencyNaming('permits', 'Permit Office', 4100, 9472);
+// From the registry, so that the plan's edits are checked in a copy that holds another new agency.
+const registered = Object.values(AGENCIES);
+const registryPorts = registered.map((agency) => agency.defaultPort);
+const metricsPorts = [9464, ...registered.map((agency) => agency.metricsPort)];
+/** The ports of the agency last in the registry: the lists the plan edits end with them. */
+const LAST = registered[registered.length - 1]!;
+const PORT = Math.max(4100, ...registryPorts.map((port) => port + 1));
+const METRICS_PORT = Math.max(...metricsPorts) + 1;
+
+const naming = agencyNaming('permits', 'Permit Office', PORT, METRICS_PORT);
 const keys = newAccessLogKeyFiles('permits');
-const plan = planNewAgency(naming, {
-  day: '20261202',
-  keys,
-  registryPorts: Object.values(AGENCIES).map((agency) => agency.defaultPort),
-  metricsPorts: [9464, ...Object.values(AGENCIES).map((agency) => agency.metricsPort)],
-});
+const plan = planNewAgency(naming, { day: '20261202', keys, registryPorts, metricsPorts });
 
 /** A file of the repository as the plan's edit would leave it. */
 function edited(file: string): string {
@@ -32,7 +36,7 @@ describe('the plan of a new agency', () => {
 
   it('enters the agency in the registry, the subgraph registry and the policy registry', () => {
     expect(edited('platform/agencies.ts')).toContain(
-      "  permits: { title: 'Permit Office', defaultPort: 4100, metricsPort: 9472 },\n} as const;",
+      `  permits: { title: 'Permit Office', defaultPort: ${PORT}, metricsPort: ${METRICS_PORT} },\n} as const;`,
     );
     const registry = edited('subgraphs/registry.ts');
     expect(registry).toContain("import { createPermitsSubgraph } from './permits/index';");
@@ -45,15 +49,17 @@ describe('the plan of a new agency', () => {
     expect(compose).toContain(
       "  permits:\n    <<: *subgraph\n    command: ['node', 'dist/subgraphs/permits/main.js']",
     );
-    expect(compose).toContain('      SUBGRAPH_URL_PERMITS: http://permits:4100/graphql\n');
-    expect(compose).toContain("      PORT: '4100'\n      METRICS_PORT: '9472'\n");
+    expect(compose).toContain(`      SUBGRAPH_URL_PERMITS: http://permits:${PORT}/graphql\n`);
+    expect(compose).toContain(`      PORT: '${PORT}'\n      METRICS_PORT: '${METRICS_PORT}'\n`);
     expect(compose).toMatch(/ {6}permits:\n {8}condition: service_healthy\n\nvolumes:/);
   });
 
   it('opens its port in both lists of subgraph ports of the network policies, and its metrics port to Prometheus', () => {
     const policies = edited('deploy/kubernetes/base/network-policy.yaml');
-    expect(policies.match(/- port: 4007\n\s+- port: 4100\n/g)).toHaveLength(2);
-    expect(policies.match(/- port: 9471\n\s+- port: 9472\n/g)).toHaveLength(1);
+    const follows = (last: number, port: number) =>
+      policies.match(new RegExp(`- port: ${last}\\n\\s+- port: ${port}\\n`, 'g'));
+    expect(follows(LAST.defaultPort, PORT)).toHaveLength(2);
+    expect(follows(LAST.metricsPort, METRICS_PORT)).toHaveLength(1);
   });
 
   it("puts its access-log key in the demo overlay's Secrets byte for byte", () => {
