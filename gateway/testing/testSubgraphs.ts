@@ -195,7 +195,7 @@ async function startSubgraph(
       publicKey: options.gatewayPublicKey,
       audience: name,
     }),
-    createContext: async (identity, request) => {
+    createContext: async ({ identity }, request) => {
       requests.push({ headers: request.headers, identity });
       return { dataUse: [], identity };
     },

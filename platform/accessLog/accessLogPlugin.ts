@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors/ErrorCode';
+import { type TokenAdmission, TokenAlreadyUsedError } from '../identity/TokenAdmission';
 import { MAX_SUBJECTS_PER_REQUEST } from './accessLogBound';
 import { estimateSubjects } from './estimateSubjects';
 import type { Logger } from '../logging/logger';
@@ -11,6 +12,7 @@ interface AccessLoggedContext {
   requestId: string;
   caseId: string | null;
   policy: RequestPolicy;
+  tokenAdmission?: TokenAdmission;
 }
 
 /**
@@ -19,7 +21,9 @@ interface AccessLoggedContext {
  * withheld from the response (null, with an ACCESS_LOG_UNAVAILABLE error at its path), so no
  * personal data is ever returned without its record. A request during which the agency's
  * database failed releases no personal data either (DATA_SOURCE_UNAVAILABLE): what was read
- * before the failure would be a person's record in part.
+ * before the failure would be a person's record in part. The insert also decides whether the
+ * request's gateway token is new to every replica, when that is still open: a replay writes no
+ * record, and the server refuses its whole answer.
  */
 export function accessLogPlugin<TContext extends AccessLoggedContext>(
   write: AccessLogWriter,
@@ -74,8 +78,11 @@ export function accessLogPlugin<TContext extends AccessLoggedContext>(
                 caseId: contextValue.caseId,
               },
               entries,
+              contextValue.tokenAdmission,
             );
           } catch (error) {
+            // Nothing was written, and the server sends nothing of the answer (serveBehindGateway).
+            if (error instanceof TokenAlreadyUsedError) return;
             logger.error(
               { err: error, requestId: contextValue.requestId },
               'access log unavailable: personal data withheld',

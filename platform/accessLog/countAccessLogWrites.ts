@@ -1,3 +1,4 @@
+import { TokenAlreadyUsedError } from '../identity/TokenAdmission';
 import type { AccessLogWriter } from './accessLogWriter';
 
 /** What is counted of an access log's writes. */
@@ -6,16 +7,19 @@ export interface AccessLogCounts {
   accessLogFailed(): void;
 }
 
-/** A writer that counts the records it wrote and the writes that failed (and still throws). */
+/**
+ * A writer that counts the records it wrote and the writes that failed (and still throws); a
+ * replayed token's refusal is no failure of the log.
+ */
 export function countAccessLogWrites(
   write: AccessLogWriter,
   counts: AccessLogCounts,
 ): AccessLogWriter {
-  return async (context, entries) => {
+  return async (context, entries, admission) => {
     try {
-      await write(context, entries);
+      await write(context, entries, admission);
     } catch (error) {
-      counts.accessLogFailed();
+      if (!(error instanceof TokenAlreadyUsedError)) counts.accessLogFailed();
       throw error;
     }
     counts.accessRecordsWritten(entries.length);

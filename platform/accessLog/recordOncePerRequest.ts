@@ -43,7 +43,7 @@ export function recordOncePerRequest(
     }
   };
 
-  return async (context, entries) => {
+  return async (context, entries, admission) => {
     forget();
     const remembered = requests.get(context.requestId);
     const fresh: AccessEntry[] = [];
@@ -52,7 +52,7 @@ export function recordOncePerRequest(
       const fields = known ? entry.fields.filter((field) => !known.has(field)) : entry.fields;
       if (fields.length > 0) fresh.push({ subjectId: entry.subjectId, fields });
     }
-    await write(context, fresh);
+    await write(context, fresh, admission);
     const record = remembered ?? { at: now(), fields: new Map(), subjects: 0 };
     for (const { subjectId, fields } of fresh) {
       let known = record.fields.get(subjectId);

@@ -4,7 +4,11 @@ import { type HostedAgency, hostAgency } from '../subgraph/hostAgency';
 import { SUBGRAPH_FACTORIES } from '../../subgraphs/registry';
 import { readAccessLogSigner } from '../witness/accessLogKeys';
 import { isEmbeddedTestDatabase, testDatabaseUrl } from '../../test/support/testDatabase';
+import { SHOWCASE } from '../../demo/showcase';
+import { callerOf } from '../../test/support/subgraphRequest';
+import { countStatements } from '../../test/support/countStatements';
 import { GATEWAY_TOKEN_HEADER } from './gatewayToken';
+import type { RequestIdentity } from './RequestIdentity';
 import { signGatewayToken } from './signGatewayToken';
 import { createSharedReplayGuard } from './createSharedReplayGuard';
 
@@ -36,22 +40,33 @@ const IDENTITY = {
   caseId: null,
 };
 
-async function post(replica: number, token: string) {
+async function post(replica: number, token: string, body = BODY) {
   const response = await fetch(replicas[replica]!.url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [GATEWAY_TOKEN_HEADER]: token },
-    body: BODY,
+    body,
   });
   return { status: response.status, body: (await response.json()) as unknown };
 }
 
-const mint = () =>
-  signGatewayToken({
-    identity: IDENTITY,
-    audience: 'tax',
-    body: BODY,
-    key: gatewayKeys.privateKey,
-  });
+const mint = (identity: RequestIdentity = IDENTITY, body = BODY) =>
+  signGatewayToken({ identity, audience: 'tax', body, key: gatewayKeys.privateKey });
+
+/** A call that releases personal data, so its answer writes access records. */
+const PERSONAL = JSON.stringify({
+  query: `query ($representations: [_Any!]!) {
+    _entities(representations: $representations) { ... on Person { incomeAssessments { year } } }
+  }`,
+  variables: { representations: [{ __typename: 'Person', id: SHOWCASE.nationalId }] },
+});
+
+async function recordsOf(requestId: string): Promise<number> {
+  const [{ n }] = await replicas[0]!
+    .db('tax.access_log')
+    .where({ request_id: requestId })
+    .count<{ n: string }[]>({ n: '*' });
+  return Number(n);
+}
 
 const REPLAYED = {
   status: 401,
@@ -120,4 +135,54 @@ test('expired ids are pruned, live ones kept', async () => {
   } finally {
     guard.stop();
   }
+});
+
+describe('a call that releases personal data', () => {
+  const officer = (requestId: string): RequestIdentity => ({
+    requestId,
+    caller: callerOf('tax-officer'),
+    purpose: 'tax-assessment',
+    caseId: null,
+  });
+
+  test('decides its token in the access log’s own statement, at no statement more', async () => {
+    const requestId = `replay-personal-${Date.now()}`;
+    const token = await mint(officer(requestId), PERSONAL);
+    const sent: string[] = [];
+    const listener = (query: { sql: string }) => sent.push(query.sql);
+    replicas[0]!.db.on('query', listener);
+    try {
+      const answer = await post(0, token, PERSONAL);
+      expect(answer.status).toBe(200);
+      expect(JSON.stringify(answer.body)).toContain('incomeAssessments');
+    } finally {
+      replicas[0]!.db.removeListener('query', listener);
+    }
+    const touchingTokens = sent.filter((sql) => sql.includes('gateway_token_use'));
+    expect(touchingTokens).toHaveLength(1);
+    expect(touchingTokens[0]).toMatch(/access_log/);
+    expect(await recordsOf(requestId)).toBe(1);
+  });
+
+  test('replayed to the other replica, is refused, reads as nothing and records nothing', async () => {
+    const requestId = `replay-personal-again-${Date.now()}`;
+    const token = await mint(officer(requestId), PERSONAL);
+    expect((await post(0, token, PERSONAL)).status).toBe(200);
+    const counted = await countStatements({ data: replicas[1]!.db }, async () => {
+      expect(await post(1, token, PERSONAL)).toEqual(REPLAYED);
+    });
+    // It ran (its reads, and the one statement that found the token used) but released nothing.
+    expect(counted.data).toBeGreaterThan(0);
+    expect(await recordsOf(requestId)).toBe(1);
+  });
+
+  test('sent to both replicas at once, is answered and recorded exactly once', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const requestId = `replay-personal-race-${Date.now()}-${round}`;
+      const token = await mint(officer(requestId), PERSONAL);
+      const answers = await Promise.all([post(0, token, PERSONAL), post(1, token, PERSONAL)]);
+      expect(answers.map(({ status }) => status).sort()).toEqual([200, 401]);
+      expect(await recordsOf(requestId)).toBe(1);
+    }
+  });
 });

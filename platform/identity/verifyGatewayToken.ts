@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { type Caller, PUBLIC_CALLER } from '../context/Caller';
 import { createReplayGuard } from './createReplayGuard';
 import type { SharedReplayGuard } from './createSharedReplayGuard';
+import { createTokenAdmission, type TokenAdmission } from './TokenAdmission';
 import {
   bodyHash,
   GATEWAY_TOKEN_HEADER_SEGMENT,
@@ -18,6 +19,17 @@ export class GatewayTokenError extends Error {
   override readonly name = 'GatewayTokenError';
 }
 
+/** A gateway token that passed every check one process can make alone. */
+export interface VerifiedGatewayToken {
+  /** Whom and what the gateway vouches for. */
+  identity: RequestIdentity;
+  /**
+   * Whether the token is new to the subgraph's other replicas as well: still to be decided,
+   * before the answer is sent (platform/server/serveBehindGateway.ts).
+   */
+  admission: TokenAdmission;
+}
+
 /**
  * Checks the gateway token of one request against the request's raw body and returns the
  * identity it vouches for, or throws a `GatewayTokenError` saying why not.
@@ -25,7 +37,7 @@ export class GatewayTokenError extends Error {
 export type GatewayTokenVerifier = (
   token: string | undefined,
   body: Uint8Array,
-) => Promise<RequestIdentity>;
+) => Promise<VerifiedGatewayToken>;
 
 export interface GatewayTokenVerifierOptions {
   /** The gateway's Ed25519 public key. */
@@ -35,8 +47,9 @@ export interface GatewayTokenVerifierOptions {
   /** Allowed clock difference between gateway and subgraph. Default 5 s. */
   clockToleranceSeconds?: number;
   /**
-   * The token ids every replica of this subgraph has accepted; without it a token replayed to
-   * another replica would be accepted there (only this process's own ids are remembered).
+   * The token ids every replica of this subgraph has accepted, which each token's admission
+   * asks; without it a token replayed to another replica would be accepted there (only this
+   * process's own ids are remembered).
    */
   sharedReplays?: SharedReplayGuard;
 }
@@ -71,10 +84,9 @@ export function createGatewayTokenVerifier(
   const shared = options.sharedReplays;
   return async (token, body) => {
     const { identity, jti, exp } = verifyToken(token, body);
-    // Last, after every check this process can make alone: a refused token costs no statement.
-    if (shared && !(await shared.admit(jti, exp + tolerance)))
-      throw new GatewayTokenError('The gateway token has already been used');
-    return identity;
+    // Decided later, after every check this process can make alone (a refused token costs no
+    // statement), and in the access log's own statement where the request writes records.
+    return { identity, admission: createTokenAdmission(jti, exp + tolerance, shared) };
   };
 
   /**

@@ -3,8 +3,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { ErrorCode } from '../errors/ErrorCode';
 import { GATEWAY_TOKEN_HEADER } from '../identity/gatewayToken';
-import type { RequestIdentity } from '../identity/RequestIdentity';
-import { GatewayTokenError, type GatewayTokenVerifier } from '../identity/verifyGatewayToken';
+import {
+  GatewayTokenError,
+  type GatewayTokenVerifier,
+  type VerifiedGatewayToken,
+} from '../identity/verifyGatewayToken';
 import type { Logger } from '../logging/logger';
 import { checkReadiness, type ReadinessCheck } from './readiness';
 import { traceSubgraphRequest } from '../tracing/traceSubgraphRequest';
@@ -16,7 +19,8 @@ export interface BehindGatewayOptions<TContext> {
   port: number;
   logger: Logger;
   verifyGatewayToken: GatewayTokenVerifier;
-  createContext(identity: RequestIdentity, request: IncomingMessage): Promise<TContext>;
+  /** The context of one request, from its verified token (the identity it vouches for). */
+  createContext(verified: VerifiedGatewayToken, request: IncomingMessage): Promise<TContext>;
   /** The largest request body accepted, in bytes; default 1 MB. */
   maxBodyBytes?: number;
   /** What `/readyz` checks (its database and policy store answer); ready when absent. */
@@ -34,7 +38,9 @@ const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 /**
  * Serves an Apollo server on its own HTTP server. A GraphQL request is a POST whose raw body
  * is read here, so its gateway token can be checked against it before anything is parsed or
- * executed; `GET /healthz` and `GET /readyz` need no token.
+ * executed; `GET /healthz` and `GET /readyz` need no token. Whether another replica has
+ * already answered the token is decided beside the execution, and awaited before any answer
+ * leaves: a replay is refused with nothing of its answer sent.
  */
 export async function serveBehindGateway<TContext extends object>(
   apollo: ApolloServer<TContext>,
@@ -75,9 +81,9 @@ export async function serveBehindGateway<TContext extends object>(
         errorBody(`The request body exceeds ${maxBodyBytes} bytes`, ErrorCode.BAD_REQUEST),
       );
     }
-    let identity: RequestIdentity;
+    let verified: VerifiedGatewayToken;
     try {
-      identity = await options.verifyGatewayToken(token, body);
+      verified = await options.verifyGatewayToken(token, body);
     } catch (error) {
       if (error instanceof GatewayTokenError) return refuse(request, response, error.message);
       throw error;
@@ -96,9 +102,12 @@ export async function serveBehindGateway<TContext extends object>(
           search: url.search,
           body: parsedBody,
         },
-        context: () => options.createContext(identity, request),
+        context: () => options.createContext(verified, request),
       }),
     );
+    // Free when the access log's statement has decided it; one batched insert otherwise.
+    if (!(await verified.admission.admitted()))
+      return refuse(request, response, 'The gateway token has already been used');
     await write(response, result);
   }
 

@@ -3,10 +3,12 @@ import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { KeyObject } from 'node:crypto';
 import { maskError } from '../errors/maskError';
 import type { RequestIdentity } from '../identity/RequestIdentity';
+import type { TokenAdmission } from '../identity/TokenAdmission';
+import { ErrorCode } from '../errors/ErrorCode';
 import type { SharedReplayGuard } from '../identity/createSharedReplayGuard';
 import { createGatewayTokenVerifier } from '../identity/verifyGatewayToken';
 import type { Logger } from '../logging/logger';
@@ -27,7 +29,14 @@ export interface SubgraphServerOptions<TContext extends object> {
   gatewayPublicKey: KeyObject;
   /** The gateway token ids every replica of this subgraph has accepted. */
   sharedReplays?: SharedReplayGuard;
-  createContext(identity: RequestIdentity): Promise<TContext>;
+  /** The context of one request: whom its token vouches for, and the token's admission. */
+  createContext(identity: RequestIdentity, admission: TokenAdmission): Promise<TContext>;
+  /**
+   * Its queries write nothing but the access log. A query's token is then decided beside its
+   * execution (in the access log's own statement when it writes records); otherwise, and for
+   * every mutation, before anything runs, so that a replay changes nothing.
+   */
+  readOnlyQueries?: boolean;
   /** Plugins of the agency's server besides the defaults (the access log). */
   plugins?: ApolloServerPlugin<TContext>[];
   /** What `/readyz` checks. */
@@ -61,6 +70,7 @@ export async function startSubgraphServer<TContext extends object>(
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginCacheControlDisabled(),
       dataUsePlugin(),
+      admitTokensFirst<TContext>(options.readOnlyQueries === true),
       ...(options.plugins ?? []),
       ...(tracingActive() ? [resolverSpansPlugin<TContext>()] : []),
     ],
@@ -79,10 +89,41 @@ export async function startSubgraphServer<TContext extends object>(
       audience: options.name,
       sharedReplays: options.sharedReplays,
     }),
-    createContext: (identity) => options.createContext(identity),
+    createContext: async ({ identity, admission }) => {
+      const context = await options.createContext(identity, admission);
+      // A symbol key: Apollo copies the context per operation, own properties and all.
+      return Object.assign(context, { [ADMISSION]: admission });
+    },
     readiness: options.readiness,
     maxBodyBytes: options.maxBodyBytes,
   });
   logger.info({ url: running.url }, `${options.name} subgraph ready`);
   return { name: options.name, ...running };
+}
+
+/** Where a request's context carries its token's admission for the plugin below. */
+const ADMISSION = Symbol('gateway token admission');
+
+/**
+ * Decides a request's token before its operation runs, unless it is a query of a subgraph whose
+ * queries only read: a mutation replayed to another replica must not run there at all.
+ */
+function admitTokensFirst<TContext extends object>(
+  readOnlyQueries: boolean,
+): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ contextValue, operation }) {
+          if (readOnlyQueries && operation?.operation === 'query') return;
+          const admission = (contextValue as { [ADMISSION]?: TokenAdmission })[ADMISSION];
+          // The answer is refused as a whole by the server (serveBehindGateway); this only stops the run.
+          if (!admission || !(await admission.admitted()))
+            throw new GraphQLError('The gateway token has already been used', {
+              extensions: { code: ErrorCode.UNAUTHENTICATED },
+            });
+        },
+      };
+    },
+  };
 }

@@ -16,6 +16,12 @@ export interface AgencySubgraph<TLoaders = unknown, TRepositories = unknown> {
   /** Plugins of this subgraph's server besides every agency's own (the access log, dataUse). */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   plugins?: ApolloServerPlugin<any>[];
+  /**
+   * Its queries write nothing but the access log, so a query's single-use token may be decided
+   * beside its execution, in the access log's statement (platform/server/startSubgraphServer.ts).
+   * Leave it unset for a subgraph with a query that changes anything (a debited budget).
+   */
+  readOnlyQueries?: boolean;
   /** The largest request body this subgraph reads, when more than the default 1 MiB. */
   maxBodyBytes?: number;
 }

@@ -50,8 +50,11 @@ export function serveAgency(
     logger: options.logger,
     gatewayPublicKey: options.gatewayPublicKey,
     sharedReplays: options.sharedReplays,
-    createContext: async (identity) =>
-      createRequestContext(subgraph, identity, options.policy, options.statisticsSecret ?? null),
+    createContext: async (identity, admission) => ({
+      ...createRequestContext(subgraph, identity, options.policy, options.statisticsSecret ?? null),
+      tokenAdmission: admission,
+    }),
+    readOnlyQueries: subgraph.readOnlyQueries,
     plugins: [
       requestLogPlugin<RequestContext>(subgraph.name, options.logger, options.metrics),
       accessLogPlugin(options.accessLog, options.logger),

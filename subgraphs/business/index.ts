@@ -24,6 +24,7 @@ export async function createBusinessSubgraph(
     name: 'business',
     schema: applyFieldPolicy(schema, businessPolicy),
     fieldPolicy: businessPolicy,
+    readOnlyQueries: true,
     repositories,
     createLoaders: () => ({
       ...createBusinessLoaders(repositories),

@@ -21,6 +21,7 @@ export async function createHealthSubgraph(
     name: 'health',
     schema: applyFieldPolicy(schema, healthPolicy),
     fieldPolicy: healthPolicy,
+    readOnlyQueries: true,
     repositories,
     createLoaders: () => ({
       ...createHealthLoaders(repositories),

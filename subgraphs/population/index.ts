@@ -22,6 +22,7 @@ export async function createPopulationSubgraph(
     name: 'population',
     schema: applyFieldPolicy(schema, populationPolicy),
     fieldPolicy: populationPolicy,
+    readOnlyQueries: true,
     repositories,
     createLoaders: () => ({
       ...createPopulationLoaders(repositories),

@@ -22,6 +22,7 @@ export async function createSocialSubgraph(
     name: 'social',
     schema: applyFieldPolicy(schema, socialPolicy),
     fieldPolicy: socialPolicy,
+    readOnlyQueries: true,
     repositories,
     createLoaders: () => ({
       ...createSocialLoaders(repositories),

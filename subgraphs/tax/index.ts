@@ -25,6 +25,7 @@ export async function createTaxSubgraph(
     name: 'tax',
     schema: applyFieldPolicy(schema, taxPolicy),
     fieldPolicy: taxPolicy,
+    readOnlyQueries: true,
     repositories,
     createLoaders: () => ({
       ...createTaxLoaders(repositories),

@@ -24,6 +24,7 @@ export async function createTransportSubgraph(
     name: 'transport',
     schema: applyFieldPolicy(schema, transportPolicy),
     fieldPolicy: transportPolicy,
+    readOnlyQueries: true,
     repositories,
     createLoaders: () => ({
       ...createTransportLoaders(repositories),

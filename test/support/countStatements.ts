@@ -1,11 +1,13 @@
 import type { Db } from '../../platform/db/createDb';
 
 /**
- * The statements of the gateway-token replay guard, one insert per subgraph call (or per
- * batch of calls) into `<agency>.gateway_token_use`: the transport's, not the request's. Its cost
- * is measured by its own tests and in BENCHMARKS.md; the counts here are of data and log.
+ * The replay guard's own statements: an insert into `<agency>.gateway_token_use` for a call
+ * that writes no access record (or for a batch of them), and the pruning of expired ids. They
+ * are the transport's, not the request's; their cost is measured by their own tests and in
+ * BENCHMARKS.md. A call that writes records decides its token in the access log's statement,
+ * which is counted as the log's.
  */
-const REPLAY_GUARD_TABLE = /\bgateway_token_use\b/;
+const REPLAY_GUARD_STATEMENT = /^\s*(insert into|delete from) "[^"]+"\."gateway_token_use"/;
 
 /**
  * Counts the SQL statements each named database handle sends while `work` runs, leaving out the
@@ -20,7 +22,7 @@ export async function countStatements<K extends string>(
   for (const name of Object.keys(databases) as K[]) {
     counts[name] = 0;
     const listener = (query: { sql?: string }) => {
-      if (!REPLAY_GUARD_TABLE.test(query.sql ?? '')) counts[name] += 1;
+      if (!REPLAY_GUARD_STATEMENT.test(query.sql ?? '')) counts[name] += 1;
     };
     databases[name].on('query', listener);
     detach.push(() => databases[name].removeListener('query', listener));

@@ -24,6 +24,8 @@ export async function create${n.pascal}Subgraph(
     name: '${n.name}',
     schema: applyFieldPolicy(schema, ${n.name}Policy),
     fieldPolicy: ${n.name}Policy,
+    // Remove if a query comes to change anything: its token must then be decided before it runs.
+    readOnlyQueries: true,
     repositories,
     createLoaders: () => ({
       ...create${n.pascal}Loaders(repositories),
