@@ -29,12 +29,12 @@ const PROVIDER_KEYS = {
 };
 writeFileSync(PROVIDER_KEY_SET, JSON.stringify(PROVIDER_KEYS));
 
-/** The least a gateway starts with: who issues client tokens, their keys, and its signing key. */
+/** The least a gateway starts with: who issues client tokens, their keys, and its token secret. */
 const IDENTITY_ENV = {
   AUTH_ISSUER: 'https://login.gov.example',
   AUTH_AUDIENCE: 'govgraph',
   AUTH_JWKS_FILE: PROVIDER_KEY_SET,
-  GATEWAY_SIGNING_KEY_FILE: demoKey('gateway-signing.private.jwk.json'),
+  GATEWAY_TOKEN_SECRET_FILE: demoKey('gateway-token.secret.jwk.json'),
   ROLE_GRANTS_FILE: resolve(REPO_ROOT, 'demo', 'roles.json'),
 };
 
@@ -80,7 +80,7 @@ test('defaults describe a production gateway on localhost:4000 serving the check
       roleGrants: expect.any(Map),
       maxLifetimes: { person: 43200, client: 3600 },
     },
-    signingKey: expect.anything(),
+    tokenSecret: expect.anything(),
     limits: DEFAULT_REQUEST_LIMITS,
     subgraphTimeouts: { defaultMs: 30000, bySubgraph: {} },
     profile: {
@@ -105,8 +105,8 @@ test('defaults describe a production gateway on localhost:4000 serving the check
   expect([...config.identity.roleGrants.get('governance-admin')!]).toEqual([
     'information-system-authority',
   ]);
-  expect(config.signingKey.type).toBe('private');
-  expect(config.signingKey.asymmetricKeyType).toBe('ed25519');
+  expect(config.tokenSecret.kid).toBe('demo-gateway-1');
+  expect(config.tokenSecret.secret).toHaveLength(32);
 });
 
 test('every variable can be set', () => {
@@ -126,7 +126,7 @@ test('every variable can be set', () => {
       AUTH_ALGORITHMS: 'ES256, PS256',
       AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS: '28800',
       AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS: '',
-      GATEWAY_SIGNING_KEY: readFileSync(demoKey('gateway-signing.private.jwk.json'), 'utf8'),
+      GATEWAY_TOKEN_SECRET: readFileSync(demoKey('gateway-token.secret.jwk.json'), 'utf8'),
       ROLE_GRANTS_FILE: IDENTITY_ENV.ROLE_GRANTS_FILE,
       GATEWAY_MAX_TOKENS: '2000',
       GATEWAY_MAX_DEPTH: '8',
@@ -180,7 +180,7 @@ test('every variable can be set', () => {
       roleGrants: expect.any(Map),
       maxLifetimes: { person: 28800, client: 3600 },
     },
-    signingKey: expect.objectContaining({ type: 'private' }),
+    tokenSecret: expect.objectContaining({ kid: 'demo-gateway-1' }),
     limits: {
       maxTokens: 2000,
       maxDepth: 8,
@@ -228,13 +228,13 @@ function problemsWith(env: NodeJS.ProcessEnv): string {
   throw new Error('the environment was accepted');
 }
 
-test('without identity settings and a signing key the gateway does not start', () => {
+test('without identity settings and a token secret the gateway does not start', () => {
   const message = problemsWith({});
 
   expect(message).toContain('AUTH_ISSUER: is required');
   expect(message).toContain('AUTH_AUDIENCE: is required');
   expect(message).toContain('AUTH_JWKS_URL: is required (or AUTH_JWKS_FILE)');
-  expect(message).toContain('GATEWAY_SIGNING_KEY_FILE: is required (or GATEWAY_SIGNING_KEY)');
+  expect(message).toContain('GATEWAY_TOKEN_SECRET_FILE: is required (or GATEWAY_TOKEN_SECRET)');
   expect(message).toContain(
     'ROLE_GRANTS_FILE: is required (a JSON file saying which organisations may hold which roles',
   );
@@ -270,7 +270,7 @@ test('every wrong value is reported at once, by variable name', () => {
     SUBGRAPH_URL_TRANSPORT: 'ftp://transport/graphql',
     AUTH_ALGORITHMS: 'EdDSA,none',
     AUTH_JWKS_URL: 'https://idp.example/jwks.json',
-    GATEWAY_SIGNING_KEY_FILE: '/nonexistent/gateway.jwk.json',
+    GATEWAY_TOKEN_SECRET_FILE: '/nonexistent/gateway.jwk.json',
     GATEWAY_MAX_DEPTH: '0',
     GATEWAY_MAX_COST: 'lots',
     GATEWAY_SUBGRAPH_TIMEOUT_MS: '0',
@@ -286,7 +286,7 @@ test('every wrong value is reported at once, by variable name', () => {
   expect(message).toMatch(/AUTH_ALGORITHMS\.1: must be a comma-separated list of EdDSA, /);
   expect(message).toContain('AUTH_JWKS_URL: set AUTH_JWKS_URL or AUTH_JWKS_FILE, not both');
   expect(message).toContain(
-    'GATEWAY_SIGNING_KEY_FILE: cannot read /nonexistent/gateway.jwk.json: ENOENT',
+    'GATEWAY_TOKEN_SECRET_FILE: cannot read /nonexistent/gateway.jwk.json: ENOENT',
   );
   expect(message).toContain('GATEWAY_MAX_DEPTH: must be greater than zero');
   expect(message).toContain('GATEWAY_MAX_COST: must be a number');
@@ -329,9 +329,9 @@ test('rate limit settings are checked, every problem named', () => {
 
 test.each([
   [
-    'a public key to sign with',
-    { GATEWAY_SIGNING_KEY_FILE: demoKey('gateway-signing.public.jwk.json') },
-    'GATEWAY_SIGNING_KEY_FILE: must be an Ed25519 private key',
+    "a subgraph's key to sign with",
+    { GATEWAY_TOKEN_SECRET_FILE: demoKey('gateway-token-tax.jwk.json') },
+    "GATEWAY_TOKEN_SECRET_FILE: must be the gateway's token secret",
   ],
   [
     'a key set holding a private key',
@@ -340,13 +340,13 @@ test.each([
   ],
   [
     'a single key instead of a key set',
-    { AUTH_JWKS_FILE: demoKey('gateway-signing.public.jwk.json') },
+    { AUTH_JWKS_FILE: demoKey('access-log-tax.private.jwk.json') },
     'AUTH_JWKS_FILE: must be a JSON Web Key Set',
   ],
   [
     'a key that is not JSON',
-    { GATEWAY_SIGNING_KEY_FILE: undefined, GATEWAY_SIGNING_KEY: 'secret' },
-    'GATEWAY_SIGNING_KEY: is not valid JSON',
+    { GATEWAY_TOKEN_SECRET_FILE: undefined, GATEWAY_TOKEN_SECRET: 'secret' },
+    'GATEWAY_TOKEN_SECRET: is not valid JSON',
   ],
   [
     'a fractional limit',

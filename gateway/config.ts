@@ -1,4 +1,3 @@
-import type { KeyObject } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { JSONWebKeySet, JWK } from 'jose';
 import { z } from 'zod';
@@ -14,7 +13,10 @@ import {
   positiveIntField,
 } from '../platform/config/envFields';
 import { loadConfig } from '../platform/config/loadConfig';
-import { ed25519PrivateKeyFromJwk } from '../platform/identity/ed25519Keys';
+import {
+  type GatewayTokenSecret,
+  gatewayTokenSecretFromJwk,
+} from '../platform/identity/gatewayTokenKeys';
 import { exactlyOneOf, inlineJsonField, jsonFileField } from '../platform/identity/jsonSettings';
 import { repoRoot } from '../platform/repoRoot';
 import {
@@ -62,8 +64,8 @@ export interface GatewayConfig {
   subgraphUrls: Partial<Record<AgencyName, string>>;
   /** How the bearer tokens of clients are verified. */
   identity: ClientTokenOptions;
-  /** The Ed25519 private key that signs the gateway's calls to subgraphs. */
-  signingKey: KeyObject;
+  /** The secret each subgraph's key for the gateway's calls is derived from (HMAC-SHA256). */
+  tokenSecret: GatewayTokenSecret;
   /** How much one request may ask of the gateway. */
   limits: RequestLimits;
   /** How long each subgraph call may take before the gateway answers without it. */
@@ -276,8 +278,8 @@ const gatewayEnvSchema = z
     AUTH_ALGORITHMS: algorithmsField,
     AUTH_MAX_TOKEN_LIFETIME_PERSON_SECONDS: tokenLifetimeField(DEFAULT_TOKEN_LIFETIMES.person),
     AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS: tokenLifetimeField(DEFAULT_TOKEN_LIFETIMES.client),
-    GATEWAY_SIGNING_KEY: inlineJsonField(ed25519PrivateKeyFromJwk),
-    GATEWAY_SIGNING_KEY_FILE: jsonFileField(ed25519PrivateKeyFromJwk),
+    GATEWAY_TOKEN_SECRET: inlineJsonField(gatewayTokenSecretFromJwk),
+    GATEWAY_TOKEN_SECRET_FILE: jsonFileField(gatewayTokenSecretFromJwk),
     ROLE_GRANTS_FILE: jsonFileField(parseRoleGrants),
     TRUSTED_DOCUMENTS_FILE: z.preprocess(unsetIfEmpty, z.string().optional()),
     TRUSTED_DOCUMENTS_REQUIRED: heldClientsField,
@@ -381,7 +383,7 @@ const gatewayEnvSchema = z
     { when: () => true },
   )
   .superRefine(exactlyOneOf('AUTH_JWKS_URL', 'AUTH_JWKS_FILE'), { when: () => true })
-  .superRefine(exactlyOneOf('GATEWAY_SIGNING_KEY_FILE', 'GATEWAY_SIGNING_KEY'), {
+  .superRefine(exactlyOneOf('GATEWAY_TOKEN_SECRET_FILE', 'GATEWAY_TOKEN_SECRET'), {
     when: () => true,
   });
 
@@ -446,7 +448,7 @@ export function loadGatewayConfig(env: NodeJS.ProcessEnv): GatewayConfig {
         client: parsed.AUTH_MAX_TOKEN_LIFETIME_CLIENT_SECONDS,
       },
     },
-    signingKey: (parsed.GATEWAY_SIGNING_KEY_FILE ?? parsed.GATEWAY_SIGNING_KEY)!,
+    tokenSecret: (parsed.GATEWAY_TOKEN_SECRET_FILE ?? parsed.GATEWAY_TOKEN_SECRET)!,
     limits: Object.fromEntries(
       (Object.keys(LIMIT_VARIABLES) as (keyof RequestLimits)[]).map((limit) => [
         limit,

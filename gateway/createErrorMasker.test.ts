@@ -74,7 +74,7 @@ describe('a subgraph that is down or slow', () => {
       logger: federation.log.logger,
       watch: false,
       identity: federation.auth.identity,
-      signingKey: federation.auth.signingKey,
+      tokenSecret: federation.auth.tokenSecret,
     });
     try {
       const url = await gateway.listen(0, '127.0.0.1');

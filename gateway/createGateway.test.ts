@@ -105,7 +105,7 @@ test('an override for a subgraph the supergraph does not have is reported', asyn
     logger: federation.log.logger,
     watch: false,
     identity: federation.auth.identity,
-    signingKey: federation.auth.signingKey,
+    tokenSecret: federation.auth.tokenSecret,
   });
   await gateway.stop();
 
@@ -120,7 +120,7 @@ test('a gateway does not start on a missing supergraph', async () => {
       supergraphPath: '/nonexistent/supergraph.graphql',
       logger: federation.log.logger,
       identity: federation.auth.identity,
-      signingKey: federation.auth.signingKey,
+      tokenSecret: federation.auth.tokenSecret,
     }),
   ).rejects.toThrow(
     new SupergraphError(

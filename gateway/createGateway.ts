@@ -1,5 +1,5 @@
 import { createGatewayRuntime } from '@graphql-hive/gateway-runtime';
-import type { KeyObject } from 'node:crypto';
+import type { GatewayTokenSecret } from '../platform/identity/gatewayTokenKeys';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../platform/logging/logger';
@@ -32,8 +32,8 @@ export interface GatewayOptions {
   logger: Logger;
   /** How the bearer tokens of clients are verified; a request without one is the public caller. */
   identity: ClientTokenOptions;
-  /** The Ed25519 private key that signs every call to a subgraph. */
-  signingKey: KeyObject;
+  /** The secret every subgraph's token key is derived from: it signs every call to a subgraph. */
+  tokenSecret: GatewayTokenSecret;
   /** Reload when the supergraph file changes. Default true. */
   watch?: boolean;
   /** Subgraph response extensions passed on to clients. Default `['dataUse']`. */
@@ -92,7 +92,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     : undefined;
   const rateLimits = options.rateLimits;
   const rateLimit = rateLimits && {
-    limiter: createRateLimiter(rateLimits, { logger, keySecret: options.signingKey }),
+    limiter: createRateLimiter(rateLimits, { logger, keySecret: options.tokenSecret }),
     clientAddress: createClientAddress(rateLimits.trustedProxies),
   };
 
@@ -106,7 +106,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       logger,
       extensionKeys: options.extensionKeys ?? DEFAULT_EXTENSION_KEYS,
       identity: options.identity,
-      signingKey: options.signingKey,
+      tokenSecret: options.tokenSecret,
       limits: { ...DEFAULT_REQUEST_LIMITS, ...options.limits },
       subgraphTimeouts: options.subgraphTimeouts ?? DEFAULT_SUBGRAPH_TIMEOUTS,
       profile: options.profile ?? profileDefaults('production', 0),

@@ -1,6 +1,6 @@
 import type { GatewayConfigSupergraph } from '@graphql-hive/gateway-runtime';
+import type { GatewayTokenSecret } from '../platform/identity/gatewayTokenKeys';
 import * as httpTransport from '@graphql-mesh/transport-http';
-import type { KeyObject } from 'node:crypto';
 import type { RequestIdentity } from '../platform/identity/RequestIdentity';
 import type { Logger } from '../platform/logging/logger';
 import { createErrorMasker } from './createErrorMasker';
@@ -33,8 +33,8 @@ export interface RuntimeConfigOptions {
   extensionKeys: readonly string[];
   /** How client tokens are verified. */
   identity: ClientTokenOptions;
-  /** The gateway's Ed25519 private key, signing every subgraph call. */
-  signingKey: KeyObject;
+  /** The secret every subgraph's token key is derived from: it signs every subgraph call. */
+  tokenSecret: GatewayTokenSecret;
   /** How much one request may ask of the gateway. */
   limits: RequestLimits;
   /** How long each subgraph call may take before the gateway answers without it. */
@@ -124,7 +124,7 @@ export function createRuntimeConfig(options: RuntimeConfigOptions): GatewayConfi
         verifyClientToken,
         requestIds,
         identities,
-        signingKey: options.signingKey,
+        tokenSecret: options.tokenSecret,
         logger,
         limits: options.limits,
         profile,

@@ -19,7 +19,7 @@ runMain(async () => {
     subgraphUrls: config.subgraphUrls,
     logger,
     identity: config.identity,
-    signingKey: config.signingKey,
+    tokenSecret: config.tokenSecret,
     limits: config.limits,
     subgraphTimeouts: config.subgraphTimeouts,
     profile: config.profile,

@@ -1,5 +1,5 @@
 import type { GatewayPlugin, Logger as HiveLogger } from '@graphql-hive/gateway-runtime';
-import type { KeyObject } from 'node:crypto';
+import type { GatewayTokenSecret } from '../platform/identity/gatewayTokenKeys';
 import type { Logger } from '../platform/logging/logger';
 import type { ErrorMasker } from './createErrorMasker';
 import { useBrowserRules } from './csrf/useBrowserRules';
@@ -42,8 +42,8 @@ export interface GatewayPluginOptions {
   requestIds: RequestIds;
   /** Each request's verified identity, as `useClientIdentity` establishes it. */
   identities: RequestIdentities;
-  /** The gateway's Ed25519 private key, signing every subgraph call. */
-  signingKey: KeyObject;
+  /** The secret every subgraph's token key is derived from: it signs every subgraph call. */
+  tokenSecret: GatewayTokenSecret;
   logger: Logger;
   /** How much one request may ask; each limit refuses before anything is planned. */
   limits: RequestLimits;
@@ -120,7 +120,7 @@ export function createGatewayPlugins(options: GatewayPluginOptions): GatewayPlug
     ...(profile.introspection === 'organisations' ? [useIntrospectionAccess()] : []),
     useCostLimit(options.limits.maxCost),
     useSubgraphTimeouts(options.subgraphTimeoutMs),
-    useGatewayToken({ key: options.signingKey, logger: options.logger }),
+    useGatewayToken({ secret: options.tokenSecret, logger: options.logger }),
     useVariableErrorCodes(),
     useSubgraphExtensions({ keys: options.extensionKeys }),
     useRequestIdInErrors({

@@ -87,7 +87,7 @@ export async function startFederationProcesses(
           OTEL_SERVICE_NAME: `govgraph-${agency}`,
           METRICS_HOST: '127.0.0.1',
           METRICS_PORT: String(metricsPort),
-          GATEWAY_PUBLIC_KEY_FILE: KEYS('gateway-signing.public.jwk.json'),
+          GATEWAY_TOKEN_KEY_FILE: KEYS(`gateway-token-${agency}.jwk.json`),
           ACCESS_LOG_SIGNING_KEY_FILE: KEYS(`access-log-${agency}.private.jwk.json`),
           // Shared by the agencies holding statistical variables; governance, the joiner, refuses it.
           ...(STATISTICS_AGENCIES.includes(agency as StatisticsAgency)
@@ -117,7 +117,7 @@ export async function startFederationProcesses(
         AUTH_ISSUER: 'https://idp.demo.govgraph',
         AUTH_AUDIENCE: 'govgraph',
         AUTH_JWKS_FILE: KEYS('demo-idp.jwks.json'),
-        GATEWAY_SIGNING_KEY_FILE: KEYS('gateway-signing.private.jwk.json'),
+        GATEWAY_TOKEN_SECRET_FILE: KEYS('gateway-token.secret.jwk.json'),
         ROLE_GRANTS_FILE: path.join(repoRoot(), 'demo', 'roles.json'),
         // As docker-compose runs it: the production profile, trusting the demo identity provider.
         GOVGRAPH_PROFILE: 'production',

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { DEFAULT_METRICS_PORT } from '../gateway/config';
 import { AGENCIES } from '../platform/agencies';
 import { repoRoot } from '../platform/repoRoot';
+import { demoGatewayTokenKeyFile } from './newAgency/demoGatewayTokenKey';
 import { newAccessLogKeyFiles } from './newAgency/accessLogKeys';
 import { agencyNaming } from './newAgency/agencyNaming';
 import { NewAgencyError } from './newAgency/NewAgencyError';
@@ -33,6 +34,7 @@ async function main(argv: readonly string[]): Promise<void> {
   const plan = planNewAgency(naming, {
     day,
     keys: newAccessLogKeyFiles(args.name),
+    gatewayTokenKey: demoGatewayTokenKeyFile(root, args.name),
     registryPorts: Object.values(AGENCIES).map((agency) => agency.defaultPort),
     metricsPorts,
   });

@@ -1,4 +1,8 @@
-import { generateKeyPairSync, type KeyObject } from 'node:crypto';
+import {
+  deriveGatewayTokenKey,
+  type GatewayTokenSecret,
+  newGatewayTokenSecret,
+} from '../platform/identity/gatewayTokenKeys';
 import path from 'node:path';
 import { AGENCIES, AGENCY_NAMES, type AgencyName } from '../platform/agencies';
 import type { Db } from '../platform/db/createDb';
@@ -32,8 +36,8 @@ export interface LocalFederationOptions {
   watchSupergraph?: boolean;
   /** How client tokens are verified; default: the demo identity provider's tokens. */
   identity?: ClientTokenOptions;
-  /** The key pair the gateway signs subgraph calls with; default: a new one for this run. */
-  gatewayKeys?: GatewayKeyPair;
+  /** The secret the gateway's tokens to subgraphs are made with; default: a new one for this run. */
+  gatewayTokenSecret?: GatewayTokenSecret;
   /** How soon a changed agreement or consent applies in every subgraph. */
   policyRefreshMs?: number;
   /** The database is the embedded one, whose clients share one session (no per-connection role). */
@@ -62,12 +66,6 @@ export interface LocalFederationOptions {
   metricsPorts?: 'default' | 'ephemeral';
 }
 
-/** An Ed25519 key pair: the gateway signs with the private key, subgraphs verify with the public one. */
-export interface GatewayKeyPair {
-  privateKey: KeyObject;
-  publicKey: KeyObject;
-}
-
 export interface LocalFederation {
   /** The gateway's GraphQL endpoint. */
   gatewayUrl: string;
@@ -88,7 +86,7 @@ export interface LocalFederation {
 export async function startLocalFederation(
   options: LocalFederationOptions,
 ): Promise<LocalFederation> {
-  const gatewayKeys = options.gatewayKeys ?? generateKeyPairSync('ed25519');
+  const tokenSecret = options.gatewayTokenSecret ?? newGatewayTokenSecret();
   const running: HostedAgency[] = [];
   const stopAll = () => Promise.all(running.map((hosted) => hosted.stop()));
   const host = (agency: AgencyName, port: number) =>
@@ -100,7 +98,8 @@ export async function startLocalFederation(
       host: options.host,
       port,
       logger: options.logger.child({ service: `${agency}-subgraph` }),
-      gatewayPublicKey: gatewayKeys.publicKey,
+      // Each agency holds its own key only, as when the processes run apart.
+      gatewayTokenKeys: [deriveGatewayTokenKey(tokenSecret, agency)],
       policyRefreshMs: options.policyRefreshMs,
       embeddedDatabase: options.embeddedDatabase,
       accessLogDatabaseUrl: options.accessLogDatabaseUrl,
@@ -138,7 +137,7 @@ export async function startLocalFederation(
       logger: options.logger.child({ service: 'gateway' }),
       watch: options.watchSupergraph ?? false,
       identity: options.identity ?? demoIdentityOptions(),
-      signingKey: gatewayKeys.privateKey,
+      tokenSecret,
       profile: options.profile ?? profileDefaults('demo', options.gatewayPort),
       trustedDocuments: options.trustedDocuments,
       ...(options.metricsPorts

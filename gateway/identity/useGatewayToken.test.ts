@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { newGatewayTokenSecret } from '../../platform/identity/gatewayTokenKeys';
 import { createGateway, GRAPHQL_PATH } from '../createGateway';
 import { postGraphQL } from '../testing/postGraphQL';
 import { startTestFederation, type TestFederation } from '../testing/startTestFederation';
@@ -145,7 +145,8 @@ test('a subgraph refusing the gateway token gives the client an internal error, 
     logger: federation.log.logger,
     watch: false,
     identity: federation.auth.identity,
-    signingKey: generateKeyPairSync('ed25519').privateKey,
+    // Another secret than the one the test subgraphs' keys are derived from.
+    tokenSecret: newGatewayTokenSecret('test-gateway-1'),
   });
   try {
     const url = await gateway.listen(0, '127.0.0.1');
@@ -162,7 +163,7 @@ test('a subgraph refusing the gateway token gives the client an internal error, 
     ]);
     expect(federation.log.lines()).toContainEqual(
       expect.objectContaining({
-        msg: 'a subgraph refused the gateway token; check the gateway key pair and the clocks',
+        msg: 'a subgraph refused the gateway token; check its gateway-token key and the clocks',
         requestId,
         subgraph: 'population',
       }),

@@ -1,6 +1,10 @@
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { createHash, type KeyObject } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { GATEWAY_TOKEN_HEADER, identityClaims } from '../../platform/identity/gatewayToken';
+import {
+  type GatewayTokenSecret,
+  gatewayTokenKeyring,
+} from '../../platform/identity/gatewayTokenKeys';
 import type { RequestIdentity } from '../../platform/identity/RequestIdentity';
 import { signGatewayToken } from '../../platform/identity/signGatewayToken';
 import type { Logger } from '../../platform/logging/logger';
@@ -20,7 +24,11 @@ const AUDIENCE_HEADER = 'x-govgraph-audience';
  * (`x-gateway-token`). Identical in-flight calls are deduplicated only within one request
  * (and, for the public caller, across requests: it is never released personal data).
  */
-export function useGatewayToken(options: { key: KeyObject; logger: Logger }): GatewayPlugin {
+export function useGatewayToken(options: {
+  secret: GatewayTokenSecret;
+  logger: Logger;
+}): GatewayPlugin {
+  const keyFor = gatewayTokenKeyring(options.secret);
   return {
     onSubgraphExecute({ executionRequest, subgraphName }) {
       const identity = identityOf(executionRequest.context);
@@ -48,7 +56,7 @@ export function useGatewayToken(options: { key: KeyObject; logger: Logger }): Ga
         identity,
         audience,
         body: request.body ?? '',
-        key: options.key,
+        key: keyFor(audience),
       });
       setOptions({ ...request, headers: { ...headers, [GATEWAY_TOKEN_HEADER]: token } });
       return async ({ response, setResponse }) => {
@@ -61,7 +69,7 @@ export function useGatewayToken(options: { key: KeyObject; logger: Logger }): Ga
             subgraph: audience,
             reason: await response.text().catch(() => ''),
           },
-          'a subgraph refused the gateway token; check the gateway key pair and the clocks',
+          'a subgraph refused the gateway token; check its gateway-token key and the clocks',
         );
         setResponse(
           new Response(

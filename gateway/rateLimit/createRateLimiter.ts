@@ -1,5 +1,5 @@
 import { Redis } from 'ioredis';
-import type { KeyObject } from 'node:crypto';
+import type { GatewayTokenSecret } from '../../platform/identity/gatewayTokenKeys';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Logger } from '../../platform/logging/logger';
 import { createCounterKeys } from './counterKeys';
@@ -55,7 +55,7 @@ interface Count {
  */
 export function createRateLimiter(
   limits: RateLimits,
-  options: { logger: Logger; keySecret: KeyObject },
+  options: { logger: Logger; keySecret: GatewayTokenSecret },
 ): RateLimiter {
   const { logger } = options;
   const keyOf = createCounterKeys(options.keySecret);

@@ -26,7 +26,7 @@ const BASE_ENV = {
   AUTH_ISSUER: 'https://idp.demo.govgraph',
   AUTH_AUDIENCE: 'govgraph',
   AUTH_JWKS_FILE: demoFile('keys', 'demo-idp.jwks.json'),
-  GATEWAY_SIGNING_KEY_FILE: demoFile('keys', 'gateway-signing.private.jwk.json'),
+  GATEWAY_TOKEN_SECRET_FILE: demoFile('keys', 'gateway-token.secret.jwk.json'),
   ROLE_GRANTS_FILE: demoFile('roles.json'),
   // The production profile, as a deployed gateway runs, trusting the demo provider's tokens.
   GOVGRAPH_PROFILE: 'production',

@@ -75,7 +75,7 @@ export async function startTestFederation(
   await writeFile(supergraphPath, SUPERGRAPHS.initial);
   const log = memoryLogger();
   const auth = createTestIdentity();
-  const subgraphOptions = { gatewayPublicKey: auth.gatewayPublicKey, logger: log.logger };
+  const subgraphOptions = { gatewayTokenKeyFor: auth.gatewayTokenKeyFor, logger: log.logger };
   const [population, tax] = await Promise.all([
     startPopulationSubgraph(subgraphOptions),
     startTaxSubgraph(subgraphOptions),
@@ -87,7 +87,7 @@ export async function startTestFederation(
     watch: options.watch ?? false,
     shutdownGraceMs: 1_000,
     identity: options.identity ?? auth.identity,
-    signingKey: auth.signingKey,
+    tokenSecret: auth.tokenSecret,
     limits: options.limits,
     subgraphTimeouts: options.subgraphTimeouts,
     profile: options.profile ?? profileDefaults('demo', 0),

@@ -3,7 +3,7 @@ import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/dis
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLError, parse } from 'graphql';
-import type { KeyObject } from 'node:crypto';
+import type { GatewayTokenKey } from '../../platform/identity/gatewayTokenKeys';
 import type { IncomingHttpHeaders } from 'node:http';
 import type { RequestIdentity } from '../../platform/identity/RequestIdentity';
 import { createGatewayTokenVerifier } from '../../platform/identity/verifyGatewayToken';
@@ -80,7 +80,8 @@ export interface TestSubgraph {
 
 /** What a test subgraph needs to admit the gateway's calls. */
 export interface TestSubgraphOptions {
-  gatewayPublicKey: KeyObject;
+  /** Each test subgraph's gateway-token key, by its name. */
+  gatewayTokenKeyFor(subgraph: string): GatewayTokenKey;
   logger: Logger;
 }
 
@@ -192,7 +193,7 @@ async function startSubgraph(
     port: 0,
     logger: options.logger,
     verifyGatewayToken: createGatewayTokenVerifier({
-      publicKey: options.gatewayPublicKey,
+      keys: [options.gatewayTokenKeyFor(name)],
       audience: name,
     }),
     createContext: async ({ identity }, request) => {

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadSubgraphConfig } from '../subgraph/subgraphConfig';
 import { ConfigError } from './loadConfig';
@@ -10,18 +11,18 @@ const STATISTICS_PSEUDONYM_SECRET_FILE = path.join(
   'statistics-pseudonym.secret',
 );
 
-const GATEWAY_PUBLIC_KEY = JSON.stringify({
-  kty: 'OKP',
-  crv: 'Ed25519',
-  x: 'Fp_ko_CtcCv91P1U0SAHtwvs67yDmgOucWmYPrAjEd0',
-});
+/** The tax subgraph's key for the gateway's tokens, inline. */
+const GATEWAY_TOKEN_KEY = readFileSync(
+  path.join(demoKeysDirectory(), 'gateway-token-tax.jwk.json'),
+  'utf8',
+);
 
 describe('configuration from the environment', () => {
   it('applies defaults for what is optional', () => {
     expect(
       loadSubgraphConfig('tax', {
         DATABASE_URL: 'postgres://db/x',
-        GATEWAY_PUBLIC_KEY,
+        GATEWAY_TOKEN_KEY,
         ACCESS_LOG_SIGNING_KEY_FILE,
         STATISTICS_PSEUDONYM_SECRET_FILE,
       }),
@@ -33,7 +34,7 @@ describe('configuration from the environment', () => {
       logLevel: 'info',
       logPretty: false,
       metrics: { host: '127.0.0.1', port: 9466 },
-      gatewayPublicKey: expect.objectContaining({ type: 'public', asymmetricKeyType: 'ed25519' }),
+      gatewayTokenKeys: [expect.objectContaining({ kid: 'demo-gateway-1', audience: 'tax' })],
       pageCursorKey: undefined,
       accessLogSigner: expect.objectContaining({ agency: 'tax', keyId: 'demo-access-log-tax-1' }),
       witnessIntervalMs: 5000,
@@ -46,7 +47,7 @@ describe('configuration from the environment', () => {
   it('serves metrics apart from the GraphQL port, and logs pretty lines in development only', () => {
     const env = {
       DATABASE_URL: 'postgres://db/x',
-      GATEWAY_PUBLIC_KEY,
+      GATEWAY_TOKEN_KEY,
       ACCESS_LOG_SIGNING_KEY_FILE,
       STATISTICS_PSEUDONYM_SECRET_FILE,
     };
@@ -69,7 +70,7 @@ describe('configuration from the environment', () => {
   });
 
   it('gives every agency holding statistics the pseudonym secret, and refuses it to governance', () => {
-    const common = { DATABASE_URL: 'postgres://db/x', GATEWAY_PUBLIC_KEY };
+    const common = { DATABASE_URL: 'postgres://db/x', GATEWAY_TOKEN_KEY };
     expect(() => loadSubgraphConfig('tax', { ...common, ACCESS_LOG_SIGNING_KEY_FILE })).toThrow(
       /STATISTICS_PSEUDONYM_SECRET: is required/,
     );
@@ -93,7 +94,7 @@ describe('configuration from the environment', () => {
     expect(() =>
       loadSubgraphConfig('tax', {
         DATABASE_URL: 'postgres://db/x',
-        GATEWAY_PUBLIC_KEY,
+        GATEWAY_TOKEN_KEY,
         ACCESS_LOG_SIGNING_KEY_FILE,
         STATISTICS_PSEUDONYM_SECRET_FILE,
         POLICY_MAX_STALENESS_MS: '3600000',
@@ -121,7 +122,7 @@ describe('configuration from the environment', () => {
     expect(message).toMatch(/DATABASE_URL: is required/);
     expect(message).toMatch(/PORT: must be a port number/);
     expect(message).toMatch(/LOG_LEVEL:/);
-    expect(message).toMatch(/GATEWAY_PUBLIC_KEY: is required \(or GATEWAY_PUBLIC_KEY_FILE\)/);
+    expect(message).toMatch(/GATEWAY_TOKEN_KEY: is required \(or GATEWAY_TOKEN_KEY_FILE\)/);
     expect(message).toMatch(
       /ACCESS_LOG_SIGNING_KEY_FILE: is required \(or ACCESS_LOG_SIGNING_KEY\)/,
     );

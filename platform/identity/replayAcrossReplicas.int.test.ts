@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { deriveGatewayTokenKey, newGatewayTokenSecret } from './gatewayTokenKeys';
 import { createLogger } from '../logging/logger';
 import { type HostedAgency, hostAgency } from '../subgraph/hostAgency';
 import { SUBGRAPH_FACTORIES } from '../../subgraphs/registry';
@@ -13,7 +13,7 @@ import { signGatewayToken } from './signGatewayToken';
 import { createSharedReplayGuard } from './createSharedReplayGuard';
 
 // Two replicas of one subgraph, as two processes behind a balancer, over one database.
-const gatewayKeys = generateKeyPairSync('ed25519');
+const TAX_KEY = deriveGatewayTokenKey(newGatewayTokenSecret(), 'tax');
 let replicas: HostedAgency[] = [];
 beforeAll(async () => {
   const host = () =>
@@ -23,7 +23,7 @@ beforeAll(async () => {
       host: '127.0.0.1',
       port: 0,
       logger: createLogger('test', process.env.TEST_LOG_LEVEL ?? 'silent'),
-      gatewayPublicKey: gatewayKeys.publicKey,
+      gatewayTokenKeys: [TAX_KEY],
       embeddedDatabase: isEmbeddedTestDatabase(),
       accessLogSigner: readAccessLogSigner('tax'),
       statisticsSecret: undefined,
@@ -50,7 +50,7 @@ async function post(replica: number, token: string, body = BODY) {
 }
 
 const mint = (identity: RequestIdentity = IDENTITY, body = BODY) =>
-  signGatewayToken({ identity, audience: 'tax', body, key: gatewayKeys.privateKey });
+  signGatewayToken({ identity, audience: 'tax', body, key: TAX_KEY });
 
 /** A call that releases personal data, so its answer writes access records. */
 const PERSONAL = JSON.stringify({

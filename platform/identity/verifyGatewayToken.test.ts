@@ -1,10 +1,13 @@
 import { SignJWT } from 'jose';
-import { generateKeyPairSync } from 'node:crypto';
+import { deriveGatewayTokenKey, newGatewayTokenSecret } from './gatewayTokenKeys';
 import type { RequestIdentity } from './RequestIdentity';
 import { signGatewayToken } from './signGatewayToken';
 import { createGatewayTokenVerifier, GatewayTokenError } from './verifyGatewayToken';
 
-const gateway = generateKeyPairSync('ed25519');
+const secret = newGatewayTokenSecret('test-1');
+const KEY = deriveGatewayTokenKey(secret, 'population');
+/** A key of the same name and subgraph, from another secret. */
+const otherKey = () => deriveGatewayTokenKey(newGatewayTokenSecret('test-1'), 'population');
 const BODY = '{"query":"{ person(nationalId: \\"48507120002\\") { givenName } }"}';
 const IDENTITY: RequestIdentity = {
   requestId: 'req-1',
@@ -18,13 +21,13 @@ const IDENTITY: RequestIdentity = {
   caseId: 'CASE-7',
 };
 
-const verify = createGatewayTokenVerifier({ publicKey: gateway.publicKey, audience: 'population' });
+const verify = createGatewayTokenVerifier({ keys: [KEY], audience: 'population' });
 const mint = (overrides: Partial<Parameters<typeof signGatewayToken>[0]> = {}) =>
   signGatewayToken({
     identity: IDENTITY,
     audience: 'population',
     body: BODY,
-    key: gateway.privateKey,
+    key: KEY,
     ...overrides,
   });
 const bytes = (text: string) => Buffer.from(text, 'utf8');
@@ -57,6 +60,26 @@ test.each<[string, RequestIdentity]>([
   expect((await verify(await mint({ identity }), bytes(BODY))).identity).toEqual(identity);
 });
 
+test('while keys rotate, tokens made with either key are accepted, and no other', async () => {
+  const next = deriveGatewayTokenKey(newGatewayTokenSecret('test-2'), 'population');
+  const rotating = createGatewayTokenVerifier({ keys: [KEY, next], audience: 'population' });
+  for (const key of [KEY, next])
+    expect((await rotating(await mint({ key }), bytes(BODY))).identity).toEqual(IDENTITY);
+  await expect(rotating(await mint({ key: otherKey() }), bytes(BODY))).rejects.toThrow(
+    /signature verification failed/,
+  );
+});
+
+test("a subgraph given another subgraph's key, or none, does not start", () => {
+  const taxKey = deriveGatewayTokenKey(secret, 'tax');
+  expect(() => createGatewayTokenVerifier({ keys: [taxKey], audience: 'population' })).toThrow(
+    /was given the gateway-token key of tax/,
+  );
+  expect(() => createGatewayTokenVerifier({ keys: [], audience: 'population' })).toThrow(
+    /needs a gateway-token key/,
+  );
+});
+
 test('each token is good for one call only', async () => {
   const token = await mint();
   await verify(token, bytes(BODY));
@@ -71,10 +94,29 @@ test.each<[string, () => Promise<string | undefined>, string, RegExp]>([
     '{"query":"{ people { nodes { id } } }"}',
     /another request body/,
   ],
-  ['a token for another subgraph', () => mint({ audience: 'tax' }), BODY, /"aud"/],
+  [
+    'a token for another subgraph, made with its key',
+    () => mint({ audience: 'tax', key: deriveGatewayTokenKey(secret, 'tax') }),
+    BODY,
+    /signature verification failed/,
+  ],
+  [
+    "a token naming another subgraph, made with this one's key",
+    () =>
+      new SignJWT({ kind: 'public', rid: 'r', bh: 'x' })
+        .setProtectedHeader({ alg: 'HS256', typ: 'govgraph-gateway+jwt', kid: 'test-1' })
+        .setIssuer('govgraph-gateway')
+        .setAudience('tax')
+        .setIssuedAt()
+        .setExpirationTime('30s')
+        .setJti('j')
+        .sign(KEY.secret),
+    BODY,
+    /"aud"/,
+  ],
   [
     'a token signed by another key',
-    () => mint({ key: generateKeyPairSync('ed25519').privateKey }),
+    () => mint({ key: otherKey() }),
     BODY,
     /signature verification failed/,
   ],
@@ -82,13 +124,13 @@ test.each<[string, () => Promise<string | undefined>, string, RegExp]>([
     'a token of another type signed by the same key',
     () =>
       new SignJWT({ kind: 'public', rid: 'r', bh: 'x' })
-        .setProtectedHeader({ alg: 'EdDSA' })
+        .setProtectedHeader({ alg: 'HS256' })
         .setIssuer('govgraph-gateway')
         .setAudience('population')
         .setIssuedAt()
         .setExpirationTime('30s')
         .setJti('j')
-        .sign(gateway.privateKey),
+        .sign(KEY.secret),
     BODY,
     /not a gateway token/,
   ],
@@ -103,13 +145,13 @@ test.each<[string, () => Promise<string | undefined>, string, RegExp]>([
     'a token naming a key of its own',
     () =>
       new SignJWT({ kind: 'public', rid: 'r', bh: 'x' })
-        .setProtectedHeader({ alg: 'EdDSA', typ: 'govgraph-gateway+jwt', kid: 'other' })
+        .setProtectedHeader({ alg: 'HS256', typ: 'govgraph-gateway+jwt', kid: 'other' })
         .setIssuer('govgraph-gateway')
         .setAudience('population')
         .setIssuedAt()
         .setExpirationTime('30s')
         .setJti('j')
-        .sign(gateway.privateKey),
+        .sign(KEY.secret),
     BODY,
     /not a gateway token/,
   ],
@@ -117,13 +159,13 @@ test.each<[string, () => Promise<string | undefined>, string, RegExp]>([
     'an expired token',
     () =>
       new SignJWT({ kind: 'public', rid: 'r', bh: 'x' })
-        .setProtectedHeader({ alg: 'EdDSA', typ: 'govgraph-gateway+jwt' })
+        .setProtectedHeader({ alg: 'HS256', typ: 'govgraph-gateway+jwt', kid: 'test-1' })
         .setIssuer('govgraph-gateway')
         .setAudience('population')
         .setIssuedAt(Math.floor(Date.now() / 1000) - 30)
         .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
         .setJti('j')
-        .sign(gateway.privateKey),
+        .sign(KEY.secret),
     BODY,
     /"exp" has passed/,
   ],
@@ -131,13 +173,13 @@ test.each<[string, () => Promise<string | undefined>, string, RegExp]>([
     'a token from the future',
     () =>
       new SignJWT({ kind: 'public', rid: 'r', bh: 'x' })
-        .setProtectedHeader({ alg: 'EdDSA', typ: 'govgraph-gateway+jwt' })
+        .setProtectedHeader({ alg: 'HS256', typ: 'govgraph-gateway+jwt', kid: 'test-1' })
         .setIssuer('govgraph-gateway')
         .setAudience('population')
         .setIssuedAt(Math.floor(Date.now() / 1000) + 60)
         .setExpirationTime(Math.floor(Date.now() / 1000) + 90)
         .setJti('j')
-        .sign(gateway.privateKey),
+        .sign(KEY.secret),
     BODY,
     /"iat" is in the future/,
   ],
@@ -145,13 +187,13 @@ test.each<[string, () => Promise<string | undefined>, string, RegExp]>([
     'a token of another issuer',
     () =>
       new SignJWT({ kind: 'public', rid: 'r', bh: 'x' })
-        .setProtectedHeader({ alg: 'EdDSA', typ: 'govgraph-gateway+jwt' })
+        .setProtectedHeader({ alg: 'HS256', typ: 'govgraph-gateway+jwt', kid: 'test-1' })
         .setIssuer('someone-else')
         .setAudience('population')
         .setIssuedAt()
         .setExpirationTime('30s')
         .setJti('j')
-        .sign(gateway.privateKey),
+        .sign(KEY.secret),
     BODY,
     /malformed claims/,
   ],
@@ -159,13 +201,13 @@ test.each<[string, () => Promise<string | undefined>, string, RegExp]>([
     'a long-lived token',
     () =>
       new SignJWT({ kind: 'public', rid: 'r', bh: 'x' })
-        .setProtectedHeader({ alg: 'EdDSA', typ: 'govgraph-gateway+jwt' })
+        .setProtectedHeader({ alg: 'HS256', typ: 'govgraph-gateway+jwt', kid: 'test-1' })
         .setIssuer('govgraph-gateway')
         .setAudience('population')
         .setIssuedAt(Math.floor(Date.now() / 1000) - 3600)
         .setExpirationTime('1d')
         .setJti('j')
-        .sign(gateway.privateKey),
+        .sign(KEY.secret),
     BODY,
     /"iat"/,
   ],
@@ -209,12 +251,12 @@ describe('with the replicas’ shared record of used tokens', () => {
   test('a token another replica already accepted is not admitted', async () => {
     const shared = recordingGuard();
     const replicaA = createGatewayTokenVerifier({
-      publicKey: gateway.publicKey,
+      keys: [KEY],
       audience: 'population',
       sharedReplays: shared.guard,
     });
     const replicaB = createGatewayTokenVerifier({
-      publicKey: gateway.publicKey,
+      keys: [KEY],
       audience: 'population',
       sharedReplays: shared.guard,
     });
@@ -239,7 +281,7 @@ describe('with the replicas’ shared record of used tokens', () => {
   test('a decision taken by another statement is not asked of the guard again', async () => {
     const shared = recordingGuard();
     const replica = createGatewayTokenVerifier({
-      publicKey: gateway.publicKey,
+      keys: [KEY],
       audience: 'population',
       sharedReplays: shared.guard,
     });
@@ -263,17 +305,17 @@ describe('with the replicas’ shared record of used tokens', () => {
   test('is asked nothing about a token refused on its own merits', async () => {
     const shared = recordingGuard();
     const replica = createGatewayTokenVerifier({
-      publicKey: gateway.publicKey,
+      keys: [KEY],
       audience: 'population',
       sharedReplays: shared.guard,
     });
-    const other = generateKeyPairSync('ed25519');
-    await expect(replica(await mint({ key: other.privateKey }), bytes(BODY))).rejects.toThrow(
+    await expect(replica(await mint({ key: otherKey() }), bytes(BODY))).rejects.toThrow(
       GatewayTokenError,
     );
-    await expect(replica(await mint({ audience: 'tax' }), bytes(BODY))).rejects.toThrow(
-      GatewayTokenError,
-    );
+    const taxKey = deriveGatewayTokenKey(secret, 'tax');
+    await expect(
+      replica(await mint({ audience: 'tax', key: taxKey }), bytes(BODY)),
+    ).rejects.toThrow(GatewayTokenError);
     await expect(replica(await mint(), bytes('{}'))).rejects.toThrow(GatewayTokenError);
     expect(shared.asked).toEqual([]);
   });

@@ -1,5 +1,5 @@
 import { buildSchema } from 'graphql';
-import { generateKeyPairSync } from 'node:crypto';
+import { deriveGatewayTokenKey, newGatewayTokenSecret } from '../identity/gatewayTokenKeys';
 import { GATEWAY_TOKEN_HEADER } from '../identity/gatewayToken';
 import type { SharedReplayGuard } from '../identity/createSharedReplayGuard';
 import { signGatewayToken } from '../identity/signGatewayToken';
@@ -7,7 +7,7 @@ import { createLogger } from '../logging/logger';
 import { type RunningSubgraph, startSubgraphServer } from './startSubgraphServer';
 
 // Two replicas of one subgraph over one shared record of used tokens, as over one database.
-const gatewayKeys = generateKeyPairSync('ed25519');
+const TAX_KEY = deriveGatewayTokenKey(newGatewayTokenSecret(), 'tax');
 const used = new Set<string>();
 const sharedReplays: SharedReplayGuard = {
   admit(id) {
@@ -38,7 +38,7 @@ async function replicasOf(readOnlyQueries: boolean): Promise<RunningSubgraph[]> 
       host: '127.0.0.1',
       port: 0,
       logger: createLogger('test', 'silent'),
-      gatewayPublicKey: gatewayKeys.publicKey,
+      gatewayTokenKeys: [TAX_KEY],
       sharedReplays,
       readOnlyQueries,
       createContext: () => Promise.resolve({}),
@@ -69,7 +69,7 @@ const mint = (body: string) =>
     identity: { requestId: 'r', caller: { kind: 'public' }, purpose: null, caseId: null },
     audience: 'tax',
     body,
-    key: gatewayKeys.privateKey,
+    key: TAX_KEY,
   });
 const REPLAYED = {
   status: 401,

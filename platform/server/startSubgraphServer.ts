@@ -4,7 +4,7 @@ import {
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
 import { GraphQLError, type GraphQLSchema } from 'graphql';
-import type { KeyObject } from 'node:crypto';
+import type { GatewayTokenKey } from '../identity/gatewayTokenKeys';
 import { maskError } from '../errors/maskError';
 import type { RequestIdentity } from '../identity/RequestIdentity';
 import type { TokenAdmission } from '../identity/TokenAdmission';
@@ -25,8 +25,8 @@ export interface SubgraphServerOptions<TContext extends object> {
   /** 0 picks a free port (tests). */
   port: number;
   logger: Logger;
-  /** The gateway's Ed25519 public key: the only key whose tokens this subgraph accepts. */
-  gatewayPublicKey: KeyObject;
+  /** This subgraph's gateway-token keys: the only keys whose tokens it accepts. */
+  gatewayTokenKeys: readonly GatewayTokenKey[];
   /** The gateway token ids every replica of this subgraph has accepted. */
   sharedReplays?: SharedReplayGuard;
   /** The context of one request: whom its token vouches for, and the token's admission. */
@@ -85,7 +85,7 @@ export async function startSubgraphServer<TContext extends object>(
     port: options.port,
     logger,
     verifyGatewayToken: createGatewayTokenVerifier({
-      publicKey: options.gatewayPublicKey,
+      keys: options.gatewayTokenKeys,
       audience: options.name,
       sharedReplays: options.sharedReplays,
     }),

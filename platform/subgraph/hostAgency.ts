@@ -1,4 +1,4 @@
-import type { KeyObject } from 'node:crypto';
+import type { GatewayTokenKey } from '../identity/gatewayTokenKeys';
 import type { AgencyName } from '../agencies';
 import { createDb, type Db } from '../db/createDb';
 import { createSharedReplayGuard } from '../identity/createSharedReplayGuard';
@@ -26,7 +26,8 @@ export interface HostAgencyOptions {
   /** 0 picks a free port. */
   port: number;
   logger: Logger;
-  gatewayPublicKey: KeyObject;
+  /** The agency's keys for the gateway's tokens (derived from the gateway's secret). */
+  gatewayTokenKeys: readonly GatewayTokenKey[];
   /** How soon a changed agreement or consent applies. */
   policyRefreshMs?: number;
   /**
@@ -146,7 +147,7 @@ export async function hostAgency(
       host: options.host,
       port: options.port,
       logger: options.logger,
-      gatewayPublicKey: options.gatewayPublicKey,
+      gatewayTokenKeys: options.gatewayTokenKeys,
       sharedReplays,
       policy,
       statisticsSecret: options.statisticsSecret ?? null,

@@ -23,7 +23,7 @@ export function runAgencyMain(agency: AgencyName, factory: AgencySubgraphFactory
       host: config.host,
       port: config.port,
       logger,
-      gatewayPublicKey: config.gatewayPublicKey,
+      gatewayTokenKeys: config.gatewayTokenKeys,
       accessLogSigner: config.accessLogSigner,
       witnessIntervalMs: config.witnessIntervalMs,
       witnessFile: config.witnessFile,

@@ -1,4 +1,4 @@
-import type { KeyObject } from 'node:crypto';
+import type { GatewayTokenKey } from '../identity/gatewayTokenKeys';
 import type { SharedReplayGuard } from '../identity/createSharedReplayGuard';
 import type { Logger } from '../logging/logger';
 import type { PolicyRuntime } from '../policy/policyRuntime';
@@ -16,8 +16,8 @@ export interface ServeAgencyOptions {
   host: string;
   port: number;
   logger: Logger;
-  /** The gateway's Ed25519 public key; requests without its valid token are refused. */
-  gatewayPublicKey: KeyObject;
+  /** The agency's gateway-token keys; requests without a valid token made with one are refused. */
+  gatewayTokenKeys: readonly GatewayTokenKey[];
   /** The gateway token ids every replica of this subgraph has accepted. */
   sharedReplays?: SharedReplayGuard;
   /** The agreements in force, kept current; every request's policy is made from them. */
@@ -48,7 +48,7 @@ export function serveAgency(
     host: options.host,
     port: options.port,
     logger: options.logger,
-    gatewayPublicKey: options.gatewayPublicKey,
+    gatewayTokenKeys: options.gatewayTokenKeys,
     sharedReplays: options.sharedReplays,
     createContext: async (identity, admission) => ({
       ...createRequestContext(subgraph, identity, options.policy, options.statisticsSecret ?? null),

@@ -1,4 +1,3 @@
-import type { KeyObject } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { parsePseudonymSecret } from '../statistics/pseudonymSecret';
@@ -17,7 +16,7 @@ import {
 } from '../config/envFields';
 import { loadConfig } from '../config/loadConfig';
 import { loadTracingConfig, type TracingConfig } from '../tracing/tracingConfig';
-import { ed25519PublicKeyFromJwk } from '../identity/ed25519Keys';
+import { type GatewayTokenKey, gatewayTokenKeysFromJwk } from '../identity/gatewayTokenKeys';
 import { exactlyOneOf, inlineJsonField, jsonFileField } from '../identity/jsonSettings';
 import type { StatementSigner } from '../witness/signStatement';
 import { signerFromJwk } from '../witness/accessLogKeys';
@@ -32,8 +31,11 @@ export interface SubgraphConfig {
   logPretty: boolean;
   /** Where Prometheus scrapes `/metrics`: a port apart from the GraphQL one. */
   metrics: { host: string; port: number };
-  /** The gateway's Ed25519 public key: the subgraph answers only requests the gateway signed. */
-  gatewayPublicKey: KeyObject;
+  /**
+   * The agency's keys for the gateway's tokens (`GATEWAY_TOKEN_KEY`: a JWK, or a JWK set while
+   * keys rotate), derived from the gateway's secret: it answers only requests the gateway signed.
+   */
+  gatewayTokenKeys: GatewayTokenKey[];
   /** The key that seals page cursors, shared by the replicas of a subgraph; per process when absent. */
   pageCursorKey: Buffer | undefined;
   /** Signs the access log's head and checkpoints (the agency's own Ed25519 key). */
@@ -63,8 +65,8 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
       NODE_ENV: nodeEnvField,
       METRICS_HOST: metricsHostField,
       METRICS_PORT: portField.default(AGENCIES[agency].metricsPort),
-      GATEWAY_PUBLIC_KEY: inlineJsonField(ed25519PublicKeyFromJwk),
-      GATEWAY_PUBLIC_KEY_FILE: jsonFileField(ed25519PublicKeyFromJwk),
+      GATEWAY_TOKEN_KEY: inlineJsonField((jwk) => gatewayTokenKeysFromJwk(agency, jwk)),
+      GATEWAY_TOKEN_KEY_FILE: jsonFileField((jwk) => gatewayTokenKeysFromJwk(agency, jwk)),
       PAGE_CURSOR_KEY: z
         .string()
         .transform((value) => Buffer.from(value, 'base64url'))
@@ -82,7 +84,7 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
         .max(600_000, 'must be at most ten minutes (600000): a revocation must not wait longer')
         .default(30_000),
     })
-    .superRefine(exactlyOneOf('GATEWAY_PUBLIC_KEY', 'GATEWAY_PUBLIC_KEY_FILE'), {
+    .superRefine(exactlyOneOf('GATEWAY_TOKEN_KEY', 'GATEWAY_TOKEN_KEY_FILE'), {
       when: () => true,
     })
     .superRefine(exactlyOneOf('ACCESS_LOG_SIGNING_KEY_FILE', 'ACCESS_LOG_SIGNING_KEY'), {
@@ -119,7 +121,7 @@ export function loadSubgraphConfig(agency: AgencyName, env: NodeJS.ProcessEnv): 
     logLevel: config.LOG_LEVEL,
     logPretty: logPretty(config.LOG_PRETTY, config.NODE_ENV),
     metrics: { host: config.METRICS_HOST, port: config.METRICS_PORT },
-    gatewayPublicKey: (config.GATEWAY_PUBLIC_KEY ?? config.GATEWAY_PUBLIC_KEY_FILE)!,
+    gatewayTokenKeys: (config.GATEWAY_TOKEN_KEY ?? config.GATEWAY_TOKEN_KEY_FILE)!,
     pageCursorKey: config.PAGE_CURSOR_KEY,
     accessLogSigner: (config.ACCESS_LOG_SIGNING_KEY ?? config.ACCESS_LOG_SIGNING_KEY_FILE)!,
     witnessIntervalMs: config.ACCESS_LOG_WITNESS_INTERVAL_MS,

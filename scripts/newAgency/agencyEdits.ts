@@ -64,7 +64,7 @@ export function agencyEdits(n: AgencyNaming): FileEdit[] {
         insertBefore(
           'deploy/kubernetes/base/gateway.yaml',
           text,
-          '            - name: GATEWAY_SIGNING_KEY_FILE',
+          '            - name: GATEWAY_TOKEN_SECRET_FILE',
           `            - name: ${n.urlVariable}\n              value: http://${n.name}:${n.port}/graphql\n`,
         ),
     },
@@ -114,6 +114,7 @@ function dockerComposeEdit(n: AgencyNaming, text: string): string {
     `      <<: *subgraph-env\n` +
     `      PORT: '${n.port}'\n` +
     `      METRICS_PORT: '${n.metricsPort}'\n` +
+    `      GATEWAY_TOKEN_KEY_FILE: /app/demo/keys/gateway-token-${n.name}.jwk.json\n` +
     `      ACCESS_LOG_SIGNING_KEY_FILE: /app/demo/keys/access-log-${n.name}.private.jwk.json\n\n`;
   let edited = insertBefore(file, text, '  gateway:\n', service);
   edited = insertAfterLastLine(

@@ -3,17 +3,28 @@ import { type FileEdit, insertBefore } from './textEdits';
 
 const FILE = 'deploy/kubernetes/overlays/demo/secrets.yaml';
 
-/** The demo overlay's two Secrets of a new agency: its access-log key (byte for byte) and its database. */
-export function demoSecretsEdit(n: AgencyNaming, privateJwk: string): FileEdit {
-  const indented = privateJwk
-    .trimEnd()
-    .split('\n')
-    .map((line) => `    ${line}`)
-    .join('\n');
+/**
+ * The demo overlay's three Secrets of a new agency: its key for the gateway's tokens and its
+ * access-log key (each byte for byte), and its database.
+ */
+export function demoSecretsEdit(
+  n: AgencyNaming,
+  privateJwk: string,
+  gatewayTokenKey: string,
+): FileEdit {
+  const indented = (text: string) =>
+    text
+      .trimEnd()
+      .split('\n')
+      .map((line) => `    ${line}`)
+      .join('\n');
   const keySecret =
+    `# ${n.name}'s key for the gateway's tokens, and no other subgraph's.\n\n` +
+    secretHead(`govgraph-gateway-token-${n.name}`) +
+    `  key.jwk.json: |\n${indented(gatewayTokenKey)}\n---\n` +
     `# ${n.name}'s key for its access log's signed heads and checkpoints.\n\n` +
     secretHead(`govgraph-access-log-${n.name}`) +
-    `  private.jwk.json: |\n${indented}\n---\n`;
+    `  private.jwk.json: |\n${indented(privateJwk)}\n---\n`;
   const databaseSecret =
     `# ${n.name}'s connection to the demo PostgreSQL.\n\n` +
     secretHead(`govgraph-database-${n.name}`) +

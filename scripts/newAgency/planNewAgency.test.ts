@@ -4,6 +4,7 @@ import { AGENCIES } from '../../platform/agencies';
 import { repoRoot } from '../../platform/repoRoot';
 import { newAccessLogKeyFiles } from './accessLogKeys';
 import { agencyNaming } from './agencyNaming';
+import { demoGatewayTokenKeyFile } from './demoGatewayTokenKey';
 import { NewAgencyError } from './NewAgencyError';
 import { planNewAgency } from './planNewAgency';
 
@@ -18,7 +19,14 @@ const METRICS_PORT = Math.max(...metricsPorts) + 1;
 
 const naming = agencyNaming('permits', 'Permit Office', PORT, METRICS_PORT);
 const keys = newAccessLogKeyFiles('permits');
-const plan = planNewAgency(naming, { day: '20261202', keys, registryPorts, metricsPorts });
+const gatewayTokenKey = demoGatewayTokenKeyFile(repoRoot(), 'permits');
+const plan = planNewAgency(naming, {
+  day: '20261202',
+  keys,
+  gatewayTokenKey,
+  registryPorts,
+  metricsPorts,
+});
 
 /** A file of the repository as the plan's edit would leave it. */
 function edited(file: string): string {

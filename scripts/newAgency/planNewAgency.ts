@@ -41,6 +41,8 @@ export function planNewAgency(
   options: {
     day: string;
     keys: AccessLogKeyFiles;
+    /** Its key for the gateway's tokens, as `demo/keys/gateway-token-<agency>.jwk.json` holds it. */
+    gatewayTokenKey: string;
     registryPorts: readonly number[];
     /** The gateway's and every agency's metrics port. */
     metricsPorts: readonly number[];
@@ -68,11 +70,12 @@ export function planNewAgency(
       })),
       { file: `demo/keys/access-log-${n.name}.private.jwk.json`, text: options.keys.privateJwk },
       { file: `demo/keys/access-log-${n.name}.jwks.json`, text: options.keys.publicJwks },
+      { file: `demo/keys/gateway-token-${n.name}.jwk.json`, text: options.gatewayTokenKey },
       { file: `deploy/kubernetes/base/subgraphs/${n.name}.yaml`, text: kubernetesSubgraphFile(n) },
     ],
     edits: [
       ...agencyEdits(n),
-      demoSecretsEdit(n, options.keys.privateJwk),
+      demoSecretsEdit(n, options.keys.privateJwk, options.gatewayTokenKey),
       networkPolicyEdit(n, options.registryPorts, options.metricsPorts),
     ],
   };

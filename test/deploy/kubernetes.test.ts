@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { AGENCIES, AGENCY_NAMES, type AgencyName } from '../../platform/agencies';
+import { AGENCIES, AGENCY_NAMES } from '../../platform/agencies';
 import { repoRoot } from '../../platform/repoRoot';
 import { DEFAULT_METRICS_PORT } from '../../gateway/config';
 import { schemaProblems } from './kubernetesSchemas';
@@ -144,15 +144,18 @@ describe.each(OVERLAYS)('the %s overlay', (overlay) => {
               /^(\/etc\/govgraph\/[a-z-]+-key\/[a-z.]+\.json|govgraph-page-cursor-key)$/,
             );
     }
-    const accessLogKeys = (agency: AgencyName) =>
+    // Each agency's own keys are mounted by its Deployment alone, the gateway's secret by the gateway's.
+    const mountedBy = (secretName: string) =>
       objects
         .filter((o) =>
-          (podSpecOf(o)?.volumes ?? []).some(
-            (v) => v.secret?.secretName === `govgraph-access-log-${agency}`,
-          ),
+          (podSpecOf(o)?.volumes ?? []).some((v) => v.secret?.secretName === secretName),
         )
         .map((o) => o.metadata.name);
-    for (const agency of AGENCY_NAMES) expect(accessLogKeys(agency)).toEqual([agency]);
+    for (const agency of AGENCY_NAMES) {
+      expect(mountedBy(`govgraph-access-log-${agency}`)).toEqual([agency]);
+      expect(mountedBy(`govgraph-gateway-token-${agency}`)).toEqual([agency]);
+    }
+    expect(mountedBy('govgraph-gateway-token-secret')).toEqual(['gateway']);
   });
 
   it('gives every service an environment its own start-up validation accepts and reads in full', () => {
@@ -263,19 +266,20 @@ describe('the demo overlay', () => {
   it('holds the demo keys and role grants byte for byte', () => {
     const demoFile = (path: string) => readFileSync(join(repoRoot(), 'demo', path), 'utf8');
     const secret = (name: string, key: string) => dataOf(objects, 'Secret', name, 'test')[key];
-    expect(secret('govgraph-gateway-signing-key', 'private.jwk.json')).toBe(
-      demoFile('keys/gateway-signing.private.jwk.json'),
-    );
-    expect(secret('govgraph-gateway-public-key', 'public.jwk.json')).toBe(
-      demoFile('keys/gateway-signing.public.jwk.json'),
+    expect(secret('govgraph-gateway-token-secret', 'secret.jwk.json')).toBe(
+      demoFile('keys/gateway-token.secret.jwk.json'),
     );
     expect(secret('govgraph-identity-provider', 'jwks.json')).toBe(
       demoFile('keys/demo-idp.jwks.json'),
     );
-    for (const agency of AGENCY_NAMES)
+    for (const agency of AGENCY_NAMES) {
       expect(secret(`govgraph-access-log-${agency}`, 'private.jwk.json')).toBe(
         demoFile(`keys/access-log-${agency}.private.jwk.json`),
       );
+      expect(secret(`govgraph-gateway-token-${agency}`, 'key.jwk.json')).toBe(
+        demoFile(`keys/gateway-token-${agency}.jwk.json`),
+      );
+    }
     expect(secret('govgraph-statistics-pseudonym', 'secret.txt')).toBe(
       demoFile('keys/statistics-pseudonym.secret'),
     );

@@ -12,7 +12,7 @@ const demoKey = (file: string) => join(repoRoot(), 'demo', 'keys', file);
 describe('the start-up checks the deployment tests rely on', () => {
   const subgraphEnv = {
     DATABASE_URL: 'postgres://govgraph@db:5432/govgraph',
-    GATEWAY_PUBLIC_KEY_FILE: demoKey('gateway-signing.public.jwk.json'),
+    GATEWAY_TOKEN_KEY_FILE: demoKey('gateway-token-tax.jwk.json'),
     ACCESS_LOG_SIGNING_KEY_FILE: demoKey('access-log-tax.private.jwk.json'),
     STATISTICS_PSEUDONYM_SECRET_FILE: demoKey('statistics-pseudonym.secret'),
   };

@@ -1,10 +1,12 @@
-import { generateKeyPairSync } from 'node:crypto';
+import {
+  deriveGatewayTokenKey,
+  newGatewayTokenSecret,
+} from '../../platform/identity/gatewayTokenKeys';
 import type { AgencyName } from '../../platform/agencies';
 import { createLogger } from '../../platform/logging/logger';
 import type { RequestIdentity } from '../../platform/identity/RequestIdentity';
 import { signGatewayToken } from '../../platform/identity/signGatewayToken';
 import {
-  type GatewayKeyPair,
   type LocalFederation,
   type LocalFederationOptions,
   startLocalFederation,
@@ -93,14 +95,14 @@ export async function startTestFederation(
     | 'metricsPorts'
   > & { logger?: LocalFederationOptions['logger'] } = {},
 ): Promise<TestFederation> {
-  const gatewayKeys: GatewayKeyPair = generateKeyPairSync('ed25519');
+  const gatewayTokenSecret = newGatewayTokenSecret('test-gateway-1');
   const federation = await startLocalFederation({
     databaseUrl: testDatabaseUrl(),
     host: '127.0.0.1',
     subgraphPorts: 'ephemeral',
     gatewayPort: 0,
     logger: createLogger('test', process.env.TEST_LOG_LEVEL ?? 'silent'),
-    gatewayKeys,
+    gatewayTokenSecret,
     embeddedDatabase: isEmbeddedTestDatabase(),
     poolSize: TEST_AGENCY_POOL_SIZE,
     policyPoolSize: TEST_POLICY_POOL_SIZE,
@@ -140,7 +142,12 @@ export async function startTestFederation(
       return decoded(await post(federation.gatewayUrl, body, headers));
     },
     mintGatewayToken: (agency, body, identity) =>
-      signGatewayToken({ identity, audience: agency, body, key: gatewayKeys.privateKey }),
+      signGatewayToken({
+        identity,
+        audience: agency,
+        body,
+        key: deriveGatewayTokenKey(gatewayTokenSecret, agency),
+      }),
     async postToSubgraph(agency, body, headers) {
       return decoded(await post(federation.subgraphs[agency].url, body, headers));
     },

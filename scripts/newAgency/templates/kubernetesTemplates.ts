@@ -105,8 +105,8 @@ spec:
                 secretKeyRef:
                   name: govgraph-database-${n.name}
                   key: url
-            - name: GATEWAY_PUBLIC_KEY_FILE
-              value: /etc/govgraph/gateway-public-key/public.jwk.json
+            - name: GATEWAY_TOKEN_KEY_FILE
+              value: /etc/govgraph/gateway-token-key/key.jwk.json
             - name: ACCESS_LOG_SIGNING_KEY_FILE
               value: /etc/govgraph/access-log-key/private.jwk.json
             # Cursors sealed by one replica must open on another.
@@ -152,8 +152,8 @@ spec:
             capabilities:
               drop: ['ALL']
           volumeMounts:
-            - name: gateway-public-key
-              mountPath: /etc/govgraph/gateway-public-key
+            - name: gateway-token-key
+              mountPath: /etc/govgraph/gateway-token-key
               readOnly: true
             - name: access-log-key
               mountPath: /etc/govgraph/access-log-key
@@ -161,9 +161,10 @@ spec:
             - name: tmp
               mountPath: /tmp
       volumes:
-        - name: gateway-public-key
+        # The agency's own key for the gateway's tokens: only this Deployment mounts it.
+        - name: gateway-token-key
           secret:
-            secretName: govgraph-gateway-public-key
+            secretName: govgraph-gateway-token-${n.name}
             defaultMode: 0440
         # The agency's own key: only this Deployment mounts it.
         - name: access-log-key

@@ -1,16 +1,19 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RequestIdentity } from '../../../platform/identity/RequestIdentity';
-import { ed25519PrivateKeyFromJwk } from '../../../platform/identity/ed25519Keys';
 import { GATEWAY_TOKEN_HEADER } from '../../../platform/identity/gatewayToken';
+import {
+  deriveGatewayTokenKey,
+  gatewayTokenSecretFromJwk,
+} from '../../../platform/identity/gatewayTokenKeys';
 import { signGatewayToken } from '../../../platform/identity/signGatewayToken';
 import { repoRoot } from '../../../platform/repoRoot';
 import type { GraphQLResponse } from '../../../gateway/testing/postGraphQL';
 
-// The demo gateway key, which the subgraph processes trust (demo/keys/README.md).
-const gatewayKey = ed25519PrivateKeyFromJwk(
+// The demo gateway's token secret, whose keys the subgraph processes hold (demo/keys/README.md).
+const gatewaySecret = gatewayTokenSecretFromJwk(
   JSON.parse(
-    readFileSync(join(repoRoot(), 'demo', 'keys', 'gateway-signing.private.jwk.json'), 'utf8'),
+    readFileSync(join(repoRoot(), 'demo', 'keys', 'gateway-token.secret.jwk.json'), 'utf8'),
   ),
 );
 
@@ -22,7 +25,8 @@ export async function askSubgraph(
   identity: RequestIdentity,
 ): Promise<GraphQLResponse> {
   const body = JSON.stringify(request);
-  const token = await signGatewayToken({ identity, audience, body, key: gatewayKey });
+  const key = deriveGatewayTokenKey(gatewaySecret, audience);
+  const token = await signGatewayToken({ identity, audience, body, key });
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json', [GATEWAY_TOKEN_HEADER]: token },

@@ -124,7 +124,7 @@ function spawnSubgraph(
     METRICS_PORT: '0',
     DB_POOL_SIZE: '4',
     PAGE_CURSOR_KEY: pageCursorKey,
-    GATEWAY_PUBLIC_KEY_FILE: demoKey('gateway-signing.public.jwk.json'),
+    GATEWAY_TOKEN_KEY_FILE: demoKey(`gateway-token-${agency}.jwk.json`),
     ACCESS_LOG_SIGNING_KEY_FILE: demoKey(`access-log-${agency}.private.jwk.json`),
     ...((STATISTICS_AGENCIES as readonly string[]).includes(agency)
       ? { STATISTICS_PSEUDONYM_SECRET_FILE: demoKey('statistics-pseudonym.secret') }
