@@ -115,4 +115,19 @@ describe('the Tax Board subgraph', () => {
     expect(forOne).toEqual({ tax: 2 });
     expect(forMany).toEqual(forOne);
   });
+  it('refuses a representation without its key with a clear error, reading nothing', async () => {
+    for (const representation of [
+      { __typename: 'Person' },
+      { __typename: 'Company', registryCode: '' },
+    ]) {
+      const counted = await countStatements({ db }, async () => {
+        const result = await requester.run(ENTITIES, AS, { representations: [representation] });
+        expect(result.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
+        expect(result.errors?.[0]?.message).toMatch(
+          new RegExp(`^A ${representation.__typename} representation needs its key field`),
+        );
+      });
+      expect(counted.db).toBe(0);
+    }
+  });
 });
