@@ -1,7 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode } from '../errors/ErrorCode';
-import { type TokenAdmission, TokenAlreadyUsedError } from '../identity/TokenAdmission';
+import { tokenAdmissionOf, TokenAlreadyUsedError } from '../identity/TokenAdmission';
 import { MAX_SUBJECTS_PER_REQUEST } from './accessLogBound';
 import { estimateSubjects } from './estimateSubjects';
 import type { Logger } from '../logging/logger';
@@ -12,7 +12,6 @@ interface AccessLoggedContext {
   requestId: string;
   caseId: string | null;
   policy: RequestPolicy;
-  tokenAdmission?: TokenAdmission;
 }
 
 /**
@@ -78,7 +77,7 @@ export function accessLogPlugin<TContext extends AccessLoggedContext>(
                 caseId: contextValue.caseId,
               },
               entries,
-              contextValue.tokenAdmission,
+              tokenAdmissionOf(contextValue),
             );
           } catch (error) {
             // Nothing was written, and the server sends nothing of the answer (serveBehindGateway).

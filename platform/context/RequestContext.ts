@@ -1,4 +1,3 @@
-import type { TokenAdmission } from '../identity/TokenAdmission';
 import type { RequestPolicy } from '../policy/RequestPolicy';
 import type { Caller } from './Caller';
 
@@ -23,9 +22,4 @@ export interface RequestContext<TLoaders = unknown, TRepositories = unknown> {
    * null in the governance service, which joins pseudonyms and must not be able to make them.
    */
   statisticsSecret: Buffer | null;
-  /**
-   * Whether the request's single-use gateway token is new to every replica, still undecided for
-   * a query of a read-only subgraph: the access log's statement then decides it (none in tests).
-   */
-  tokenAdmission?: TokenAdmission;
 }

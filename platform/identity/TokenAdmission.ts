@@ -63,6 +63,22 @@ export function createTokenAdmission(
   };
 }
 
+/** Where a request's context carries its token's admission (set by the subgraph server). */
+const ADMISSION = Symbol('gateway token admission');
+
+/**
+ * Gives a request's context its token's admission, under a symbol key: Apollo copies the
+ * context for the operation, own properties and all, so the copy carries it too.
+ */
+export function withTokenAdmission<T extends object>(context: T, admission: TokenAdmission): T {
+  return Object.assign(context, { [ADMISSION]: admission });
+}
+
+/** The admission of the token a request came with; none outside the subgraph server (tests). */
+export function tokenAdmissionOf(context: object): TokenAdmission | undefined {
+  return (context as { [ADMISSION]?: TokenAdmission })[ADMISSION];
+}
+
 /** Why a write refused to record a request: its token had been used before. */
 export class TokenAlreadyUsedError extends Error {
   override readonly name = 'TokenAlreadyUsedError';

@@ -5,6 +5,7 @@ import type { SharedReplayGuard } from '../identity/createSharedReplayGuard';
 import { signGatewayToken } from '../identity/signGatewayToken';
 import { createLogger } from '../logging/logger';
 import { type RunningSubgraph, startSubgraphServer } from './startSubgraphServer';
+import { REPLAYED_ANSWER } from '../identity/testing/replayedAnswer';
 
 // Two replicas of one subgraph over one shared record of used tokens, as over one database.
 const TAX_KEY = deriveGatewayTokenKey(newGatewayTokenSecret(), 'tax');
@@ -71,17 +72,6 @@ const mint = (body: string) =>
     body,
     key: TAX_KEY,
   });
-const REPLAYED = {
-  status: 401,
-  body: {
-    errors: [
-      {
-        message: 'The gateway token has already been used',
-        extensions: { code: 'UNAUTHENTICATED' },
-      },
-    ],
-  },
-};
 
 describe('a replayed gateway token', () => {
   test('runs no mutation on the other replica, even of a subgraph whose queries only read', async () => {
@@ -90,7 +80,7 @@ describe('a replayed gateway token', () => {
       const token = await mint(body);
       const before = bumps;
       expect((await call(replicas[0]!, body, token)).status).toBe(200);
-      expect(await call(replicas[1]!, body, token)).toEqual(REPLAYED);
+      expect(await call(replicas[1]!, body, token)).toEqual(REPLAYED_ANSWER);
       expect(bumps).toBe(before + 1);
     }
   });
@@ -100,7 +90,7 @@ describe('a replayed gateway token', () => {
     const token = await mint(body);
     const before = reads;
     expect((await call(writing[0]!, body, token)).status).toBe(200);
-    expect(await call(writing[1]!, body, token)).toEqual(REPLAYED);
+    expect(await call(writing[1]!, body, token)).toEqual(REPLAYED_ANSWER);
     expect(reads).toBe(before + 1);
   });
 
@@ -109,7 +99,7 @@ describe('a replayed gateway token', () => {
     const token = await mint(body);
     const before = reads;
     expect((await call(readOnly[0]!, body, token)).body).toEqual({ data: { reads: before + 1 } });
-    expect(await call(readOnly[1]!, body, token)).toEqual(REPLAYED);
+    expect(await call(readOnly[1]!, body, token)).toEqual(REPLAYED_ANSWER);
     // Decided beside the execution: the read ran, and nothing of it left.
     expect(reads).toBe(before + 2);
   });

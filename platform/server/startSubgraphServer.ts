@@ -7,7 +7,7 @@ import { GraphQLError, type GraphQLSchema } from 'graphql';
 import type { GatewayTokenKey } from '../identity/gatewayTokenKeys';
 import { maskError } from '../errors/maskError';
 import type { RequestIdentity } from '../identity/RequestIdentity';
-import type { TokenAdmission } from '../identity/TokenAdmission';
+import { tokenAdmissionOf, withTokenAdmission } from '../identity/TokenAdmission';
 import { ErrorCode } from '../errors/ErrorCode';
 import type { SharedReplayGuard } from '../identity/createSharedReplayGuard';
 import { createGatewayTokenVerifier } from '../identity/verifyGatewayToken';
@@ -29,8 +29,7 @@ export interface SubgraphServerOptions<TContext extends object> {
   gatewayTokenKeys: readonly GatewayTokenKey[];
   /** The gateway token ids every replica of this subgraph has accepted. */
   sharedReplays?: SharedReplayGuard;
-  /** The context of one request: whom its token vouches for, and the token's admission. */
-  createContext(identity: RequestIdentity, admission: TokenAdmission): Promise<TContext>;
+  createContext(identity: RequestIdentity): Promise<TContext>;
   /**
    * Its queries write nothing but the access log. A query's token is then decided beside its
    * execution (in the access log's own statement when it writes records); otherwise, and for
@@ -89,20 +88,14 @@ export async function startSubgraphServer<TContext extends object>(
       audience: options.name,
       sharedReplays: options.sharedReplays,
     }),
-    createContext: async ({ identity, admission }) => {
-      const context = await options.createContext(identity, admission);
-      // A symbol key: Apollo copies the context per operation, own properties and all.
-      return Object.assign(context, { [ADMISSION]: admission });
-    },
+    createContext: async ({ identity, admission }) =>
+      withTokenAdmission(await options.createContext(identity), admission),
     readiness: options.readiness,
     maxBodyBytes: options.maxBodyBytes,
   });
   logger.info({ url: running.url }, `${options.name} subgraph ready`);
   return { name: options.name, ...running };
 }
-
-/** Where a request's context carries its token's admission for the plugin below. */
-const ADMISSION = Symbol('gateway token admission');
 
 /**
  * Decides a request's token before its operation runs, unless it is a query of a subgraph whose
@@ -116,7 +109,7 @@ function admitTokensFirst<TContext extends object>(
       return {
         async didResolveOperation({ contextValue, operation }) {
           if (readOnlyQueries && operation?.operation === 'query') return;
-          const admission = (contextValue as { [ADMISSION]?: TokenAdmission })[ADMISSION];
+          const admission = tokenAdmissionOf(contextValue);
           // The answer is refused as a whole by the server (serveBehindGateway); this only stops the run.
           if (!admission || !(await admission.admitted()))
             throw new GraphQLError('The gateway token has already been used', {

@@ -50,10 +50,8 @@ export function serveAgency(
     logger: options.logger,
     gatewayTokenKeys: options.gatewayTokenKeys,
     sharedReplays: options.sharedReplays,
-    createContext: async (identity, admission) => ({
-      ...createRequestContext(subgraph, identity, options.policy, options.statisticsSecret ?? null),
-      tokenAdmission: admission,
-    }),
+    createContext: async (identity) =>
+      createRequestContext(subgraph, identity, options.policy, options.statisticsSecret ?? null),
     readOnlyQueries: subgraph.readOnlyQueries,
     plugins: [
       requestLogPlugin<RequestContext>(subgraph.name, options.logger, options.metrics),
