@@ -98,12 +98,13 @@ export function createAccessLogBatchWriter(db: Db, schema: string): AccessLogBat
     const tokens = requests.flatMap((request, index) =>
       decisions[index] ? [request.admission!] : [],
     );
+    // A request's token id where this statement decides its token, null where it does not.
+    recordBindings.push(
+      decisions.map((decision, index) =>
+        decision ? requests[index]!.admission!.tokenId : null,
+      ) as string[],
+    );
     try {
-      recordBindings.push(
-        decisions.map((decision, index) =>
-          decision ? requests[index]!.admission!.tokenId : null,
-        ) as string[],
-      );
       if (tokens.length === 0) {
         // seq, logged_at, prev_hash and hash are filled in by the database, in insertion order.
         await db.raw(`${records} order by entry.position`, recordBindings);
