@@ -1,11 +1,15 @@
-import { PSEUDONYM_LENGTH } from './pseudonymKey';
 import {
-  assertUnitsAscending,
   categoryAt,
   categoryCount,
+  categoryNumbers,
+  decodeUnits,
+  encodeUnits,
   packCategories,
+  packGroupedCategories,
   packNumbers,
+  pseudonymList,
   rowsInOther,
+  unitCount,
   type UnitsExtract,
   unpackNumbers,
 } from './StatisticsExtract';
@@ -19,16 +23,14 @@ function seeded(seed: number): () => number {
   };
 }
 
-const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-
-function randomPseudonym(random: () => number): string {
-  let text = '';
-  for (let i = 0; i < PSEUDONYM_LENGTH; i++) text += ALPHABET[Math.floor(random() * 64)];
-  return text;
+/** A random 64-bit pseudonym. */
+function randomPseudonym(random: () => number): bigint {
+  const word = () => BigInt(Math.floor(random() * 2 ** 32));
+  return (word() << 32n) | word();
 }
 
-function unitsOf(pseudonyms: readonly string[]): UnitsExtract {
-  return { mode: 'units', units: pseudonyms.join(''), flags: {}, categories: {}, numbers: {} };
+function unitsOf(pseudonyms: readonly bigint[]): UnitsExtract {
+  return { mode: 'units', units: encodeUnits(pseudonyms), flags: {}, categories: {}, numbers: {} };
 }
 
 describe('packed categories', () => {
@@ -51,6 +53,19 @@ describe('packed categories', () => {
     expect(JSON.stringify(packed.index)).toBe(`"${packed.index}"`);
   });
 
+  it("of grouped units follow the units' order, each unit its group's category", () => {
+    const categories = ['Tartu', null, 'Tallinn'];
+    const groupOf = Uint32Array.from([0, 0, 1, 2, 2, 2]);
+    const order = Uint32Array.from([5, 0, 2, 3, 1, 4]);
+    const packed = packGroupedCategories(categories, groupOf, order);
+    expect(Array.from(order, (_, k) => categoryAt(packed, k))).toEqual(
+      Array.from(order, (unit) => categories[groupOf[unit]!]),
+    );
+    expect(Array.from(categoryNumbers(packed))).toEqual(
+      Array.from(order, (_, k) => packed.codes.indexOf(categoryAt(packed, k) ?? '') + 1),
+    );
+  });
+
   it('refuse a digit that names no category', () => {
     const packed = { ...packCategories(['a', 'b']), index: '3' };
     expect(() => categoryAt(packed, 0)).toThrow('names no category');
@@ -71,22 +86,45 @@ describe('number lists', () => {
   });
 });
 
-describe('the order of units', () => {
-  it('is checked: out of order, repeated or cut units are refused', () => {
-    const [a, b] = ['AAAAAAAAAAA', 'AAAAAAAAAAB'];
-    expect(() => assertUnitsAscending(a + b, 'tax')).not.toThrow();
-    expect(() => assertUnitsAscending(b + a, 'tax')).toThrow('ascending order');
-    expect(() => assertUnitsAscending(a + a, 'tax')).toThrow('ascending order');
-    expect(() => assertUnitsAscending(a + 'AB', 'tax')).toThrow('whole pseudonyms');
+describe('the units of an extract', () => {
+  const [a, b, c] = [1n, 2n, (5n << 32n) | 1n];
+
+  it('are read back as the numbers sent, in their order', () => {
+    const extract = unitsOf([a, b, c, 2n ** 64n - 1n]);
+    expect(unitCount(extract)).toBe(4);
+    expect(pseudonymList(extract)).toEqual([
+      '0000000000000001',
+      '0000000000000002',
+      '0000000500000001',
+      'ffffffffffffffff',
+    ]);
   });
 
-  it('lets one merge find each unit of one list in another, as an index would', () => {
+  it('are checked: out of order, repeated, cut or not base64, they are refused', () => {
+    expect(() => decodeUnits(encodeUnits([a, b, c]), 'tax')).not.toThrow();
+    expect(() => decodeUnits(encodeUnits([b, a]), 'tax')).toThrow('ascending order');
+    expect(() => decodeUnits(encodeUnits([c, b]), 'tax')).toThrow('ascending order');
+    expect(() => decodeUnits(encodeUnits([a, a]), 'tax')).toThrow('ascending order');
+    const whole = encodeUnits([a, b, c]);
+    expect(() => decodeUnits(whole.slice(0, -4), 'tax')).toThrow('whole pseudonyms');
+    expect(() => decodeUnits(`${whole.slice(0, 5)}!${whole.slice(6)}`, 'tax')).toThrow(
+      'whole pseudonyms',
+    );
+    expect(decodeUnits('', 'tax').count).toBe(0);
+  });
+
+  it('let one merge find each unit of one list in another, as an index would', () => {
     const random = seeded(42);
-    const all = [...new Set(Array.from({ length: 3000 }, () => randomPseudonym(random)))].sort();
+    const all = [...new Set(Array.from({ length: 3000 }, () => randomPseudonym(random)))].sort(
+      (x, y) => (x < y ? -1 : x > y ? 1 : 0),
+    );
     const owner = all.filter(() => random() < 0.6);
     const other = all.filter(() => random() < 0.5);
     const rowOf = new Map(other.map((unit, row) => [unit, row]));
-    const rows = rowsInOther(unitsOf(owner), unitsOf(other));
+    const rows = rowsInOther(
+      decodeUnits(unitsOf(owner).units, 'owner'),
+      decodeUnits(unitsOf(other).units, 'other'),
+    );
     expect(Array.from(rows)).toEqual(owner.map((unit) => rowOf.get(unit) ?? -1));
     expect(rows.filter((row) => row >= 0).length).toBeGreaterThan(100);
   });

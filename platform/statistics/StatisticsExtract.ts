@@ -1,5 +1,3 @@
-import { PSEUDONYM_LENGTH } from './pseudonymKey';
-
 /**
  * A dimension's values per unit, packed: the categories found, and each unit's category as
  * `width` characters of CATEGORY_DIGITS (a number in base 64, most significant first): 0 for
@@ -13,10 +11,11 @@ export interface PackedCategories {
 
 /**
  * What an agency contributes to a cross-agency table: its units under this query's pseudonyms,
- * fixed width in one string and in ascending order of their characters (so that the parts of a
- * table join by one merge, without an index of a million keys), with a flag string ('0'/'1' per
- * unit) for each population of the spec it owns and the values of the variables it owns, in the
- * units' order: categories packed, numbers as one comma-separated list ('' for a unit without one).
+ * in ascending order (so that the parts of a table join by one merge, without an index of a
+ * million keys), with a flag string ('0'/'1' per unit) for each population of the spec it owns
+ * and the values of the variables it owns, in the units' order: categories packed, numbers as
+ * one comma-separated list ('' for a unit without one). `units` is base64 of the pseudonyms, 8
+ * bytes each, every one a 64-bit number in little-endian order.
  */
 export interface UnitsExtract {
   mode: 'units';
@@ -55,51 +54,86 @@ export interface RefusedExtract {
 
 export type StatisticsExtract = UnitsExtract | CellsExtract | EmptyExtract | RefusedExtract;
 
+/** Bytes of a pseudonym in `units`. */
+export const PSEUDONYM_BYTES = 8;
+
+/** Units of an extract, from the length of its base64 list. */
 export function unitCount(extract: UnitsExtract): number {
-  return extract.units.length / PSEUDONYM_LENGTH;
+  const { units } = extract;
+  const padding = units.endsWith('==') ? 2 : units.endsWith('=') ? 1 : 0;
+  return Math.floor(((units.length / 4) * 3 - padding) / PSEUDONYM_BYTES);
 }
 
-export function unitAt(extract: UnitsExtract, index: number): string {
-  return extract.units.slice(index * PSEUDONYM_LENGTH, (index + 1) * PSEUDONYM_LENGTH);
+/** An extract's pseudonyms as 16 hexadecimal digits each, for tests and diagnostics. */
+export function pseudonymList(extract: UnitsExtract): string[] {
+  const { words, count } = decodeUnits(extract.units, 'extract');
+  return Array.from({ length: count }, (_, i) =>
+    ((BigInt(words[2 * i + 1]!) << 32n) | BigInt(words[2 * i]!)).toString(16).padStart(16, '0'),
+  );
 }
 
-/** Orders the pseudonyms at two positions (of fixed width) by their characters' codes. */
-function compareUnits(a: string, i: number, b: string, j: number): number {
-  for (let c = 0; c < PSEUDONYM_LENGTH; c++) {
-    const diff = a.charCodeAt(i + c) - b.charCodeAt(j + c);
-    if (diff !== 0) return diff;
-  }
-  return 0;
+/** Pseudonyms as an extract carries them, from their 64-bit values (tests and diagnostics). */
+export function encodeUnits(values: readonly bigint[]): string {
+  const bytes = Buffer.alloc(values.length * PSEUDONYM_BYTES);
+  values.forEach((value, i) => bytes.writeBigUInt64LE(value, i * PSEUDONYM_BYTES));
+  return bytes.toString('base64');
 }
 
 /**
- * Refuses a unit list that is not whole pseudonyms in strictly ascending order: a join over it
- * would count wrongly, so nothing is computed from it.
+ * An extract's units as numbers: pseudonym i's low 32 bits at `words[2i]`, its high 32 bits at
+ * `words[2i + 1]`.
  */
-export function assertUnitsAscending(units: string, agency: string): void {
-  if (units.length % PSEUDONYM_LENGTH !== 0)
+export interface DecodedUnits {
+  words: Uint32Array;
+  count: number;
+}
+
+/**
+ * Reads an extract's pseudonyms, refusing a list that is not whole pseudonyms in base64 or not
+ * in strictly ascending order: a join over it would count wrongly, so nothing is computed from
+ * it. Decoding is one native call; the check, one pass over the numbers.
+ */
+export function decodeUnits(units: string, agency: string): DecodedUnits {
+  const bytes = Buffer.from(units, 'base64');
+  // The decoder skips characters outside base64, which shortens what it returns.
+  if (bytes.length % PSEUDONYM_BYTES !== 0 || units.length !== 4 * Math.ceil(bytes.length / 3))
     throw new Error(`${agency}'s units are not whole pseudonyms`);
-  for (let at = PSEUDONYM_LENGTH; at < units.length; at += PSEUDONYM_LENGTH)
-    if (compareUnits(units, at - PSEUDONYM_LENGTH, units, at) >= 0)
+  const count = bytes.length / PSEUDONYM_BYTES;
+  const words = new Uint32Array(count * 2);
+  if (LITTLE_ENDIAN) {
+    Buffer.from(words.buffer).set(bytes);
+  } else {
+    for (let w = 0; w < words.length; w++) words[w] = bytes.readUInt32LE(w * 4);
+  }
+  for (let i = 1; i < count; i++) {
+    const high = words[2 * i + 1]!;
+    const previous = words[2 * i - 1]!;
+    if (high < previous || (high === previous && words[2 * i]! <= words[2 * i - 2]!))
       throw new Error(`${agency}'s units are not in ascending order of pseudonym`);
+  }
+  return { words, count };
 }
 
 /**
  * For each unit of `owner`, its row in `other` (-1: none), by one merge of the two ascending
  * lists.
  */
-export function rowsInOther(owner: UnitsExtract, other: UnitsExtract): Int32Array {
-  const a = owner.units;
-  const b = other.units;
-  const rows = new Int32Array(a.length / PSEUDONYM_LENGTH).fill(-1);
+export function rowsInOther(owner: DecodedUnits, other: DecodedUnits): Int32Array {
+  const rows = new Int32Array(owner.count).fill(-1);
+  const a = owner.words;
+  const b = other.words;
+  const size = other.count;
   let j = 0;
-  for (let i = 0; i < rows.length; i++) {
-    const at = i * PSEUDONYM_LENGTH;
-    while (j < b.length && compareUnits(b, j, a, at) < 0) j += PSEUDONYM_LENGTH;
-    if (j < b.length && compareUnits(b, j, a, at) === 0) rows[i] = j / PSEUDONYM_LENGTH;
+  for (let i = 0; i < owner.count; i++) {
+    const high = a[2 * i + 1]!;
+    const low = a[2 * i]!;
+    while (j < size && (b[2 * j + 1]! < high || (b[2 * j + 1] === high && b[2 * j]! < low))) j++;
+    if (j < size && b[2 * j + 1] === high && b[2 * j] === low) rows[i] = j;
   }
   return rows;
 }
+
+export const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 export const EMPTY_EXTRACT = JSON.stringify({ mode: 'none' } satisfies EmptyExtract);
 
@@ -115,6 +149,28 @@ DIGIT_CODES.forEach((code, value) => (DIGIT_VALUE[code] = value));
  * character up to 63 of them, two up to 4,095.
  */
 export function packCategories(values: readonly (string | null)[]): PackedCategories {
+  const { codes, numbers } = numberCategories(values);
+  return packedNumbers(codes, (k) => numbers[k]!, values.length);
+}
+
+/**
+ * The same for units that come in groups of one category each (null: none): unit k of the
+ * result is the unit at `order[k]`, of the group `groupOf[order[k]]`.
+ */
+export function packGroupedCategories(
+  categories: readonly (string | null)[],
+  groupOf: Uint32Array,
+  order: Uint32Array,
+): PackedCategories {
+  const { codes, numbers } = numberCategories(categories);
+  return packedNumbers(codes, (k) => numbers[groupOf[order[k]!]!]!, order.length);
+}
+
+/** The categories found, in order of first appearance, and each value's number (0: none). */
+function numberCategories(values: readonly (string | null)[]): {
+  codes: string[];
+  numbers: Int32Array;
+} {
   const codes: string[] = [];
   const numberOf = new Map<string, number>();
   const numbers = new Int32Array(values.length);
@@ -127,14 +183,22 @@ export function packCategories(values: readonly (string | null)[]): PackedCatego
     }
     numbers[i] = n;
   });
+  return { codes, numbers };
+}
+
+function packedNumbers(
+  codes: string[],
+  numberAt: (unit: number) => number,
+  count: number,
+): PackedCategories {
   let width = 1;
   while (64 ** width <= codes.length) width++;
-  const digits = Buffer.allocUnsafe(values.length * width);
-  for (let i = 0; i < numbers.length; i++) {
-    let n = numbers[i]!;
+  const digits = Buffer.allocUnsafe(count * width);
+  for (let k = 0; k < count; k++) {
+    let n = numberAt(k);
     for (let d = width - 1; d >= 0; d--) {
-      digits[i * width + d] = DIGIT_CODES[n % 64]!;
-      n = Math.floor(n / 64);
+      digits[k * width + d] = DIGIT_CODES[n & 63]!;
+      n >>>= 6;
     }
   }
   return { codes, width, index: digits.toString('latin1') };
@@ -151,6 +215,15 @@ export function categoryNumberAt(packed: PackedCategories, row: number): number 
   }
   if (n > packed.codes.length) throw new Error('a packed category names no category');
   return n;
+}
+
+/** Every unit's category number (0: none), read and checked once, for a join's inner loop. */
+export function categoryNumbers(packed: PackedCategories): Int32Array {
+  const count = categoryCount(packed);
+  if (!Number.isInteger(count)) throw new Error('a packed category list is not whole units');
+  const numbers = new Int32Array(count);
+  for (let row = 0; row < count; row++) numbers[row] = categoryNumberAt(packed, row);
+  return numbers;
 }
 
 /** The category of the unit at `row`, or null when it has none. */

@@ -1,10 +1,15 @@
 import type { Db } from '../db/createDb';
-import { pseudonymSql } from './pseudonymKey';
 import {
-  assertUnitsAscending,
+  BLOCK_ID_BYTES,
+  blocksOfIds,
+  pseudonymBlockSql,
+  pseudonymiseUnits,
+  type UnitBlocks,
+} from './pseudonymise';
+import {
   type CellsExtract,
   type ExtractCell,
-  packCategories,
+  packGroupedCategories,
   type UnitsExtract,
 } from './StatisticsExtract';
 import { columnOf, type StatisticsSource } from './StatisticsSource';
@@ -20,7 +25,7 @@ export interface OwnedVariables {
 /**
  * The one place an agency's statistics are read: a GROUP BY over its own relation (the fast
  * path), or its units under a query's pseudonyms. Column names come from the registry, never
- * from a request; the only parameter, the pseudonym key, is bound.
+ * from a request; no statement takes a parameter.
  */
 export class StatisticsRepository {
   constructor(
@@ -62,58 +67,122 @@ export class StatisticsRepository {
 
   /**
    * Every person of the agency's relation, pseudonymised with the query's key, with the owned
-   * values, in ascending order of pseudonym. The database packs the lists (one row, not a row
-   * per person), so that a million units cost one sort and a few strings.
+   * values, in ascending order of pseudonym. The database groups the units by their owned
+   * flags and categories and returns each group's units packed in one string (so a million
+   * units are one scan, a handful of rows and no text per unit for the values); the agency's
+   * process pseudonymises and sorts them (pseudonymise.ts). The national IDs go no further
+   * than this process.
    */
-  async units(owned: OwnedVariables, key: string): Promise<UnitsExtract> {
-    const flags = owned.populations.map(columnOf);
-    const dims = owned.dimensions.map(columnOf);
-    const numeric = owned.numeric;
-    // Each unit's values as text, never null (string_agg skips nulls): a category prefixed
-    // with '=' so that an empty one is told from none.
-    const perUnit = [
-      `${pseudonymSql('national_id')} collate "C" as k`,
-      ...flags.map((f, i) => `case when ${f} then '1' else '0' end as f${i}`),
-      ...dims.map((d, i) => `case when ${d} is null then '' else '=' || ${d}::text end as d${i}`),
-      ...(numeric
-        ? [`coalesce((${clamped(columnOf(numeric.name), numeric.bound)})::text, '') as m0`]
-        : []),
-    ];
-    const lists = [
-      'count(*)::int as n',
-      `coalesce(string_agg(k, ''), '') as units`,
-      ...flags.map((_, i) => `coalesce(string_agg(f${i}, ''), '') as f${i}`),
-      ...dims.map((_, i) => `coalesce(string_agg(d${i}, ${CATEGORY_SEPARATOR_SQL}), '') as d${i}`),
-      ...(numeric ? [`coalesce(string_agg(m0, ','), '') as m0`] : []),
-    ];
-    const sql =
-      `select ${lists.join(', ')} from (select ${perUnit.join(', ')}` +
-      ` from (${this.source.relationSql}) as statistics_relation order by k) as units`;
-    const { rows } = await this.db.raw<{ rows: Record<string, string | number>[] }>(sql, [key]);
-    const row = rows[0]!;
-    const count = Number(row.n);
-    const units = String(row.units);
-    assertUnitsAscending(units, this.source.agency);
+  async units(owned: OwnedVariables, key: Buffer): Promise<UnitsExtract> {
+    const fast = await this.unitGroups(owned, 'blocks');
+    const groups = fast.every(
+      (group) =>
+        Number(group.longest) <= BLOCK_ID_BYTES &&
+        Buffer.byteLength(String(group.units), 'utf8') === Number(group.n) * 16,
+    )
+      ? fast
+      : // IDs the database cannot pack into blocks (long, or not ASCII): this process does.
+        await this.unitGroups(owned, 'ids');
+    const count = groups.reduce((sum, group) => sum + Number(group.n), 0);
+    const groupOf = new Uint32Array(count);
+    const parts: Buffer[] = [];
+    const long: UnitBlocks['long'] = [];
+    let first = 0;
+    groups.forEach((group, g) => {
+      const n = Number(group.n);
+      groupOf.fill(g, first, first + n);
+      if (groups === fast) {
+        parts.push(Buffer.from(String(group.units), 'latin1'));
+      } else {
+        const blocks = blocksOfIds(String(group.units), SEPARATOR, n);
+        parts.push(blocks.blocks);
+        for (const unit of blocks.long) long.push({ unit: unit.unit + first, id: unit.id });
+      }
+      first += n;
+    });
+    const { units, order } = pseudonymiseUnits(
+      { blocks: Buffer.concat(parts, count * 16), long },
+      count,
+      key,
+    );
     const extract: UnitsExtract = { mode: 'units', units, flags: {}, categories: {}, numbers: {} };
-    owned.populations.forEach((name, i) => (extract.flags[name] = String(row[`f${i}`])));
+    owned.populations.forEach((name, i) => {
+      const ofGroup = Uint8Array.from(groups, (group) => (group[`f${i}`] === true ? ONE : ZERO));
+      const flags = Buffer.allocUnsafe(count);
+      for (let k = 0; k < count; k++) flags[k] = ofGroup[groupOf[order[k]!]!]!;
+      extract.flags[name] = flags.toString('latin1');
+    });
     owned.dimensions.forEach((name, i) => {
-      const items = count === 0 ? [] : String(row[`d${i}`]).split(CATEGORY_SEPARATOR);
-      if (items.length !== count)
-        throw new Error(`${this.source.agency}: a category of ${name} holds the list separator`);
-      extract.categories[name] = packCategories(
-        items.map((item) => (item === '' ? null : item.slice(1))),
+      const categories = groups.map((group) => group[`d${i}`]);
+      extract.categories[name] = packGroupedCategories(
+        categories.map((category) => (category === null ? null : String(category))),
+        groupOf,
+        order,
       );
     });
-    if (numeric) extract.numbers[numeric.name] = String(row.m0);
+    if (numeric(owned)) {
+      const items: string[] = [];
+      for (const group of groups) {
+        const list = Number(group.n) === 0 ? [] : String(group.m0).split(',');
+        if (list.length !== Number(group.n))
+          throw new Error(`${this.source.agency}: a number list is not one per unit`);
+        for (const item of list) items.push(item);
+      }
+      extract.numbers[owned.numeric!.name] = Array.from(order, (at) => items[at]!).join(',');
+    }
     return extract;
+  }
+
+  /**
+   * The units grouped by their owned flags (f0, ...) and categories (d0, ...): per group, its
+   * size, its longest national ID in bytes, its units (each one's block, or the national IDs
+   * separated by SEPARATOR) and, for a measure, the values in the same order (m0).
+   */
+  private async unitGroups(
+    owned: OwnedVariables,
+    units: 'blocks' | 'ids',
+  ): Promise<Record<string, unknown>[]> {
+    const keys = [
+      ...owned.populations.map((name, i) => `${columnOf(name)} as f${i}`),
+      ...owned.dimensions.map((name, i) => `${columnOf(name)}::text as d${i}`),
+    ];
+    const measure = owned.numeric
+      ? [
+          `coalesce(string_agg(coalesce((${clamped(columnOf(owned.numeric.name), owned.numeric.bound)})::text, ''), ','), '') as m0`,
+        ]
+      : [];
+    const list =
+      units === 'blocks'
+        ? `string_agg(${pseudonymBlockSql('national_id')}, '')`
+        : `string_agg(national_id, ${SEPARATOR_SQL})`;
+    const select = [
+      ...keys,
+      'count(*)::int as n',
+      'coalesce(max(octet_length(national_id)), 0) as longest',
+      `${list} as units`,
+      ...measure,
+    ];
+    const sql =
+      `select ${select.join(', ')} from (${this.source.relationSql}) as statistics_relation` +
+      (keys.length ? ` group by ${keys.map((_, i) => i + 1).join(', ')}` : '');
+    const { rows } = await this.db.raw<{ rows: Record<string, unknown>[] }>(sql);
+    // An empty relation still gives one row without grouping: it has no units.
+    return rows.filter((row) => Number(row.n) > 0);
   }
 }
 
-/** Between the categories of a unit list: a control character no category holds. */
-const CATEGORY_SEPARATOR = '\x1f';
-const CATEGORY_SEPARATOR_SQL = "E'\\x1f'";
+const ONE = '1'.charCodeAt(0);
+const ZERO = '0'.charCodeAt(0);
+const numeric = (owned: OwnedVariables) => owned.numeric !== null;
 
-/** A unit's contribution, clamped to [0, bound] so that one person moves a sum by at most the bound. */
+/** Between the national IDs of a group: a control character none holds. */
+const SEPARATOR = '\x1f';
+const SEPARATOR_SQL = "E'\\x1f'";
+
+/**
+ * A unit's contribution, clamped to [0, bound] so that one person moves a sum by at most the
+ * bound; null (no value) stays null, which `greatest` alone would turn into 0.
+ */
 function clamped(column: string, bound: number): string {
-  return `least(greatest(${column}::float8, 0), ${Number(bound)})`;
+  return `case when ${column} is null then null else least(greatest(${column}::float8, 0), ${Number(bound)}) end`;
 }

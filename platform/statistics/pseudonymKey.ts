@@ -10,19 +10,8 @@ import { createHmac } from 'node:crypto';
  * a job or a nonce. Without the secret nobody can compute a person's pseudonym from their
  * national ID.
  */
-export function pseudonymKey(secret: Buffer, requestId: string, job: string): string {
+export function pseudonymKey(secret: Buffer, requestId: string, job: string): Buffer {
   return createHmac('sha256', secret)
     .update(JSON.stringify([requestId, job]), 'utf8')
-    .digest('hex');
-}
-
-/** Characters of a pseudonym: the first 11 base64 characters of SHA-256 (66 bits). */
-export const PSEUDONYM_LENGTH = 11;
-
-/**
- * The SQL expression of a unit's pseudonym from its national ID column and the key parameter,
- * computed inside the agency's database so that no national ID leaves it.
- */
-export function pseudonymSql(nationalIdColumn: string): string {
-  return `left(encode(sha256(convert_to(?::text || ${nationalIdColumn}, 'UTF8')), 'base64'), ${PSEUDONYM_LENGTH})`;
+    .digest();
 }

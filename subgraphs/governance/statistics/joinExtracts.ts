@@ -1,13 +1,13 @@
 import type { ResolvedSpec } from '../../../platform/statistics/StatisticsSpec';
 import {
-  assertUnitsAscending,
-  categoryNumberAt,
+  categoryNumbers,
+  decodeUnits,
+  type DecodedUnits,
   type ExtractCell,
   type PackedCategories,
   rowsInOther,
   type StatisticsExtract,
   type UnitsExtract,
-  unitCount,
   unpackNumbers,
 } from '../../../platform/statistics/StatisticsExtract';
 import { NO_VALUE, type StatisticsAgency } from '../../../platform/statistics/statisticalVariables';
@@ -24,16 +24,22 @@ export function joinExtracts(
   resolved: ResolvedSpec,
   extracts: ReadonlyMap<StatisticsAgency, StatisticsExtract>,
 ): ExtractCell[] {
-  const checked = new Set<StatisticsAgency>();
+  const decoded = new Map<StatisticsAgency, DecodedUnits>();
   const unitsOf = (agency: StatisticsAgency): UnitsExtract => {
     const extract = extracts.get(agency);
     if (extract?.mode !== 'units') throw new Error(`${agency} sent no units for a joined table`);
-    if (!checked.has(agency)) {
-      assertUnitsAscending(extract.units, agency);
-      checked.add(agency);
-    }
     return extract;
   };
+  // Each agency's pseudonyms as numbers, checked in ascending order once.
+  const pseudonymsOf = (agency: StatisticsAgency): DecodedUnits => {
+    let units = decoded.get(agency);
+    if (!units) {
+      units = decodeUnits(unitsOf(agency).units, agency);
+      decoded.set(agency, units);
+    }
+    return units;
+  };
+  const unitTotal = (agency: StatisticsAgency) => pseudonymsOf(agency).count;
   // Rows of another agency's units for each unit of an owner, by owner and agency.
   const merged = new Map<string, Int32Array | null>();
   const rowsFor = (owner: StatisticsAgency, agency: StatisticsAgency): Int32Array | null => {
@@ -41,39 +47,51 @@ export function joinExtracts(
     const pair = `${owner}>${agency}`;
     let rows = merged.get(pair);
     if (rows === undefined) {
-      rows = rowsInOther(unitsOf(owner), unitsOf(agency));
+      rows = rowsInOther(pseudonymsOf(owner), pseudonymsOf(agency));
       merged.set(pair, rows);
     }
     return rows;
   };
   const numeric = resolved.numeric;
   const numbers = numeric
-    ? unpackNumbers(
-        unitsOf(numeric.agency).numbers[numeric.name] ?? '',
-        unitCount(unitsOf(numeric.agency)),
-      )
+    ? unpackNumbers(unitsOf(numeric.agency).numbers[numeric.name] ?? '', unitTotal(numeric.agency))
     : null;
+  const categoriesOf = new Map<string, Int32Array>();
+  const numbersOf = (dimension: ResolvedSpec['dimensions'][number]): Int32Array => {
+    let list = categoriesOf.get(dimension.name);
+    if (!list) {
+      list = categoryNumbers(unitsOf(dimension.agency).categories[dimension.name]!);
+      if (list.length !== unitTotal(dimension.agency))
+        throw new Error(`${dimension.agency}'s ${dimension.name} is not one category per unit`);
+      categoriesOf.set(dimension.name, list);
+    }
+    return list;
+  };
 
   const cells = new Map<number, ExtractCell>();
   const target = resolved.population.name;
   for (const population of resolved.populations) {
     const owner = unitsOf(population.agency);
+    const units = unitTotal(population.agency);
     const flags = owner.flags[population.name] ?? '';
+    if (flags.length !== units)
+      throw new Error(`${population.agency}'s ${population.name} is not one flag per unit`);
     const dimensions = resolved.dimensions.map((dimension) => ({
       packed: unitsOf(dimension.agency).categories[dimension.name]!,
+      numbers: numbersOf(dimension),
       rows: rowsFor(population.agency, dimension.agency),
     }));
     const measured =
       population.name === target && numeric
         ? { rows: rowsFor(population.agency, numeric.agency), values: numbers! }
         : null;
-    for (let i = 0; i < unitCount(owner); i++) {
+    for (let i = 0; i < units; i++) {
       if (flags.charCodeAt(i) !== ONE) continue;
       // The cell as one number: each dimension's category number (0: none) in mixed radix.
       let id = 0;
-      for (const { packed, rows } of dimensions) {
+      for (const { packed, numbers: categories, rows } of dimensions) {
         const row = rows ? rows[i]! : i;
-        id = id * (packed.codes.length + 1) + (row < 0 ? 0 : categoryNumberAt(packed, row));
+        id = id * (packed.codes.length + 1) + (row < 0 ? 0 : categories[row]!);
       }
       let cell = cells.get(id);
       if (!cell) {

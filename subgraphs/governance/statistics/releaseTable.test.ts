@@ -1,6 +1,6 @@
 import { seededUniform } from '../../../platform/statistics/disclosure/laplaceNoise';
-import { PSEUDONYM_LENGTH } from '../../../platform/statistics/pseudonymKey';
 import {
+  encodeUnits,
   packCategories,
   type StatisticsExtract,
   type UnitsExtract,
@@ -10,8 +10,6 @@ import type { StatisticsAgency } from '../../../platform/statistics/statisticalV
 import { joinExtracts } from './joinExtracts';
 import { releaseTable } from './releaseTable';
 
-const unit = (i: number) => `u${String(i).padStart(PSEUDONYM_LENGTH - 1, '0')}`;
-
 /** A units extract of these pseudonyms, with flags and one dimension's values. */
 function extract(
   units: number[],
@@ -20,7 +18,7 @@ function extract(
 ): UnitsExtract {
   return {
     mode: 'units',
-    units: units.map(unit).join(''),
+    units: encodeUnits(units.map((i) => (BigInt(i) << 40n) | 7n)),
     flags: Object.fromEntries(
       Object.entries(flags).map(([name, list]) => [
         name,
