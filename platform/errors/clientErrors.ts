@@ -15,3 +15,8 @@ export const badUserInput = (message: string, argumentName?: string) =>
   clientError(ErrorCode.BAD_USER_INPUT, message, argumentName ? { argumentName } : {});
 export const forbidden = (message: string, extensions: Record<string, unknown> = {}) =>
   clientError(ErrorCode.FORBIDDEN, message, extensions);
+
+/** Whether an error is a client error of this code. */
+export function isClientError(error: unknown, code: ErrorCode): error is GraphQLError {
+  return error instanceof GraphQLError && error.extensions?.code === code;
+}

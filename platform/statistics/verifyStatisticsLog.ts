@@ -1,14 +1,16 @@
 import type { Db } from '../db/createDb';
 
 /**
- * The text a statistics log record's hash is computed over, as the chain trigger of
- * migrations/governance/20261202000100_statistics.ts computes it: each value length-prefixed
- * (`-` for null), joined by `|`.
+ * The text a statistics log record's hash is computed over, as the chain trigger computes it
+ * for the record's format: each value length-prefixed (`-` for null), joined by `|`. Format 1
+ * (migrations/governance/20261202000100_statistics.ts) covers the table asked for and what it
+ * cost; format 2 (20261203000100_statistics_log_refusals.ts) adds its outcome, the refusal and
+ * the format.
  */
-function canonicalSql(row: string): string {
+function canonicalSql(row: string, format: 1 | 2): string {
   const part = (expression: string) =>
     `coalesce(length(${expression})::text || ':' || ${expression}, '-')`;
-  return [
+  const first = [
     `${row}.seq::text`,
     `to_char(${row}.logged_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`,
     `${row}.request_id`,
@@ -24,10 +26,14 @@ function canonicalSql(row: string): string {
     `${row}.cells::text`,
     `${row}.suppressed::text`,
     `${row}.prev_hash`,
-  ]
-    .map(part)
-    .join(` || '|' || `);
+  ];
+  const parts =
+    format === 1 ? first : [...first, `${row}.outcome`, `${row}.refusal`, `${row}.format::text`];
+  return parts.map(part).join(` || '|' || `);
 }
+
+const hashSql = (row: string, format: 1 | 2) =>
+  `encode(sha256(convert_to(${canonicalSql(row, format)}, 'UTF8')), 'hex')`;
 
 export interface StatisticsLogReport {
   records: number;
@@ -49,7 +55,7 @@ interface CheckedRow {
 export async function verifyStatisticsLog(db: Db): Promise<StatisticsLogReport> {
   const { rows } = await db.raw<{ rows: CheckedRow[] }>(
     `select r.seq, r.hash, r.prev_hash,
-            encode(sha256(convert_to(${canonicalSql('r')}, 'UTF8')), 'hex') as recomputed
+            case r.format when 1 then ${hashSql('r', 1)} when 2 then ${hashSql('r', 2)} end as recomputed
        from governance.statistics_log r order by r.seq`,
   );
   const head = await db('governance.statistics_log_head')

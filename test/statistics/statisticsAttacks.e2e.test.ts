@@ -5,6 +5,7 @@ import {
 } from '../../platform/statistics/disclosure/DisclosureTable';
 import { recoverableValues } from '../../platform/statistics/disclosure/recoverableValues';
 import { verifyStatisticsLog } from '../../platform/statistics/verifyStatisticsLog';
+import { CHAIN_FUNCTION } from '../../migrations/governance/20261203000100_statistics_log_refusals';
 import { connectTestDatabase } from '../support/testDatabase';
 import { startTestFederation, type TestFederation } from '../support/testFederation';
 import { AGE_BAND_SQL, claimants, LIVING, trueCounts } from './statisticsTruth';
@@ -33,6 +34,16 @@ const released = (table: Table) =>
 
 const logCount = async () =>
   Number((await db('governance.statistics_log').count<{ n: string }[]>('* as n'))[0]!.n);
+
+const lastSeq = async () =>
+  Number(
+    (await db('governance.statistics_log').max<{ max: string | null }[]>('seq as max'))[0]!.max ??
+      0,
+  );
+
+/** The log's records after `seq`, oldest first. */
+const recordsAfter = (seq: number): Promise<Record<string, unknown>[]> =>
+  db('governance.statistics_log').where('seq', '>', seq).orderBy('seq');
 
 describe('differencing attacks', () => {
   it('stops "people in M" minus "people in M by age band" from isolating anyone', async () => {
@@ -150,18 +161,35 @@ describe('the privacy budget', () => {
       expect.objectContaining({ budget: expect.objectContaining({ epsilonRemaining: 6 }) }),
     ]);
     expect(tableOf(await noisy(4)).disclosure).toMatchObject({ budget: { epsilonRemaining: 2 } });
-    const before = await logCount();
+    const before = await lastSeq();
     const refused = await noisy(4);
     expect(refused.body.errors?.[0]?.extensions).toMatchObject({
       code: 'PRIVACY_BUDGET_EXHAUSTED',
       epsilonRemaining: 2,
     });
     expect((refused.body.data as { statistics: Table }).statistics.cells).toBeNull();
-    expect(await logCount()).toBe(before);
-    // Two tables at once for the last of it: exactly one is released.
+    // Refused and recorded as refused: what was asked for, and no cells.
+    const ours = (records: Record<string, unknown>[]) =>
+      records.filter((r) => r.organisation === 'statistics-office' && r.epsilon !== null);
+    expect(ours(await recordsAfter(before))).toEqual([
+      expect.objectContaining({
+        outcome: 'refused',
+        refusal: 'PRIVACY_BUDGET_EXHAUSTED',
+        epsilon: 4,
+        cells: 0,
+        format: 2,
+      }),
+    ]);
+    // Two tables at once for the last of it: exactly one is released, and both are recorded.
+    const raced = await lastSeq();
     const racing = await Promise.all([noisy(2), noisy(2)]);
     const codes = racing.map((r) => r.body.errors?.[0]?.extensions?.code ?? 'released').sort();
     expect(codes).toEqual(['PRIVACY_BUDGET_EXHAUSTED', 'released']);
+    expect(
+      ours(await recordsAfter(raced))
+        .map((r) => `${String(r.outcome)}:${String(r.refusal)}`)
+        .sort(),
+    ).toEqual(['refused:PRIVACY_BUDGET_EXHAUSTED', 'released:null']);
     const [budget] = await db('governance.privacy_budget').where({
       organisation: 'statistics-office',
     });
@@ -180,12 +208,18 @@ describe('the privacy budget', () => {
 });
 
 describe('who may ask', () => {
+  /**
+   * Asks for a table, expects it refused with `reason`, and the refusal recorded as `logged`
+   * for `organisation`, or nothing recorded (a caller who is no organisation, or declared no
+   * purpose, is refused at the door).
+   */
   const expectRefused = async (
     as: Record<string, string>,
     args: string,
     reason: string | RegExp,
+    logged: { organisation: string; population: string; refusal: string } | null,
   ) => {
-    const before = await logCount();
+    const before = await lastSeq();
     const response = await statistics(args, as);
     const error = response.body.errors?.[0];
     expect(error?.extensions?.code).toBe('FORBIDDEN');
@@ -193,29 +227,44 @@ describe('who may ask', () => {
     expect(response.body.data?.statistics ?? null).toEqual(
       response.body.data?.statistics === null ? null : expect.objectContaining({ cells: null }),
     );
-    expect(await logCount()).toBe(before);
+    const records = await recordsAfter(before);
+    if (logged === null) {
+      expect(records.filter((r) => r.outcome === 'refused' && r.population === 'PEOPLE')).toEqual(
+        [],
+      );
+    } else {
+      expect(
+        records.filter(
+          (r) => r.organisation === logged.organisation && r.population === logged.population,
+        ),
+      ).toEqual([
+        expect.objectContaining({ ...logged, outcome: 'refused', cells: 0, suppressed: 0 }),
+      ]);
+    }
   };
 
-  it('refuses an organisation without an aggregate agreement, naming the missing grant', () =>
+  it('refuses an organisation without an aggregate agreement, naming the missing grant, and records it', () =>
     expectRefused(
       { persona: 'police-officer', purpose: 'traffic-control' },
       'population: VEHICLE_OWNERS, by: [AGE_BAND]',
       /no agreement grants (transport\/Statistics\.vehicleOwners|population\/Statistics\.(people|ageBand)) to police for traffic-control/,
+      { organisation: 'police', population: 'VEHICLE_OWNERS', refusal: 'GRANT_MISSING' },
     ));
 
-  it('refuses a variable the statistician is not granted (company status)', () =>
+  it('refuses a variable the statistician is not granted (company status), and records it', () =>
     expectRefused(
       STATISTICIAN,
       'population: BOARD_MEMBERS, by: [COMPANY_STATUS]',
       'no agreement grants business/Statistics.companyStatus to statistics-office for official-statistics',
+      { organisation: 'statistics-office', population: 'BOARD_MEMBERS', refusal: 'GRANT_MISSING' },
     ));
 
   it('refuses the statistician without a declared purpose', () =>
-    expectRefused({ persona: 'statistician' }, 'population: PEOPLE, by: [SEX]', /purpose/));
+    expectRefused({ persona: 'statistician' }, 'population: PEOPLE, by: [SEX]', /purpose/, null));
 
   it('refuses citizens and the public', async () => {
-    await expectRefused({ persona: 'citizen' }, 'population: PEOPLE, by: [SEX]', /aggregate/);
-    await expectRefused({}, 'population: PEOPLE, by: [SEX]', /aggregate/);
+    await expectRefused({ persona: 'citizen' }, 'population: PEOPLE, by: [SEX]', /aggregate/, null);
+    await expectRefused({}, 'population: PEOPLE, by: [SEX]', /aggregate/, null);
   });
 });
 
@@ -255,6 +304,9 @@ describe('the governance log', () => {
       numeric_variable: null,
       dimensions: ['MUNICIPALITY', 'SEX'],
       epsilon: null,
+      outcome: 'released',
+      refusal: null,
+      format: 2,
     });
     expect(records.at(-1).caller_subject).toMatch(/^\d{11}$/);
     records.forEach((record, i) => {
@@ -268,6 +320,60 @@ describe('the governance log', () => {
     ).rejects.toThrow(/append-only/);
     await expect(db('governance.statistics_log').delete()).rejects.toThrow(/append-only/);
     expect(await verifyStatisticsLog(db)).toEqual({ records: records.length });
+  });
+
+  it('chains records of both formats, and names a refusal rewritten as a release', async () => {
+    tableOf(await statistics('population: PEOPLE, by: [AGE_BAND]'));
+    // Rolled back at the end: nothing of this stays in the shared log.
+    const trx = await db.transaction();
+    try {
+      const row = {
+        request_id: 'format-test',
+        organisation: 'statistics-office',
+        caller_subject: '38001010000',
+        purpose: 'official-statistics',
+        population: 'PEOPLE',
+        measure: 'COUNT',
+        dimensions: ['SEX'],
+        cells: 3,
+        suppressed: 0,
+        seq: 0,
+        logged_at: new Date(),
+        prev_hash: '',
+        hash: '',
+      };
+      // As a record was written before refusals were logged, then one written after.
+      await trx.raw(CHAIN_FUNCTION[1]);
+      await trx('governance.statistics_log').insert(row);
+      await trx.raw(CHAIN_FUNCTION[2]);
+      await trx('governance.statistics_log').insert({
+        ...row,
+        outcome: 'refused',
+        refusal: 'GRANT_MISSING',
+        cells: 0,
+      });
+      const [refused, old] = await trx('governance.statistics_log').orderBy('seq', 'desc').limit(2);
+      expect([old.format, refused.format]).toEqual([1, 2]);
+      expect(old.outcome).toBe('released');
+      expect((await verifyStatisticsLog(trx)).problem).toBeUndefined();
+      // The owner, behind the trigger's back, turns the refusal into a release.
+      await trx.raw(
+        'alter table governance.statistics_log disable trigger statistics_log_append_only',
+      );
+      await trx('governance.statistics_log')
+        .where({ seq: refused.seq })
+        .update({ outcome: 'released', refusal: null });
+      expect((await verifyStatisticsLog(trx)).problem).toEqual({
+        seq: Number(refused.seq),
+        message: `record ${refused.seq} was altered: its contents no longer match its hash`,
+      });
+      // Claiming the old format, whose hash does not cover the outcome, does not hide it either.
+      await trx('governance.statistics_log').where({ seq: refused.seq }).update({ format: 1 });
+      expect((await verifyStatisticsLog(trx)).problem?.seq).toBe(Number(refused.seq));
+    } finally {
+      await trx.rollback();
+    }
+    expect((await verifyStatisticsLog(db)).problem).toBeUndefined();
   });
 
   it("names a record its owner altered behind the trigger's back", async () => {

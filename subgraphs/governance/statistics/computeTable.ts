@@ -9,11 +9,20 @@ import type { StatisticsAgency } from '../../../platform/statistics/statisticalV
 import { AGENCIES } from '../../../platform/agencies';
 import type { GovernanceContext } from '../context';
 import type { DisclosureEntry } from './disclosureLedger';
+import type { StatisticsRecord } from './statistics.repository';
 import { joinExtracts } from './joinExtracts';
 import { releaseTable, type ReleasedTable } from './releaseTable';
 import { SuppressionReason } from './statisticsEnums';
 
 type ContributedExtract = StatisticsExtract & { minCellSize?: number; agreements?: string[] };
+
+/** Why a table was refused, as the statistics log records it (besides PRIVACY_BUDGET_EXHAUSTED). */
+export const REFUSALS = {
+  /** An agency holding a variable sent no part (its field failed or was withheld). */
+  partWithheld: 'PART_WITHHELD',
+  /** An agency refused its part: no agreement grants one of its variables. */
+  grantMissing: 'GRANT_MISSING',
+} as const;
 
 export interface ComputedTable {
   released: ReleasedTable;
@@ -25,7 +34,8 @@ export interface ComputedTable {
  * have released its part (else nothing is released); cells from the one agency holding all, or
  * the join of the pseudonymous extracts; disclosure control at the largest minimum cell size of
  * the agreements used; then the budget is debited and the request recorded (one record, in one
- * transaction) before anything is released.
+ * transaction) before anything is released. A table refused to an organisation for a declared
+ * purpose is recorded too, with the reason.
  */
 export async function computeTable(
   job: string,
@@ -38,17 +48,36 @@ export async function computeTable(
     throw forbidden(
       'Access denied: statistics are released to organisations for a declared purpose',
     );
+  const { spec } = resolved;
+  const record: StatisticsRecord = {
+    requestId: context.requestId,
+    organisation: caller.organisation,
+    callerSubject: caller.subject,
+    purpose,
+    caseId: context.caseId,
+    population: spec.population,
+    measure: spec.measure,
+    numericVariable: spec.of,
+    dimensions: spec.by,
+    epsilon: spec.epsilon,
+    cells: 0,
+    suppressed: 0,
+  };
+  const refuse = async (refusal: string, message: string, agency: StatisticsAgency) => {
+    await context.repositories.statistics.recordRefusal(record, refusal);
+    return forbidden(message, { agency, organisation: caller.organisation, purpose });
+  };
   const parts = new Map<StatisticsAgency, ContributedExtract>();
   for (const agency of resolved.agencies) {
     const text = extracts.get(agency);
     if (typeof text !== 'string')
-      throw forbidden(
+      throw await refuse(
+        REFUSALS.partWithheld,
         `Access denied: the ${AGENCIES[agency].title} did not release its part of this table, so nothing of it is released`,
-        { agency, organisation: caller.organisation, purpose },
+        agency,
       );
     const part = JSON.parse(text) as ContributedExtract;
-    if (part.mode === 'refused')
-      throw forbidden(part.reason, { agency, organisation: caller.organisation, purpose });
+    if (part.mode === 'refused') throw await refuse(REFUSALS.grantMissing, part.reason, agency);
     parts.set(agency, part);
   }
   const minCellSize = Math.max(...[...parts.values()].map((part) => part.minCellSize ?? 0));
@@ -63,18 +92,8 @@ export async function computeTable(
     epsilon: resolved.spec.epsilon,
     uniform: secureUniform,
   });
-  const { spec } = resolved;
   const budget = await context.repositories.statistics.debitAndRecord({
-    requestId: context.requestId,
-    organisation: caller.organisation,
-    callerSubject: caller.subject,
-    purpose,
-    caseId: context.caseId,
-    population: spec.population,
-    measure: spec.measure,
-    numericVariable: spec.of,
-    dimensions: spec.by,
-    epsilon: spec.epsilon,
+    ...record,
     cells: released.cells.length,
     suppressed: released.suppressedCells,
   });

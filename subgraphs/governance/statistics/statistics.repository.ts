@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import type { Db } from '../../../platform/db/createDb';
-import { clientError } from '../../../platform/errors/clientErrors';
+import { clientError, isClientError } from '../../../platform/errors/clientErrors';
 import { ErrorCode } from '../../../platform/errors/ErrorCode';
 
 /** One statistics request as the governance log records it: who, why, which table, what it cost. */
@@ -38,34 +38,60 @@ export class StatisticsRepository {
 
   /**
    * Debits epsilon and records the request in one transaction: the debit is one conditional
-   * update, so two tables at once can never spend more than is left; a table that would is
-   * refused with PRIVACY_BUDGET_EXHAUSTED and nothing is spent or recorded.
+   * update, so two tables at once can never spend more than is left. A table that would is
+   * refused with PRIVACY_BUDGET_EXHAUSTED: nothing is spent, and the refusal is recorded.
    */
   async debitAndRecord(record: StatisticsRecord): Promise<BudgetState | null> {
-    return this.db.transaction(async (trx) => {
-      const budget = record.epsilon === null ? null : await debit(trx, record);
-      await trx('governance.statistics_log').insert({
-        seq: 0,
-        logged_at: new Date(),
-        request_id: record.requestId,
-        organisation: record.organisation,
-        caller_subject: record.callerSubject,
-        purpose: record.purpose,
-        case_id: record.caseId,
-        population: record.population,
-        measure: record.measure,
-        numeric_variable: record.numericVariable,
-        dimensions: record.dimensions,
-        epsilon: record.epsilon,
-        cells: record.cells,
-        suppressed: record.suppressed,
-        // Set by the chain trigger.
-        prev_hash: '',
-        hash: '',
+    try {
+      return await this.db.transaction(async (trx) => {
+        const budget = record.epsilon === null ? null : await debit(trx, record);
+        await insertRecord(trx, record, null);
+        return budget;
       });
-      return budget;
-    });
+    } catch (error) {
+      if (isClientError(error, ErrorCode.PRIVACY_BUDGET_EXHAUSTED))
+        await this.recordRefusal(record, ErrorCode.PRIVACY_BUDGET_EXHAUSTED);
+      throw error;
+    }
   }
+
+  /**
+   * Records a table refused to an organisation (a part withheld, a grant missing, the budget
+   * spent), so that what was asked for and refused is as visible as what was released. It has
+   * no cells and spent nothing; `epsilon` is what was asked for.
+   */
+  async recordRefusal(record: StatisticsRecord, refusal: string): Promise<void> {
+    await insertRecord(this.db, { ...record, cells: 0, suppressed: 0 }, refusal);
+  }
+}
+
+async function insertRecord(
+  db: Knex | Knex.Transaction,
+  record: StatisticsRecord,
+  refusal: string | null,
+): Promise<void> {
+  await db('governance.statistics_log').insert({
+    seq: 0,
+    logged_at: new Date(),
+    request_id: record.requestId,
+    organisation: record.organisation,
+    caller_subject: record.callerSubject,
+    purpose: record.purpose,
+    case_id: record.caseId,
+    population: record.population,
+    measure: record.measure,
+    numeric_variable: record.numericVariable,
+    dimensions: record.dimensions,
+    epsilon: record.epsilon,
+    cells: record.cells,
+    suppressed: record.suppressed,
+    outcome: refusal === null ? 'released' : 'refused',
+    refusal,
+    // Set by the chain trigger.
+    format: 0,
+    prev_hash: '',
+    hash: '',
+  });
 }
 
 async function debit(trx: Knex.Transaction, record: StatisticsRecord): Promise<BudgetState> {
