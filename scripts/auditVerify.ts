@@ -5,14 +5,13 @@ import { readAccessLogPublicKeys } from '../platform/witness/accessLogKeys';
 import { auditWitnesses } from '../platform/witness/auditWitnesses';
 import { formatWitnessedReport } from '../platform/witness/formatWitnessedReport';
 import { verifyWitnessedLog } from '../platform/witness/verifyWitnessedLog';
-import { verifyStatisticsLog } from '../platform/statistics/verifyStatisticsLog';
 import { loadAuditConfig } from './auditConfig';
 
 /**
  * `npm run audit:verify`: checks every agency's access-log hash chain on DATABASE_URL against
  * every head and checkpoint the agency signed and its witnesses kept, one line per agency, and
  * names the first record that was altered, removed, rewritten or cut off; then the governance
- * statistics log's chain. Exits 1 on any finding.
+ * statistics log the same way, against the heads governance signed. Exits 1 on any finding.
  */
 runMain(async () => {
   const config = loadAuditConfig('audit:verify', process.env);
@@ -29,13 +28,14 @@ runMain(async () => {
       if (report.problem) broken += 1;
       process.stdout.write(`${formatWitnessedReport(report, performance.now() - started)}\n`);
     }
-    const statistics = await verifyStatisticsLog(db);
+    const started = performance.now();
+    const statistics = await verifyWitnessedLog(db, 'governance', {
+      witnesses,
+      publicKeys: readAccessLogPublicKeys('governance', config.keysDirectory),
+      log: 'statistics',
+    });
     if (statistics.problem) broken += 1;
-    process.stdout.write(
-      statistics.problem
-        ? `statistics  BROKEN at record ${statistics.problem.seq}: ${statistics.problem.message}\n`
-        : `statistics  ok: ${statistics.records} records of the governance statistics log verified\n`,
-    );
+    process.stdout.write(`${formatWitnessedReport(statistics, performance.now() - started)}\n`);
   } finally {
     await db.destroy();
   }

@@ -13,6 +13,7 @@ import { serviceRole } from '../accessLog/serviceRole';
 import { fileWitness } from '../witness/fileWitness';
 import { governanceWitness } from '../witness/governanceWitness';
 import type { StatementSigner } from '../witness/signStatement';
+import type { LogName } from '../witness/LogStatement';
 import { startHeadPublisher } from '../witness/startHeadPublisher';
 import { serveAgency } from './serveAgency';
 import type { AgencySubgraphFactory } from './SubgraphDefinition';
@@ -161,17 +162,22 @@ export async function hostAgency(
         { name: 'policy', check: () => policy.checkTrusted() },
       ],
     });
-    const publisher = startHeadPublisher({
-      db: witnessDb,
-      schema: agency,
-      signer: options.accessLogSigner,
-      witnesses: [
-        governanceWitness(witnessDb),
-        ...(options.witnessFile ? [fileWitness(options.witnessFile)] : []),
-      ],
-      intervalMs: options.witnessIntervalMs ?? 5_000,
-      logger: options.logger,
-    });
+    // Governance keeps the statistics log beside its access log: both heads are witnessed.
+    const logs: LogName[] = agency === 'governance' ? ['access', 'statistics'] : ['access'];
+    const publishers = logs.map((log) =>
+      startHeadPublisher({
+        db: witnessDb,
+        schema: agency,
+        log,
+        signer: options.accessLogSigner,
+        witnesses: [
+          governanceWitness(witnessDb),
+          ...(options.witnessFile ? [fileWitness(options.witnessFile)] : []),
+        ],
+        intervalMs: options.witnessIntervalMs ?? 5_000,
+        logger: options.logger,
+      }),
+    );
     const scraped = metricsServer;
     return {
       agency,
@@ -183,7 +189,7 @@ export async function hostAgency(
         await scraped?.stop();
         sharedReplays.stop();
         // After the last request: the final head covers every record this process wrote.
-        await publisher.stop();
+        await Promise.all(publishers.map((publisher) => publisher.stop()));
         await policy.stop();
         await closeDatabases();
       },

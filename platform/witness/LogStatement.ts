@@ -11,6 +11,8 @@ const common = {
   hash: z.string().regex(HASH, 'must be a sha256 hash in hex'),
   /** When the agency signed, by its clock (ISO 8601, UTC). */
   signedAt: z.iso.datetime(),
+  /** Which of the agency's logs: absent for its access log, `statistics` for governance's statistics log. */
+  log: z.literal('statistics').optional(),
 };
 
 /** What an agency signs about its own access log: its head, or a retention checkpoint. */
@@ -30,6 +32,16 @@ export const logStatementSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type LogStatement = z.infer<typeof logStatementSchema>;
+
+/** The logs an agency signs statements about. */
+export type LogName = 'access' | 'statistics';
+
+/** The log a statement is about. */
+export const logOf = (statement: LogStatement): LogName => statement.log ?? 'access';
+
+/** The table of an agency's log. */
+export const logTable = (schema: string, log: LogName): string =>
+  log === 'statistics' ? `${schema}.statistics_log` : `${schema}.access_log`;
 export type HeadStatement = Extract<LogStatement, { kind: 'head' }>;
 export type CheckpointStatement = Extract<LogStatement, { kind: 'checkpoint' }>;
 

@@ -1,5 +1,5 @@
 import type { LogProblem } from './LogProblem';
-import type { CheckpointStatement, LogStatement } from './LogStatement';
+import { type CheckpointStatement, type LogName, type LogStatement, logOf } from './LogStatement';
 import { type AgencyPublicKeys, type VerifiedStatement, verifyStatement } from './verifyStatement';
 import type { Witness } from './Witness';
 
@@ -13,13 +13,15 @@ export interface WitnessedEvidence {
 }
 
 /**
- * Reads every witness's statements about one agency and keeps those its key really signed; a
- * statement it did not sign, or two signed hashes for one record, is a finding in itself.
+ * Reads every witness's statements about one of an agency's logs and keeps those its key really
+ * signed; a statement it did not sign, or two signed hashes for one record, is a finding in
+ * itself. Statements about the agency's other log are left out.
  */
 export async function collectWitnessedStatements(
   agency: string,
   witnesses: readonly Witness[],
   keys: AgencyPublicKeys,
+  log: LogName = 'access',
 ): Promise<WitnessedEvidence> {
   const evidence: WitnessedEvidence = { statements: [], checkpoints: [], problems: [] };
   const hashAt = new Map<number, string>();
@@ -40,6 +42,7 @@ export async function collectWitnessedStatements(
         continue;
       }
       const { statement } = checked;
+      if (logOf(statement) !== log) continue;
       const known = hashAt.get(statement.seq);
       if (known !== undefined && known !== statement.hash) {
         evidence.problems.push({

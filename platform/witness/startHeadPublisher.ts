@@ -1,6 +1,6 @@
 import type { Db } from '../db/createDb';
 import type { Logger } from '../logging/logger';
-import type { SignedStatement } from './LogStatement';
+import type { LogName, SignedStatement } from './LogStatement';
 import { publishStatement } from './publishStatement';
 import { type LogHead, readLogHead } from './readLogHead';
 import type { StatementSigner } from './signStatement';
@@ -11,6 +11,8 @@ export interface HeadPublisherOptions {
   db: Db;
   /** The agency's schema. */
   schema: string;
+  /** Which of its logs (default its access log). */
+  log?: LogName;
   signer: StatementSigner;
   witnesses: readonly Witness[];
   /** How often the head is looked at; it is signed and published only when it moved. */
@@ -36,6 +38,7 @@ export interface HeadPublisher {
  */
 export function startHeadPublisher(options: HeadPublisherOptions): HeadPublisher {
   const { signer, logger } = options;
+  const log = options.log ?? 'access';
   let published: LogHead | null = null;
   let running: Promise<PublishOutcome> = Promise.resolve('unchanged');
   let timer: NodeJS.Timeout | undefined;
@@ -44,7 +47,7 @@ export function startHeadPublisher(options: HeadPublisherOptions): HeadPublisher
   const round = async (): Promise<PublishOutcome> => {
     let outcome: PublishOutcome;
     try {
-      const head = await readLogHead(options.db, options.schema);
+      const head = await readLogHead(options.db, options.schema, log);
       if (!head || (head.seq === published?.seq && head.hash === published.hash)) {
         outcome = 'unchanged';
       } else {
@@ -54,13 +57,14 @@ export function startHeadPublisher(options: HeadPublisherOptions): HeadPublisher
           seq: head.seq,
           hash: head.hash,
           signedAt: new Date().toISOString(),
+          ...(log === 'statistics' && { log }),
         });
         await publishStatement(options.witnesses, signed);
         published = head;
         outcome = 'published';
       }
     } catch (error) {
-      logger.warn({ err: error }, 'access-log head not witnessed; retrying on the next round');
+      logger.warn({ err: error, log }, 'log head not witnessed; retrying on the next round');
       outcome = 'failed';
     }
     options.onRound?.(outcome);

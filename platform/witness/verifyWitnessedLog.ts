@@ -3,7 +3,8 @@ import { type ChainReport, verifyAccessLog } from '../accessLog/verifyAccessLog'
 import { checkCheckpointAge } from './checkCheckpointAge';
 import { collectWitnessedStatements, type WitnessedEvidence } from './collectWitnessedStatements';
 import type { LogProblem } from './LogProblem';
-import type { LogStatement } from './LogStatement';
+import { type LogName, type LogStatement, logTable } from './LogStatement';
+import { verifyStatisticsLog } from '../statistics/verifyStatisticsLog';
 import type { AgencyPublicKeys } from './verifyStatement';
 import type { Witness } from './Witness';
 
@@ -11,6 +12,8 @@ export interface WitnessOptions {
   witnesses: readonly Witness[];
   /** The agency's public keys: only statements they verify count as witnessed. */
   publicKeys: AgencyPublicKeys;
+  /** Which of the agency's logs (default its access log; `statistics`: governance's). */
+  log?: LogName;
 }
 
 export interface WitnessedLogReport extends ChainReport {
@@ -31,8 +34,8 @@ export interface WitnessedLogReport extends ChainReport {
 const LOOKUP_BATCH = 5_000;
 
 /**
- * Verifies an agency's hash chain, then holds it against every statement its key signed and its
- * witnesses kept: each signed head (seq, hash) must match the record with that seq, or lie within
+ * Verifies the hash chain of one of an agency's logs (its access log, or governance's statistics
+ * log), then holds it against every statement its key signed about that log and its witnesses kept: each signed head (seq, hash) must match the record with that seq, or lie within
  * the range of a signed retention checkpoint. A rewrite, a cut-off tail, and an unsigned, forged or
  * premature checkpoint are all named by the first record concerned.
  */
@@ -41,14 +44,25 @@ export async function verifyWitnessedLog(
   schema: string,
   options: WitnessOptions,
 ): Promise<WitnessedLogReport> {
-  const chain = await verifyAccessLog(db, schema);
-  const evidence = await collectWitnessedStatements(schema, options.witnesses, options.publicKeys);
+  const log = options.log ?? 'access';
+  const chain =
+    log === 'statistics' ? await statisticsChain(db) : await verifyAccessLog(db, schema);
+  const evidence = await collectWitnessedStatements(
+    schema,
+    options.witnesses,
+    options.publicKeys,
+    log,
+  );
   const problems = [...evidence.problems];
   if (chain.problem) problems.push(chain.problem);
 
-  const checkpoint = await db(`${schema}.access_log_checkpoint`)
-    .orderBy('seq', 'desc')
-    .first<{ seq: number; hash: string } | undefined>('seq', 'hash');
+  // The statistics log keeps every record: it has no retention checkpoints.
+  const checkpoint =
+    log === 'statistics'
+      ? undefined
+      : await db(`${schema}.access_log_checkpoint`)
+          .orderBy('seq', 'desc')
+          .first<{ seq: number; hash: string } | undefined>('seq', 'hash');
   const checkpointSeq = checkpoint ? Number(checkpoint.seq) : 0;
   if (checkpoint) {
     const signed = evidence.checkpoints.some(
@@ -69,7 +83,9 @@ export async function verifyWitnessedLog(
     const premature = checkCheckpointAge(signedCheckpoint, evidence.statements);
     if (premature) problems.push(premature);
   }
-  problems.push(...(await checkSignedHeads(db, schema, checkpoint, evidence.statements)));
+  problems.push(
+    ...(await checkSignedHeads(db, schema, logTable(schema, log), checkpoint, evidence.statements)),
+  );
 
   problems.sort((a, b) => a.seq - b.seq);
   const newest = evidence.statements.reduce<LogStatement | null>(
@@ -89,9 +105,16 @@ export async function verifyWitnessedLog(
   };
 }
 
+/** The governance statistics log's own chain check, reported as an access log's is. */
+async function statisticsChain(db: Db): Promise<ChainReport> {
+  const { records, problem } = await verifyStatisticsLog(db);
+  return { schema: 'statistics', records, startsAfter: 0, ...(problem && { problem }) };
+}
+
 async function checkSignedHeads(
   db: Db,
   schema: string,
+  table: string,
   checkpoint: { seq: number; hash: string } | undefined,
   statements: readonly LogStatement[],
 ): Promise<LogProblem[]> {
@@ -115,14 +138,12 @@ async function checkSignedHeads(
   const seqs = [...bySeq.keys()].sort((a, b) => a - b);
   const stored = new Map<number, string>();
   for (let i = 0; i < seqs.length; i += LOOKUP_BATCH) {
-    const rows: { seq: number; hash: string }[] = await db(`${schema}.access_log`)
+    const rows: { seq: number; hash: string }[] = await db(table)
       .whereIn('seq', seqs.slice(i, i + LOOKUP_BATCH))
       .select('seq', 'hash');
     for (const row of rows) stored.set(Number(row.seq), row.hash);
   }
-  const last = await db(`${schema}.access_log`)
-    .orderBy('seq', 'desc')
-    .first<{ seq: number } | undefined>('seq');
+  const last = await db(table).orderBy('seq', 'desc').first<{ seq: number } | undefined>('seq');
   const lastSeq = last ? Number(last.seq) : checkpointSeq;
 
   let matchedUpTo = checkpointSeq;

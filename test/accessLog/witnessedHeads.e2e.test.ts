@@ -51,4 +51,35 @@ describe('agencies witnessing their access logs', () => {
     expect(report.problems).toEqual([]);
     expect(report.witnessed.upToSeq).toBeGreaterThanOrEqual(Number(seq));
   });
+
+  it("governance signs its statistics log's head as well, apart from its access log's", async () => {
+    const witnessFile = path.join(folder, 'statistics-heads.jsonl');
+    const federation = await startTestFederation({ witnessIntervalMs: 3_600_000, witnessFile });
+    try {
+      const { body } = await federation.query(
+        '{ statistics(population: PEOPLE, by: [SEX]) { margins { value } } }',
+        { persona: 'statistician', purpose: 'official-statistics' },
+      );
+      expect(body.errors).toBeUndefined();
+    } finally {
+      await federation.stop();
+    }
+    const [{ seq }] = await db('governance.statistics_log').orderBy('seq', 'desc').limit(1);
+    const witnesses = [fileWitness(witnessFile)];
+    const payloads = (await witnesses[0]!.heads('governance')).map(
+      ({ jws }) =>
+        JSON.parse(Buffer.from(jws.split('.')[1]!, 'base64url').toString('utf8')) as {
+          log?: string;
+          seq: number;
+        },
+    );
+    expect(payloads.filter((p) => p.log === 'statistics').map((p) => p.seq)).toEqual([Number(seq)]);
+    const report = await verifyWitnessedLog(db, 'governance', {
+      witnesses,
+      publicKeys: readAccessLogPublicKeys('governance'),
+      log: 'statistics',
+    });
+    expect(report.problems).toEqual([]);
+    expect(report.witnessed.upToSeq).toBe(Number(seq));
+  });
 });
