@@ -54,7 +54,7 @@ export class StatisticsRepository {
       `select ${select.join(', ')} from (${this.source.relationSql}) as statistics_relation` +
       ` where ${widest}` +
       (dims.length ? ` group by ${dims.join(', ')}` : '');
-    const { rows } = await this.db.raw<{ rows: Record<string, unknown>[] }>(sql);
+    const rows = await this.read(sql, 'cells');
     const cells: ExtractCell[] = rows.map((row) => ({
       key: dims.map((d) => (row[d] === null ? null : String(row[d]))) as string[],
       counts: Object.fromEntries(owned.populations.map((name, i) => [name, Number(row[`n${i}`])])),
@@ -133,6 +133,14 @@ export class StatisticsRepository {
     return extract;
   }
 
+  private read(sql: string, kind: 'cells' | 'units'): Promise<Record<string, unknown>[]> {
+    return this.db.transaction(async (trx) => {
+      await trx.raw(READ_SETTINGS_SQL[kind]);
+      const { rows } = await trx.raw<{ rows: Record<string, unknown>[] }>(sql);
+      return rows;
+    });
+  }
+
   /**
    * The units grouped by their owned flags (f0, ...) and categories (d0, ...): per group, its
    * size, its longest national ID in bytes, its units (each one's block, or the national IDs
@@ -165,11 +173,23 @@ export class StatisticsRepository {
     const sql =
       `select ${select.join(', ')} from (${this.source.relationSql}) as statistics_relation` +
       (keys.length ? ` group by ${keys.map((_, i) => i + 1).join(', ')}` : '');
-    const { rows } = await this.db.raw<{ rows: Record<string, unknown>[] }>(sql);
+    const rows = await this.read(sql, 'units');
     // An empty relation still gives one row without grouping: it has no units.
     return rows.filter((row) => Number(row.n) > 0);
   }
 }
+
+/**
+ * Settings of a statistics read, for its transaction only: no JIT compilation, which costs
+ * these one-off statements more than it saves (about 80 ms of a second at a million people);
+ * and for the units, memory enough to hash-aggregate a register of a million people instead of
+ * sorting it (a third off the Social Insurance Board's part). The cells' GROUP BY is left at the
+ * server's memory: hashing instead of its parallel sort made it slower.
+ */
+const READ_SETTINGS_SQL = {
+  cells: "select set_config('jit', 'off', true)",
+  units: "select set_config('jit', 'off', true), set_config('work_mem', '32MB', true)",
+};
 
 const ONE = '1'.charCodeAt(0);
 const ZERO = '0'.charCodeAt(0);
