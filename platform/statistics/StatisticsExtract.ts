@@ -52,7 +52,14 @@ export interface RefusedExtract {
   reason: string;
 }
 
-export type StatisticsExtract = UnitsExtract | CellsExtract | EmptyExtract | RefusedExtract;
+/** An agency computing as many tables as it takes at once: asked again later, it may answer. */
+export interface BusyExtract {
+  mode: 'busy';
+  reason: string;
+}
+
+export type StatisticsExtract =
+  UnitsExtract | CellsExtract | EmptyExtract | RefusedExtract | BusyExtract;
 
 /** Bytes of a pseudonym in `units`. */
 export const PSEUDONYM_BYTES = 8;

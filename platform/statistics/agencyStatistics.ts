@@ -7,7 +7,14 @@ import type { RequestPolicy } from '../policy/RequestPolicy';
 import { extractFieldOf, STATISTICAL_TABLE_DESCRIPTION } from './extractFields';
 import { ownedVariableList, ownedVariables } from './ownedVariables';
 import { pseudonymKey } from './pseudonymKey';
-import { EMPTY_EXTRACT, type RefusedExtract } from './StatisticsExtract';
+import { BUSY, concurrencyLimit } from './concurrencyLimit';
+import {
+  type BusyExtract,
+  type CellsExtract,
+  EMPTY_EXTRACT,
+  type RefusedExtract,
+  type UnitsExtract,
+} from './StatisticsExtract';
 import { StatisticsRepository } from './StatisticsRepository';
 import type { StatisticsSource } from './StatisticsSource';
 import { isSingleAgency, readJob } from './StatisticsSpec';
@@ -21,6 +28,15 @@ interface StatisticsContext {
   /** The secret the agencies share for pseudonyms; governance has none. */
   statisticsSecret: Buffer | null;
 }
+
+/**
+ * Statistics reads an agency's process runs at once, and how many more may wait: each running
+ * one holds a database connection for its statement and, for a table joined across agencies,
+ * about 70 MB while it pseudonymises a million units; a waiting one holds neither. Beyond both,
+ * a table is refused as busy at once, so that a burst of tables neither exhausts the
+ * connections the agency's other queries need nor its memory.
+ */
+export const STATISTICS_READS = { running: 2, queued: 64 };
 
 /** What an agency's subgraph registers to contribute to statistical tables. */
 export interface AgencyStatistics {
@@ -44,6 +60,7 @@ export interface AgencyStatistics {
  */
 export function agencyStatistics(source: StatisticsSource): AgencyStatistics {
   const field = extractFieldOf(source.agency);
+  const reads = concurrencyLimit(STATISTICS_READS);
 
   @ObjectType('StatisticalTable', { description: STATISTICAL_TABLE_DESCRIPTION })
   @Directive('@key(fields: "job")')
@@ -76,20 +93,23 @@ export function agencyStatistics(source: StatisticsSource): AgencyStatistics {
           mode: 'refused',
           reason: grants.message,
         } satisfies RefusedExtract);
-      for (const agreement of grants.released) context.policy.dataUse.record(agreement);
       const owned = ownedVariables(resolved, source.agency);
       const repository = context.loaders.statistics;
-      let extract;
-      if (isSingleAgency(resolved)) {
-        extract = await repository.cells(owned);
-      } else {
-        if (!context.statisticsSecret)
-          throw new Error(`${source.agency} holds no statistics pseudonym secret`);
-        extract = await repository.units(
-          owned,
-          pseudonymKey(context.statisticsSecret, context.requestId, table.job),
-        );
-      }
+      const secret = context.statisticsSecret;
+      if (!isSingleAgency(resolved) && !secret)
+        throw new Error(`${source.agency} holds no statistics pseudonym secret`);
+      const extract = await reads.run<CellsExtract | UnitsExtract>(() =>
+        isSingleAgency(resolved)
+          ? repository.cells(owned)
+          : repository.units(owned, pseudonymKey(secret!, context.requestId, table.job)),
+      );
+      if (extract === BUSY)
+        return JSON.stringify({
+          mode: 'busy',
+          reason: `the ${source.agency} agency is computing ${STATISTICS_READS.running + STATISTICS_READS.queued} tables already`,
+        } satisfies BusyExtract);
+      // Only what is released is recorded as used.
+      for (const agreement of grants.released) context.policy.dataUse.record(agreement);
       return JSON.stringify({
         ...extract,
         minCellSize: grants.minCellSize,

@@ -1,4 +1,5 @@
-import { forbidden } from '../../../platform/errors/clientErrors';
+import { clientError, forbidden } from '../../../platform/errors/clientErrors';
+import { ErrorCode } from '../../../platform/errors/ErrorCode';
 import { secureUniform } from '../../../platform/statistics/disclosure/laplaceNoise';
 import type {
   ExtractCell,
@@ -22,6 +23,8 @@ export const REFUSALS = {
   partWithheld: 'PART_WITHHELD',
   /** An agency refused its part: no agreement grants one of its variables. */
   grantMissing: 'GRANT_MISSING',
+  /** An agency was computing as many tables as it takes at once. */
+  agencyBusy: 'AGENCY_BUSY',
 } as const;
 
 export interface ComputedTable {
@@ -78,6 +81,14 @@ export async function computeTable(
       );
     const part = JSON.parse(text) as ContributedExtract;
     if (part.mode === 'refused') throw await refuse(REFUSALS.grantMissing, part.reason, agency);
+    if (part.mode === 'busy') {
+      await context.repositories.statistics.recordRefusal(record, REFUSALS.agencyBusy);
+      throw clientError(
+        ErrorCode.RATE_LIMITED,
+        `The ${AGENCIES[agency].title} is computing as many tables as it takes at once (${part.reason}); ask again in a moment`,
+        { agency },
+      );
+    }
     parts.set(agency, part);
   }
   const minCellSize = Math.max(...[...parts.values()].map((part) => part.minCellSize ?? 0));
