@@ -120,7 +120,7 @@ export class StatisticsRepository {
         order,
       );
     });
-    if (numeric(owned)) {
+    if (owned.numeric) {
       const items: string[] = [];
       for (const group of groups) {
         const list = Number(group.n) === 0 ? [] : String(group.m0).split(',');
@@ -128,7 +128,7 @@ export class StatisticsRepository {
           throw new Error(`${this.source.agency}: a number list is not one per unit`);
         for (const item of list) items.push(item);
       }
-      extract.numbers[owned.numeric!.name] = Array.from(order, (at) => items[at]!).join(',');
+      extract.numbers[owned.numeric.name] = Array.from(order, (at) => items[at]!).join(',');
     }
     return extract;
   }
@@ -193,7 +193,6 @@ const READ_SETTINGS_SQL = {
 
 const ONE = '1'.charCodeAt(0);
 const ZERO = '0'.charCodeAt(0);
-const numeric = (owned: OwnedVariables) => owned.numeric !== null;
 
 /** Between the national IDs of a group: a control character none holds. */
 const SEPARATOR = '\x1f';

@@ -1,3 +1,4 @@
+import type { GraphQLError } from 'graphql';
 import { clientError, forbidden } from '../../../platform/errors/clientErrors';
 import { ErrorCode } from '../../../platform/errors/ErrorCode';
 import { secureUniform } from '../../../platform/statistics/disclosure/laplaceNoise';
@@ -66,29 +67,36 @@ export async function computeTable(
     cells: 0,
     suppressed: 0,
   };
-  const refuse = async (refusal: string, message: string, agency: StatisticsAgency) => {
+  /** Records the refusal, then gives back the error that refuses the table. */
+  const refuse = async (refusal: string, error: GraphQLError) => {
     await context.repositories.statistics.recordRefusal(record, refusal);
-    return forbidden(message, { agency, organisation: caller.organisation, purpose });
+    return error;
   };
+  const denied = (message: string, agency: StatisticsAgency) =>
+    forbidden(message, { agency, organisation: caller.organisation, purpose });
   const parts = new Map<StatisticsAgency, ContributedExtract>();
   for (const agency of resolved.agencies) {
     const text = extracts.get(agency);
     if (typeof text !== 'string')
       throw await refuse(
         REFUSALS.partWithheld,
-        `Access denied: the ${AGENCIES[agency].title} did not release its part of this table, so nothing of it is released`,
-        agency,
+        denied(
+          `Access denied: the ${AGENCIES[agency].title} did not release its part of this table, so nothing of it is released`,
+          agency,
+        ),
       );
     const part = JSON.parse(text) as ContributedExtract;
-    if (part.mode === 'refused') throw await refuse(REFUSALS.grantMissing, part.reason, agency);
-    if (part.mode === 'busy') {
-      await context.repositories.statistics.recordRefusal(record, REFUSALS.agencyBusy);
-      throw clientError(
-        ErrorCode.RATE_LIMITED,
-        `The ${AGENCIES[agency].title} is computing as many tables as it takes at once (${part.reason}); ask again in a moment`,
-        { agency },
+    if (part.mode === 'refused')
+      throw await refuse(REFUSALS.grantMissing, denied(part.reason, agency));
+    if (part.mode === 'busy')
+      throw await refuse(
+        REFUSALS.agencyBusy,
+        clientError(
+          ErrorCode.RATE_LIMITED,
+          `The ${AGENCIES[agency].title} is computing as many tables as it takes at once (${part.reason}); ask again in a moment`,
+          { agency },
+        ),
       );
-    }
     parts.set(agency, part);
   }
   const minCellSize = Math.max(...[...parts.values()].map((part) => part.minCellSize ?? 0));
