@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../db/createDb';
 import { createLogger } from '../logging/logger';
 import { verifyStatisticsLog } from '../statistics/verifyStatisticsLog';
+import { statisticsLogRow } from '../../test/support/statisticsLogRow';
 import { connectTestDatabase } from '../../test/support/testDatabase';
 import { memoryWitness, testAgencyKeys } from '../../test/support/testWitness';
 import { startHeadPublisher } from './startHeadPublisher';
@@ -12,22 +13,6 @@ beforeAll(() => {
   db = connectTestDatabase(2);
 });
 afterAll(() => db.destroy());
-
-const record = (requestId: string) => ({
-  seq: 0,
-  logged_at: new Date(),
-  request_id: requestId,
-  organisation: 'statistics-office',
-  caller_subject: '38001010000',
-  purpose: 'official-statistics',
-  population: 'PEOPLE',
-  measure: 'COUNT',
-  dimensions: ['SEX'],
-  cells: 3,
-  suppressed: 0,
-  prev_hash: '',
-  hash: '',
-});
 
 /**
  * Runs `body` in a transaction that is rolled back: the statistics log is the governance
@@ -56,8 +41,8 @@ describe("governance's statistics log, witnessed", () => {
         intervalMs: 3_600_000,
         logger: createLogger('witness-test', 'silent'),
       });
-      await trx('governance.statistics_log').insert(record('witness-1'));
-      await trx('governance.statistics_log').insert(record('witness-2'));
+      await trx('governance.statistics_log').insert(statisticsLogRow('witness-1'));
+      await trx('governance.statistics_log').insert(statisticsLogRow('witness-2'));
       expect(await publisher.publishNow()).toBe('published');
       await publisher.stop();
       const [last, before] = await trx('governance.statistics_log').orderBy('seq', 'desc').limit(2);

@@ -6,6 +6,7 @@ import {
 import { recoverableValues } from '../../platform/statistics/disclosure/recoverableValues';
 import { verifyStatisticsLog } from '../../platform/statistics/verifyStatisticsLog';
 import { CHAIN_FUNCTION } from '../../migrations/governance/20261203000100_statistics_log_refusals';
+import { statisticsLogRow } from '../support/statisticsLogRow';
 import { connectTestDatabase } from '../support/testDatabase';
 import { startTestFederation, type TestFederation } from '../support/testFederation';
 import { AGE_BAND_SQL, claimants, LIVING, trueCounts } from './statisticsTruth';
@@ -327,21 +328,7 @@ describe('the governance log', () => {
     // Rolled back at the end: nothing of this stays in the shared log.
     const trx = await db.transaction();
     try {
-      const row = {
-        request_id: 'format-test',
-        organisation: 'statistics-office',
-        caller_subject: '38001010000',
-        purpose: 'official-statistics',
-        population: 'PEOPLE',
-        measure: 'COUNT',
-        dimensions: ['SEX'],
-        cells: 3,
-        suppressed: 0,
-        seq: 0,
-        logged_at: new Date(),
-        prev_hash: '',
-        hash: '',
-      };
+      const row = statisticsLogRow('format-test');
       // As a record was written before refusals were logged, then one written after.
       await trx.raw(CHAIN_FUNCTION[1]);
       await trx('governance.statistics_log').insert(row);
