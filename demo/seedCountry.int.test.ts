@@ -90,6 +90,13 @@ onServer('seeding a database of its own', () => {
       expect(await schemaShape(db)).toEqual(migrated);
       expect(progress.at(-1)).toBe(1);
       expect([...progress].sort((a, b) => a - b)).toEqual(progress);
+      // Every page is marked all-visible, so that a whole register is read by its index alone.
+      const { rows } = await db.raw<{ rows: { table: string; visible: boolean }[] }>(
+        `select c.oid::regclass::text as table, c.relallvisible = c.relpages as visible
+           from pg_class c where c.oid = any(?::regclass[]) order by 1`,
+        [[...TABLES]],
+      );
+      expect(rows).toEqual([...TABLES].sort().map((table) => ({ table, visible: true })));
     },
   );
 

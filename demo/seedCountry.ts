@@ -63,6 +63,7 @@ export async function seedCountry(db: Db, options: SeedOptions): Promise<SeedSum
     await Promise.all(lanes.map((lane) => lane.abort().catch(() => undefined)));
     throw error;
   }
+  await Promise.all(lanes.map((lane) => lane.vacuum()));
   await seedGovernance(db);
   await analyzeSchema(db, 'governance');
   return { people, rows: counts };

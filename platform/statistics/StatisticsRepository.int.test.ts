@@ -1,5 +1,6 @@
 import type { Db } from '../db/createDb';
 import { connectTestDatabase } from '../../test/support/testDatabase';
+import { pseudonymOf } from '../../test/support/pseudonymOf';
 import { pseudonymKey } from './pseudonymKey';
 import { categoryAt, pseudonymList, type UnitsExtract } from './StatisticsExtract';
 import { StatisticsRepository } from './StatisticsRepository';
@@ -66,18 +67,18 @@ describe("an agency's units, as its repository reads them", () => {
     );
   });
 
-  it('are the same pseudonyms when the database cannot pack the IDs and the process does', async () => {
+  it.each([
+    ['a long ID', 'EE-1234567890123456'],
+    ['an ID not in ASCII, of as many bytes as the others', 'ÄÖ-123456'],
+    ['an ID of another width', '12345'],
+  ])('are the same pseudonyms when %s sends the units down the general path', async (_, other) => {
     const packed = unitsWithValues(await over(ascii).units(owned, key));
-    // A long ID and one that is not ASCII send the whole relation down the other path.
     const mixed = unitsWithValues(
-      await over([
-        ...ascii,
-        ['EE-1234567890123456', true, 'Narva', 1],
-        ['ÄÖ-1', false, 'Narva', 2],
-      ]).units(owned, key),
+      await over([...ascii, [other, true, 'Narva', 1]]).units(owned, key),
     );
-    expect(mixed.size).toBe(6);
+    expect(mixed.size).toBe(5);
     for (const [unit, values] of packed) expect(mixed.get(unit)).toEqual(values);
+    expect(mixed.get(pseudonymOf(other, key))).toEqual(['1', 'Narva', '1']);
   });
 
   it('of an empty relation are no units', async () => {

@@ -1,8 +1,8 @@
 import type { Db } from '../db/createDb';
 import {
   BLOCK_ID_BYTES,
+  blocksOfFixedWidthIds,
   blocksOfIds,
-  pseudonymBlockSql,
   pseudonymiseUnits,
   type UnitBlocks,
 } from './pseudonymise';
@@ -74,15 +74,21 @@ export class StatisticsRepository {
    * than this process.
    */
   async units(owned: OwnedVariables, key: Buffer): Promise<UnitsExtract> {
-    const fast = await this.unitGroups(owned, 'blocks');
-    const groups = fast.every(
-      (group) =>
-        Number(group.longest) <= BLOCK_ID_BYTES &&
-        Buffer.byteLength(String(group.units), 'utf8') === Number(group.n) * 16,
-    )
+    const fast = await this.unitGroups(owned, 'concatenated');
+    const groups = fast.every((group) => {
+      const width = Number(group.longest);
+      const ids = String(group.units);
+      return (
+        width <= BLOCK_ID_BYTES &&
+        Number(group.shortest) === width &&
+        // ASCII: one byte a character.
+        ids.length === Number(group.n) * width &&
+        Buffer.byteLength(ids, 'utf8') === ids.length
+      );
+    })
       ? fast
-      : // IDs the database cannot pack into blocks (long, or not ASCII): this process does.
-        await this.unitGroups(owned, 'ids');
+      : // IDs of mixed widths, long ones or ones not in ASCII: separated, for this process to read.
+        await this.unitGroups(owned, 'separated');
     const count = groups.reduce((sum, group) => sum + Number(group.n), 0);
     const groupOf = new Uint32Array(count);
     const parts: Buffer[] = [];
@@ -91,13 +97,16 @@ export class StatisticsRepository {
     groups.forEach((group, g) => {
       const n = Number(group.n);
       groupOf.fill(g, first, first + n);
-      if (groups === fast) {
-        parts.push(Buffer.from(String(group.units), 'latin1'));
-      } else {
-        const blocks = blocksOfIds(String(group.units), SEPARATOR, n);
-        parts.push(blocks.blocks);
-        for (const unit of blocks.long) long.push({ unit: unit.unit + first, id: unit.id });
-      }
+      const blocks =
+        groups === fast
+          ? blocksOfFixedWidthIds(
+              Buffer.from(String(group.units), 'latin1'),
+              Number(group.longest),
+              n,
+            )
+          : blocksOfIds(String(group.units), SEPARATOR, n);
+      parts.push(blocks.blocks);
+      for (const unit of blocks.long) long.push({ unit: unit.unit + first, id: unit.id });
       first += n;
     });
     const { units, order } = pseudonymiseUnits(
@@ -143,12 +152,12 @@ export class StatisticsRepository {
 
   /**
    * The units grouped by their owned flags (f0, ...) and categories (d0, ...): per group, its
-   * size, its longest national ID in bytes, its units (each one's block, or the national IDs
-   * separated by SEPARATOR) and, for a measure, the values in the same order (m0).
+   * size, its shortest and longest national ID in bytes, its units (the national IDs one after
+   * another, or separated by SEPARATOR) and, for a measure, the values in the same order (m0).
    */
   private async unitGroups(
     owned: OwnedVariables,
-    units: 'blocks' | 'ids',
+    units: 'concatenated' | 'separated',
   ): Promise<Record<string, unknown>[]> {
     const keys = [
       ...owned.populations.map((name, i) => `${columnOf(name)} as f${i}`),
@@ -159,13 +168,11 @@ export class StatisticsRepository {
           `coalesce(string_agg(coalesce((${clamped(columnOf(owned.numeric.name), owned.numeric.bound)})::text, ''), ','), '') as m0`,
         ]
       : [];
-    const list =
-      units === 'blocks'
-        ? `string_agg(${pseudonymBlockSql('national_id')}, '')`
-        : `string_agg(national_id, ${SEPARATOR_SQL})`;
+    const list = `string_agg(national_id, ${units === 'concatenated' ? "''" : SEPARATOR_SQL})`;
     const select = [
       ...keys,
       'count(*)::int as n',
+      'coalesce(min(octet_length(national_id)), 0) as shortest',
       'coalesce(max(octet_length(national_id)), 0) as longest',
       `${list} as units`,
       ...measure,

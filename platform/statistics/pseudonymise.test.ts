@@ -1,31 +1,15 @@
-import { createCipheriv, createHmac } from 'node:crypto';
 import {
+  blocksOfFixedWidthIds,
   blocksOfIds,
   PseudonymCollisionError,
   pseudonymiseUnits,
-  sortByWords,
+  sortPseudonyms,
 } from './pseudonymise';
 import { encodeUnits, pseudonymList } from './StatisticsExtract';
+import { pseudonymOf } from '../../test/support/pseudonymOf';
 
 const key = Buffer.alloc(32, 9);
 const otherKey = Buffer.alloc(32, 10);
-
-/** One ID's pseudonym, computed on its own as the module documents it. */
-function pseudonymOf(id: string, tableKey: Buffer): bigint {
-  const bytes = Buffer.from(id, 'utf8');
-  let sealed: Buffer;
-  if (bytes.length <= 15) {
-    const block = Buffer.alloc(16, ' ');
-    bytes.copy(block);
-    block[15] = 64 + bytes.length;
-    const cipher = createCipheriv('aes-128-ecb', tableKey.subarray(0, 16), null);
-    cipher.setAutoPadding(false);
-    sealed = cipher.update(block);
-  } else {
-    sealed = createHmac('sha256', tableKey.subarray(16)).update(bytes).digest();
-  }
-  return (BigInt(sealed.readUInt32LE(0)) << 32n) | BigInt(sealed.readUInt32LE(4));
-}
 
 function pseudonymise(ids: string[], tableKey = key) {
   const extract = pseudonymiseUnits(
@@ -45,15 +29,13 @@ function pseudonymise(ids: string[], tableKey = key) {
   };
 }
 
-const hex = (value: bigint) => value.toString(16).padStart(16, '0');
-
 describe("an agency's pseudonyms", () => {
   const ids = ['48507120002', '39001010011', '', 'EE-1234567890123', 'ÄÖ123', '50012319999'];
 
   it('are each ID under the table key, sorted, with the order of the IDs they came from', () => {
     const { list, order } = pseudonymise(ids);
     expect(list).toEqual([...list].sort());
-    expect(list).toEqual(Array.from(order, (at) => hex(pseudonymOf(ids[at]!, key))));
+    expect(list).toEqual(Array.from(order, (at) => pseudonymOf(ids[at]!, key)));
     expect(new Set(order).size).toBe(ids.length);
   });
 
@@ -90,21 +72,64 @@ describe("an agency's pseudonyms", () => {
   });
 });
 
-describe('sorting by two words', () => {
-  it('orders as a full 64-bit sort would, also where the low bits decide', () => {
-    let state = 7;
-    const next = () => (state = (state * 1103515245 + 12345) % 2 ** 31);
-    const count = 5000;
-    // Few distinct high words and low words that differ only in their lowest bits, so that
-    // the keys tie on the bits the sort keeps and the tie pass must order them.
-    const high = Uint32Array.from({ length: count }, () => next() % 3);
-    const low = Uint32Array.from({ length: count }, () => (next() % 4) * 2 ** 20 + (next() % 4096));
-    const order = sortByWords(high, low);
-    const value = (i: number) => BigInt(high[i]!) * 2n ** 32n + BigInt(low[i]!);
-    const expected = Array.from({ length: count }, (_, i) => i).sort((a, b) =>
-      value(a) < value(b) ? -1 : value(a) > value(b) ? 1 : 0,
+describe('blocks of IDs of one width', () => {
+  it('are the blocks the general path gives for the same IDs', () => {
+    const ids = ['48507120002', '39001010011', '50012319999'];
+    const fixed = blocksOfFixedWidthIds(Buffer.from(ids.join(''), 'latin1'), 11, ids.length);
+    expect(fixed.blocks.equals(blocksOfIds(ids.join('\x1f'), '\x1f', ids.length).blocks)).toBe(
+      true,
     );
-    expect(Array.from(order, value)).toEqual(expected.map(value));
-    expect(new Set(order).size).toBe(count);
+    expect(fixed.long).toEqual([]);
+  });
+
+  it('refuse IDs that are not one per unit, or too long for a block', () => {
+    expect(() => blocksOfFixedWidthIds(Buffer.from('4850712000239001'), 11, 2)).toThrow(
+      'one per unit',
+    );
+    expect(() => blocksOfFixedWidthIds(Buffer.alloc(32), 16, 2)).toThrow('do not fit');
+  });
+});
+
+describe('sorting pseudonyms', () => {
+  const lcg = (seed: number) => {
+    let state = seed;
+    return () => (state = (state * 1103515245 + 12345) % 2 ** 31);
+  };
+  const value = (high: Uint32Array, low: Uint32Array, i: number) =>
+    BigInt(high[i]!) * 2n ** 32n + BigInt(low[i]!);
+
+  function expectSorted(high: Uint32Array, low: Uint32Array) {
+    const sorted = sortPseudonyms(high, low);
+    const expected = Array.from(high, (_, i) => value(high, low, i)).sort((a, b) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    expect(Array.from(sorted.high, (_, k) => value(sorted.high, sorted.low, k))).toEqual(expected);
+    // Each sorted pseudonym comes with the position it had.
+    expect(Array.from(sorted.order, (at) => value(high, low, at))).toEqual(expected);
+    expect(new Set(sorted.order).size).toBe(high.length);
+  }
+
+  it('orders uniform pseudonyms as a full 64-bit sort would', () => {
+    const next = lcg(7);
+    const count = 40_000;
+    expectSorted(
+      Uint32Array.from({ length: count }, () => (next() * 2 + (next() & 1)) >>> 0),
+      Uint32Array.from({ length: count }, () => (next() * 2 + (next() & 1)) >>> 0),
+    );
+  });
+
+  it('orders lists that crowd one bucket, where the low words decide', () => {
+    const next = lcg(11);
+    const count = 5000;
+    // Few distinct high words: a few buckets hold everything and are sorted by comparison.
+    expectSorted(
+      Uint32Array.from({ length: count }, () => next() % 3),
+      Uint32Array.from({ length: count }, () => (next() % 4) * 2 ** 20 + (next() % 4096)),
+    );
+  });
+
+  it('orders empty and one-unit lists', () => {
+    expectSorted(new Uint32Array(0), new Uint32Array(0));
+    expectSorted(Uint32Array.of(2 ** 32 - 1), Uint32Array.of(5));
   });
 });

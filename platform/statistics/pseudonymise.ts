@@ -10,13 +10,9 @@ const LENGTH_BASE = 64;
 /**
  * A unit's block, the 16 bytes its pseudonym is computed from: its national ID padded with
  * spaces to 15 bytes, then a character for the ID's length ('@' + bytes), which makes the
- * padding unambiguous. This SQL expression computes it in the database for IDs of ASCII
- * characters; `blocksOfIds` computes the same bytes for any ID in the agency's process.
+ * padding unambiguous. `blocksOfFixedWidthIds` builds them from IDs of one width, as a
+ * register's IDs usually are; `blocksOfIds` from any IDs.
  */
-export function pseudonymBlockSql(nationalIdColumn: string): string {
-  return `rpad(${nationalIdColumn}, ${BLOCK_ID_BYTES}, ' ') || chr(${LENGTH_BASE} + octet_length(${nationalIdColumn}))`;
-}
-
 /** The blocks of a table's units, and the units whose ID is too long for one. */
 export interface UnitBlocks {
   blocks: Buffer;
@@ -25,8 +21,25 @@ export interface UnitBlocks {
 }
 
 /**
+ * The blocks of `count` national IDs of `width` ASCII bytes each, one after another in `ids`
+ * (the fast path: the database only concatenates them).
+ */
+export function blocksOfFixedWidthIds(ids: Buffer, width: number, count: number): UnitBlocks {
+  if (!(Number.isInteger(width) && width >= 0 && width <= BLOCK_ID_BYTES))
+    throw new Error(`national IDs of ${width} bytes do not fit a block`);
+  if (ids.length !== width * count) throw new Error('the national IDs are not one per unit');
+  const blocks = Buffer.alloc(count * BLOCK, PAD);
+  const length = LENGTH_BASE + width;
+  for (let unit = 0, from = 0, to = 0; unit < count; unit++, from += width, to += BLOCK) {
+    for (let k = 0; k < width; k++) blocks[to + k] = ids[from + k]!;
+    blocks[to + BLOCK_ID_BYTES] = length;
+  }
+  return { blocks, long: [] };
+}
+
+/**
  * The blocks of the national IDs in `ids`, separated by `separator` (one ASCII character no ID
- * holds): the general path, for IDs `pseudonymBlockSql` cannot pack.
+ * holds): the general path, for IDs of mixed widths, long ones or ones not in ASCII.
  */
 export function blocksOfIds(ids: string, separator: string, count: number): UnitBlocks {
   const separatorCode = separator.charCodeAt(0);
@@ -107,68 +120,103 @@ export function pseudonymiseUnits(
       low[i] = sealed.readUInt32LE(i * BLOCK + 4);
     }
   }
-  const order = sortByWords(high, low);
-  // The pseudonyms themselves, sorted again as whole numbers, are the list sent: reading them
-  // through `order` instead would cost a cache miss per unit.
-  const sorted = new BigUint64Array(count);
-  const halves = new Uint32Array(sorted.buffer);
-  const lowHalf = LITTLE_ENDIAN ? 0 : 1;
-  for (let i = 0; i < count; i++) {
-    halves[2 * i + lowHalf] = low[i]!;
-    halves[2 * i + 1 - lowHalf] = high[i]!;
-  }
-  sorted.sort();
+  const sorted = sortPseudonyms(high, low);
   for (let k = 1; k < count; k++)
-    if (halves[2 * k] === halves[2 * k - 2] && halves[2 * k + 1] === halves[2 * k - 1])
+    if (sorted.high[k] === sorted.high[k - 1] && sorted.low[k] === sorted.low[k - 1])
       throw new PseudonymCollisionError();
-  const bytes = Buffer.from(sorted.buffer);
+  // The list sent: each pseudonym as one 64-bit integer, little-endian (StatisticsExtract.ts).
+  const list = new Uint32Array(count * 2);
+  const lowHalf = LITTLE_ENDIAN ? 0 : 1;
+  for (let k = 0; k < count; k++) {
+    list[2 * k + lowHalf] = sorted.low[k]!;
+    list[2 * k + 1 - lowHalf] = sorted.high[k]!;
+  }
+  const bytes = Buffer.from(list.buffer);
   if (!LITTLE_ENDIAN) bytes.swap64();
-  return { units: bytes.toString('base64'), order };
+  return { units: bytes.toString('base64'), order: sorted.order };
+}
+
+/** Pseudonyms in ascending order, each with the position it had. */
+export interface SortedPseudonyms {
+  high: Uint32Array;
+  low: Uint32Array;
+  /** For the k-th pseudonym, its position in the lists given. */
+  order: Uint32Array;
 }
 
 /**
- * The positions of the units in ascending order of (high, low). The native sort of 64-bit
- * integers does the work: each key is the unit's two words with its position in the low bits
- * of `low`, so that the position comes back with the key; units whose keys tie on the bits kept
- * (rare and short) are then put in order by their remaining bits.
+ * Sorts pseudonyms given as two 32-bit words each, the high one the more significant. They are
+ * the output of a keyed pseudorandom function, uniform over 64 bits whatever the IDs, so one
+ * counting pass spreads them into buckets by their leading bits, a handful to a bucket, and each
+ * bucket is then put in order on its own: linear time, two passes over the units. A bucket that
+ * is not small (which uniform pseudonyms make vanishingly rare, and which no caller can bring
+ * about without the key) is sorted by comparison instead, so the order is right for any input.
  */
-export function sortByWords(high: Uint32Array, low: Uint32Array): Uint32Array {
+export function sortPseudonyms(high: Uint32Array, low: Uint32Array): SortedPseudonyms {
   const count = high.length;
-  let bits = 0;
-  while (2 ** bits < count) bits++;
-  const positionMask = 2 ** bits - 1;
-  const keys = new BigUint64Array(count);
-  const halves = new Uint32Array(keys.buffer);
-  const lowHalf = LITTLE_ENDIAN ? 0 : 1;
+  let bits = 1;
+  while (bits < MAX_BUCKET_BITS && 2 ** (bits + BUCKET_BITS_BELOW_COUNT) < count) bits++;
+  const shift = 32 - bits;
+  const starts = new Uint32Array(2 ** bits + 1);
+  for (let i = 0; i < count; i++) starts[(high[i]! >>> shift) + 1]!++;
+  for (let b = 1; b < starts.length; b++) starts[b]! += starts[b - 1]!;
+  const next = starts.slice(0, -1);
+  const sorted = {
+    high: new Uint32Array(count),
+    low: new Uint32Array(count),
+    order: new Uint32Array(count),
+  };
   for (let i = 0; i < count; i++) {
-    halves[2 * i + lowHalf] = ((low[i]! & ~positionMask) | i) >>> 0;
-    halves[2 * i + 1 - lowHalf] = high[i]!;
+    const at = next[high[i]! >>> shift]!++;
+    sorted.high[at] = high[i]!;
+    sorted.low[at] = low[i]!;
+    sorted.order[at] = i;
   }
-  keys.sort();
-  const order = new Uint32Array(count);
-  for (let k = 0; k < count; k++) order[k] = (halves[2 * k + lowHalf]! & positionMask) >>> 0;
-  // Runs of keys equal in the bits kept are ordered by the bits the positions replaced.
-  const kept = ~positionMask;
-  for (let start = 0; start < count;) {
-    let end = start + 1;
-    while (
-      end < count &&
-      halves[2 * end + 1 - lowHalf] === halves[2 * start + 1 - lowHalf] &&
-      ((halves[2 * end + lowHalf]! ^ halves[2 * start + lowHalf]!) & kept) === 0
-    )
-      end++;
-    for (let k = start + 1; k < end; k++) {
-      const unit = order[k]!;
-      let j = k - 1;
-      while (j >= start && low[order[j]!]! > low[unit]!) {
-        order[j + 1] = order[j]!;
-        j--;
-      }
-      order[j + 1] = unit;
+  for (let b = 0; b < starts.length - 1; b++) {
+    const from = starts[b]!;
+    const to = starts[b + 1]!;
+    if (to - from <= SMALL_BUCKET) insertionSort(sorted, from, to);
+    else comparisonSort(sorted, from, to);
+  }
+  return sorted;
+}
+
+/** At most 2^16 buckets, and about 2^3 pseudonyms to a bucket below that. */
+const MAX_BUCKET_BITS = 16;
+const BUCKET_BITS_BELOW_COUNT = 3;
+const SMALL_BUCKET = 64;
+
+const before = (s: SortedPseudonyms, a: number, b: number) =>
+  s.high[a]! < s.high[b]! || (s.high[a] === s.high[b] && s.low[a]! < s.low[b]!);
+
+function insertionSort(s: SortedPseudonyms, from: number, to: number): void {
+  for (let k = from + 1; k < to; k++) {
+    const h = s.high[k]!;
+    const l = s.low[k]!;
+    const o = s.order[k]!;
+    let j = k - 1;
+    while (j >= from && (s.high[j]! > h || (s.high[j] === h && s.low[j]! > l))) {
+      s.high[j + 1] = s.high[j]!;
+      s.low[j + 1] = s.low[j]!;
+      s.order[j + 1] = s.order[j]!;
+      j--;
     }
-    start = end;
+    s.high[j + 1] = h;
+    s.low[j + 1] = l;
+    s.order[j + 1] = o;
   }
-  return order;
+}
+
+function comparisonSort(s: SortedPseudonyms, from: number, to: number): void {
+  const positions = Array.from({ length: to - from }, (_, k) => from + k).sort((a, b) =>
+    before(s, a, b) ? -1 : before(s, b, a) ? 1 : 0,
+  );
+  const high = positions.map((at) => s.high[at]!);
+  const low = positions.map((at) => s.low[at]!);
+  const order = positions.map((at) => s.order[at]!);
+  s.high.set(high, from);
+  s.low.set(low, from);
+  s.order.set(order, from);
 }
 
 /** Two of an agency's units drew the same pseudonym: the table is refused, not miscounted. */
