@@ -20,7 +20,13 @@ import {
 } from './bench/benchArgs';
 import { createScratchDatabase } from '../platform/db/scratchDatabase';
 import { type BenchResult, formatJsonLine, formatTable, quantile } from './bench/benchResults';
-import { cpuMs, peakRssMiB } from './bench/procStats';
+import {
+  cpuMs,
+  isLocalDatabase,
+  peakRssMiB,
+  postgresCpuMs,
+  postgresCpuMsBetween,
+} from './bench/procStats';
 import { type RunningConfig, startConfig } from './bench/startConfig';
 import { timeTracker } from './bench/trackerTiming';
 import type { LoadOrder, LoadReport } from './bench/loadWorker';
@@ -83,7 +89,9 @@ runMain(async () => {
               // Warm-up, not recorded: plans cached, connections open, JIT done.
               await drive({ url: running.url, connections: 5, seconds: 1, requests });
               for (const connections of args.connections) {
-                const result = await measure(running, requests, connections, args.seconds);
+                const result = await measure(running, requests, connections, args.seconds, {
+                  readDatabaseCpu: isLocalDatabase(url),
+                });
                 const recorded = { round, config, series, workload: workload.name, ...result };
                 results.push(recorded);
                 if (args.json) process.stdout.write(`${formatJsonLine(recorded, results)}\n`);
@@ -172,6 +180,7 @@ async function measure(
   requests: LoadOrder['requests'],
   connections: number,
   seconds: number,
+  options: { readDatabaseCpu: boolean },
 ): Promise<Omit<BenchResult, 'round' | 'config' | 'series' | 'workload'>> {
   const all = [running.front, ...running.subgraphs];
   const cpu = (pids: number[]) => pids.reduce((sum, pid) => sum + (cpuMs(pid) ?? 0), 0);
@@ -184,9 +193,21 @@ async function measure(
       calls: each.slice(1).reduce((sum, c) => sum + c.requests, 0),
     };
   };
-  const before = { front: cpu(frontPid), subgraphs: cpu(subgraphPids), ...(await counts()) };
+  // The server's processes are read only where it runs on this machine.
+  const database = () => (options.readDatabaseCpu ? postgresCpuMs() : null);
+  const before = {
+    front: cpu(frontPid),
+    subgraphs: cpu(subgraphPids),
+    database: database(),
+    ...(await counts()),
+  };
   const report = await drive({ url: running.url, connections, seconds, requests });
-  const after = { front: cpu(frontPid), subgraphs: cpu(subgraphPids), ...(await counts()) };
+  const after = {
+    front: cpu(frontPid),
+    subgraphs: cpu(subgraphPids),
+    database: database(),
+    ...(await counts()),
+  };
   const n = Math.max(1, report.requests);
   return {
     connections,
@@ -198,6 +219,10 @@ async function measure(
     p99: quantile(report.latencies, 0.99),
     gatewayCpuMsPerRequest: (after.front - before.front) / n,
     subgraphCpuMsPerRequest: (after.subgraphs - before.subgraphs) / n,
+    databaseCpuMsPerRequest:
+      before.database && after.database
+        ? postgresCpuMsBetween(before.database, after.database) / n
+        : null,
     gatewayPeakRssMiB: peakRssMiB(frontPid[0]!) ?? 0,
     subgraphPeakRssMiB: Math.max(0, ...subgraphPids.map((pid) => peakRssMiB(pid) ?? 0)),
     sqlPerRequest: (after.statements - before.statements) / n,

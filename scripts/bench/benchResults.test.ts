@@ -21,6 +21,7 @@ const result = (overrides: Partial<BenchResult>): BenchResult => ({
   p99: 30,
   gatewayCpuMsPerRequest: 3,
   subgraphCpuMsPerRequest: 4,
+  databaseCpuMsPerRequest: 2,
   gatewayPeakRssMiB: 150,
   subgraphPeakRssMiB: 120,
   sqlPerRequest: 4,
@@ -57,6 +58,15 @@ describe('ratios to the stock runtime', () => {
     expect(ratios?.rps).toBeCloseTo(0.5);
     expect(ratios?.gatewayCpuMsPerRequest).toBeCloseTo(1.5);
     expect(ratios?.p99).toBe(1);
+  });
+
+  it("divide the database's CPU too, and leave it out where a round could not read it", () => {
+    const governed = result({ config: 'govgraph', databaseCpuMsPerRequest: 5 });
+    expect(ratiosTo(governed, [...results, governed])?.databaseCpuMsPerRequest).toBeCloseTo(2.5);
+    const remote = [result({ round: 1 }), result({ round: 2, databaseCpuMsPerRequest: null })];
+    const [hive] = averageRounds(remote);
+    expect(hive?.databaseCpuMsPerRequest).toBeNull();
+    expect(formatTable(remote)).toMatch(/\| 4\.00 \| - \| 150\/120 \|/);
   });
 
   it('are absent where the stock runtime did not run', () => {

@@ -15,6 +15,11 @@ export interface BenchResult {
   p99: number;
   gatewayCpuMsPerRequest: number;
   subgraphCpuMsPerRequest: number;
+  /**
+   * CPU of the PostgreSQL server's processes, all of them, per request; null when the server
+   * is on another machine. Other clients of the same server are counted too: run alone.
+   */
+  databaseCpuMsPerRequest: number | null;
   gatewayPeakRssMiB: number;
   /** The largest peak of any one subgraph process. */
   subgraphPeakRssMiB: number;
@@ -30,6 +35,7 @@ export const RATIO_FIGURES = [
   'p99',
   'gatewayCpuMsPerRequest',
   'subgraphCpuMsPerRequest',
+  'databaseCpuMsPerRequest',
   'gatewayPeakRssMiB',
   'subgraphPeakRssMiB',
   'sqlPerRequest',
@@ -57,11 +63,15 @@ export function averageRounds(results: readonly BenchResult[]): BenchResult[] {
     groups.set(key, [...(groups.get(key) ?? []), result]);
   }
   return [...groups.values()].map((group) => {
-    const mean = (pick: (r: BenchResult) => number) =>
-      group.reduce((sum, r) => sum + pick(r), 0) / group.length;
+    // A figure missing from any round is missing from the mean.
+    const mean = (pick: (r: BenchResult) => number | null) =>
+      group.some((r) => pick(r) === null)
+        ? null
+        : group.reduce((sum, r) => sum + pick(r)!, 0) / group.length;
     const first = group[0]!;
     const averaged: BenchResult = { ...first, round: 0 };
-    for (const figure of RATIO_FIGURES) averaged[figure] = mean((r) => r[figure]);
+    for (const figure of RATIO_FIGURES)
+      (averaged as Record<RatioFigure, number | null>)[figure] = mean((r) => r[figure]);
     averaged.requests = group.reduce((sum, r) => sum + r.requests, 0);
     averaged.errors = group.reduce((sum, r) => sum + r.errors, 0);
     return averaged;
@@ -80,13 +90,15 @@ export function ratiosTo(
   if (baselines.length === 0) return null;
   const [baseline] = averageRounds(baselines);
   const ratios = {} as Record<RatioFigure, number | null>;
-  for (const figure of RATIO_FIGURES)
-    ratios[figure] = baseline![figure] === 0 ? null : result[figure] / baseline![figure];
+  for (const figure of RATIO_FIGURES) {
+    const [value, base] = [result[figure], baseline![figure]];
+    ratios[figure] = value === null || base === null || base === 0 ? null : value / base;
+  }
   return ratios;
 }
 
-const fixed = (value: number, digits: number) =>
-  Number.isFinite(value) ? value.toFixed(digits) : '-';
+const fixed = (value: number | null, digits: number) =>
+  value !== null && Number.isFinite(value) ? value.toFixed(digits) : '-';
 const ratio = (value: number | null | undefined) =>
   value === null || value === undefined ? '' : ` (${value.toFixed(2)}×)`;
 
@@ -103,6 +115,7 @@ export function formatTable(results: readonly BenchResult[]): string {
       `${fixed(r.p50, 1)}/${fixed(r.p95, 1)}/${fixed(r.p99, 1)}`,
       `${fixed(r.gatewayCpuMsPerRequest, 2)}${ratio(x?.gatewayCpuMsPerRequest)}`,
       fixed(r.subgraphCpuMsPerRequest, 2),
+      `${fixed(r.databaseCpuMsPerRequest, 2)}${ratio(x?.databaseCpuMsPerRequest)}`,
       `${fixed(r.gatewayPeakRssMiB, 0)}/${fixed(r.subgraphPeakRssMiB, 0)}`,
       fixed(r.sqlPerRequest, 1),
       fixed(r.subgraphCallsPerRequest, 1),
@@ -118,6 +131,7 @@ export function formatTable(results: readonly BenchResult[]): string {
     'p50/p95/p99 ms',
     'gw CPU ms/req (×)',
     'sg CPU ms/req',
+    'db CPU ms/req (×)',
     'RSS MiB gw/sg',
     'SQL/req',
     'calls/req',
