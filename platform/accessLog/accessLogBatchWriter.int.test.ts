@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/createDb';
 import { createAccessLog, serviceRole } from '../../migrations/shared/accessLog';
-import { connectTestDatabase } from '../../test/support/testDatabase';
+import { createGatewayTokenUse } from '../../migrations/shared/gatewayTokenUse';
+import { createTokenAdmission } from '../identity/TokenAdmission';
+import { connectTestDatabase, isEmbeddedTestDatabase } from '../../test/support/testDatabase';
 import { type AccessContext, createAccessLogBatchWriter } from './accessLogWriter';
 import { verifyAccessLog } from './verifyAccessLog';
 
@@ -105,4 +107,42 @@ describe('the access log batch writer', () => {
     ]);
     expect(await verifyAccessLog(db, schema)).toMatchObject({ records: 3 });
   });
+
+  (isEmbeddedTestDatabase() ? it.skip : it)(
+    'with per-connection preparation, plans each of its two statements once per connection and chains every record',
+    async () => {
+      await createGatewayTokenUse(db, schema);
+      const connection = connectTestDatabase(1);
+      try {
+        const write = createAccessLogBatchWriter(connection, schema, 'per-connection');
+        const token = (id: string) =>
+          createTokenAdmission(`${schema}-${id}`, Math.floor(Date.now() / 1000) + 60, undefined);
+        const entries = [{ subjectId: '38301010001', fields: ['Person.givenName'] }];
+        expect(await write([{ context: CASEWORKER, entries }])).toEqual([]);
+        expect(await write([{ context: CITIZEN, entries }])).toEqual([]);
+        expect(
+          await write([
+            { context: CASEWORKER, entries, admission: token('a') },
+            { context: CITIZEN, entries },
+          ]),
+        ).toEqual([]);
+        const replay = { context: CITIZEN, entries, admission: token('a') };
+        expect(
+          await write([{ context: CASEWORKER, entries, admission: token('b') }, replay]),
+        ).toEqual([replay]);
+        const prepared = await connection.raw<{ rows: { statement: string; runs: number }[] }>(
+          `select statement, (generic_plans + custom_plans)::int as runs from pg_prepared_statements
+           where name like 'govgraph\\_%' order by statement`,
+        );
+        expect(prepared.rows).toEqual([
+          { statement: expect.stringMatching(/^insert into/), runs: 2 },
+          { statement: expect.stringMatching(/^with used as/), runs: 2 },
+        ]);
+        // Two, one, two records, and none for the replayed token.
+        expect(await verifyAccessLog(db, schema)).toMatchObject({ records: 5 });
+      } finally {
+        await connection.destroy();
+      }
+    },
+  );
 });

@@ -1,6 +1,12 @@
 import type { Knex } from 'knex';
 import type { Caller } from '../context/Caller';
 import type { Db } from '../db/createDb';
+import {
+  preparedStatement,
+  quotedTable,
+  runPrepared,
+  type StatementPreparation,
+} from '../db/preparedStatement';
 import { type TokenAdmission, TokenAlreadyUsedError } from '../identity/TokenAdmission';
 import type { AccessEntry } from './AccessRecorder';
 
@@ -53,10 +59,16 @@ export type AccessLogBatchWriter = (
  * A request whose token's admission is still open has its token id inserted into
  * `gateway_token_use` by the same statement, and its records are written only if that insert
  * was new: a token and its records are committed together or not at all, at no statement more.
+ *
+ * With `per-connection` preparation (a server of its own, not the embedded database), each
+ * connection plans the two statements once.
  */
-export function createAccessLogBatchWriter(db: Db, schema: string): AccessLogBatchWriter {
-  const table = `${schema}.access_log`;
-  const tokenTable = `${schema}.gateway_token_use`;
+export function createAccessLogBatchWriter(
+  db: Db,
+  schema: string,
+  preparation: StatementPreparation = 'none',
+): AccessLogBatchWriter {
+  const statements = accessLogStatements(db, schema, preparation);
   return async (batch) => {
     const requests = batch.filter((request) => request.entries.length > 0);
     if (requests.length === 0) return [];
@@ -74,16 +86,7 @@ export function createAccessLogBatchWriter(db: Db, schema: string): AccessLogBat
     // Nulls in an array parameter are SQL NULLs; knex's types know arrays of strings only.
     const column = (of: (context: AccessContext) => string | null) =>
       requests.map(({ context }) => of(context)) as string[];
-    const records = `insert into ?? (request_id, subject_id, caller_kind, caller_subject, organisation, purpose, case_id, fields)
-       select request.request_id, entry.subject_id, request.caller_kind, request.caller_subject,
-              request.organisation, request.purpose, request.case_id, string_to_array(entry.fields, ',')
-       from unnest(?::int[], ?::text[], ?::text[]) with ordinality
-              as entry(request_no, subject_id, fields, position)
-       join unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]) with ordinality
-              as request(request_id, caller_kind, caller_subject, organisation, purpose, case_id, token_id, request_no)
-         on request.request_no = entry.request_no`;
     const recordBindings: Knex.RawBinding[] = [
-      table,
       entryRequest,
       entrySubject,
       entryFields,
@@ -98,34 +101,22 @@ export function createAccessLogBatchWriter(db: Db, schema: string): AccessLogBat
     const tokens = requests.flatMap((request, index) =>
       decisions[index] ? [request.admission!] : [],
     );
-    // A request's token id where this statement decides its token, null where it does not.
-    recordBindings.push(
-      decisions.map((decision, index) =>
-        decision ? requests[index]!.admission!.tokenId : null,
-      ) as string[],
-    );
     try {
       if (tokens.length === 0) {
-        // seq, logged_at, prev_hash and hash are filled in by the database, in insertion order.
-        await db.raw(`${records} order by entry.position`, recordBindings);
+        await runPrepared(db, statements.records, recordBindings);
         return [];
       }
-      const result = await db.raw<{ rows: { token_id: string }[] }>(
-        `with used as (
-           insert into ?? (token_id, expires_at)
-           select id, to_timestamp(expires) from unnest(?::text[], ?::bigint[]) as t(id, expires)
-           on conflict (token_id) do nothing returning token_id
-         ), logged as (
-           ${records}
-           where request.token_id is null or request.token_id in (select token_id from used)
-           order by entry.position
-         )
-         select token_id from used`,
+      const result = await runPrepared<{ rows: { token_id: string }[] }>(
+        db,
+        statements.recordsWithTokens,
         [
-          tokenTable,
           tokens.map((token) => token.tokenId),
           tokens.map((token) => token.expiresAt),
           ...recordBindings,
+          // A request's token id where this statement decides its token, null where it does not.
+          decisions.map((decision, index) =>
+            decision ? requests[index]!.admission!.tokenId : null,
+          ) as string[],
         ],
       );
       const admitted = new Set(result.rows.map((row) => row.token_id));
@@ -146,9 +137,60 @@ export function createAccessLogBatchWriter(db: Db, schema: string): AccessLogBat
   };
 }
 
+/**
+ * The writer's two statements, their text fixed once per log: records alone, and records with
+ * the tokens they decide. The requests' own columns travel as array parameters (one element
+ * per request), the records as three (the request's number, the subject, the fields).
+ */
+function accessLogStatements(db: Db, schema: string, preparation: StatementPreparation) {
+  const table = quotedTable(db, `${schema}.access_log`);
+  const tokenTable = quotedTable(db, `${schema}.gateway_token_use`);
+  // With tokens to decide, each request also has its token id (null where not decided here),
+  // and its records are written only if that id was new.
+  const records = (decidesTokens: boolean) => {
+    const token = decidesTokens
+      ? {
+          parameter: ', ?::text[]',
+          column: 'token_id, ',
+          filter:
+            'where request.token_id is null or request.token_id in (select token_id from used)',
+        }
+      : { parameter: '', column: '', filter: '' };
+    // seq, logged_at, prev_hash and hash are filled in by the database, in insertion order.
+    return `insert into ${table} (request_id, subject_id, caller_kind, caller_subject, organisation, purpose, case_id, fields)
+       select request.request_id, entry.subject_id, request.caller_kind, request.caller_subject,
+              request.organisation, request.purpose, request.case_id, string_to_array(entry.fields, ',')
+       from unnest(?::int[], ?::text[], ?::text[]) with ordinality
+              as entry(request_no, subject_id, fields, position)
+       join unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]${token.parameter}) with ordinality
+              as request(request_id, caller_kind, caller_subject, organisation, purpose, case_id, ${token.column}request_no)
+         on request.request_no = entry.request_no
+       ${token.filter}
+       order by entry.position`;
+  };
+  return {
+    records: preparedStatement(records(false), preparation),
+    recordsWithTokens: preparedStatement(
+      `with used as (
+         insert into ${tokenTable} (token_id, expires_at)
+         select id, to_timestamp(expires) from unnest(?::text[], ?::bigint[]) as t(id, expires)
+         on conflict (token_id) do nothing returning token_id
+       ), logged as (
+         ${records(true)}
+       )
+       select token_id from used`,
+      preparation,
+    ),
+  };
+}
+
 /** Appends one request's records at once, in a statement of its own. */
-export function createAccessLogWriter(db: Db, schema: string): AccessLogWriter {
-  const writeBatch = createAccessLogBatchWriter(db, schema);
+export function createAccessLogWriter(
+  db: Db,
+  schema: string,
+  preparation: StatementPreparation = 'none',
+): AccessLogWriter {
+  const writeBatch = createAccessLogBatchWriter(db, schema, preparation);
   return async (context, entries, admission) => {
     const refused = await writeBatch([{ context, entries, admission }]);
     if (refused.length > 0) throw new TokenAlreadyUsedError();

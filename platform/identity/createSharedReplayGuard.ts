@@ -1,5 +1,11 @@
 import type { Db } from '../db/createDb';
 import { isDatabaseUnreachable } from '../db/isDatabaseUnreachable';
+import {
+  preparedStatement,
+  quotedTable,
+  runPrepared,
+  type StatementPreparation,
+} from '../db/preparedStatement';
 import type { Logger } from '../logging/logger';
 
 /** Remembers single-use token ids in the agency's database, for every replica of its subgraph. */
@@ -22,6 +28,8 @@ export interface SharedReplayGuardOptions {
   logger: Logger;
   /** How often expired ids are deleted (default a minute). */
   pruneIntervalMs?: number;
+  /** Whether each connection keeps the insert prepared (not on the embedded database). */
+  preparation?: StatementPreparation;
 }
 
 interface Pending {
@@ -44,6 +52,12 @@ interface Pending {
 export function createSharedReplayGuard(options: SharedReplayGuardOptions): SharedReplayGuard {
   const { db, logger } = options;
   const table = `${options.schema}.gateway_token_use`;
+  const admitIds = preparedStatement(
+    `insert into ${quotedTable(db, table)} (token_id, expires_at)
+       select id, to_timestamp(expires) from unnest(?::text[], ?::bigint[]) as t(id, expires)
+     on conflict (token_id) do nothing returning token_id`,
+    options.preparation ?? 'none',
+  );
   let pending: Pending[] = [];
   let scheduled = false;
 
@@ -52,12 +66,10 @@ export function createSharedReplayGuard(options: SharedReplayGuardOptions): Shar
     pending = [];
     scheduled = false;
     try {
-      const result = await db.raw<{ rows: { token_id: string }[] }>(
-        `insert into ?? (token_id, expires_at)
-           select id, to_timestamp(expires) from unnest(?::text[], ?::bigint[]) as t(id, expires)
-         on conflict (token_id) do nothing returning token_id`,
-        [table, batch.map(({ id }) => id), batch.map(({ expiresAt }) => expiresAt)],
-      );
+      const result = await runPrepared<{ rows: { token_id: string }[] }>(db, admitIds, [
+        batch.map(({ id }) => id),
+        batch.map(({ expiresAt }) => expiresAt),
+      ]);
       const admitted = new Set(result.rows.map((row) => row.token_id));
       for (const entry of batch) entry.resolve(admitted.has(entry.id));
     } catch (error) {

@@ -5,6 +5,7 @@ import { createSharedReplayGuard } from '../identity/createSharedReplayGuard';
 import type { Logger } from '../logging/logger';
 import { createPolicyRuntime } from '../policy/policyRuntime';
 import { createAccessLogWriter } from '../accessLog/accessLogWriter';
+import type { StatementPreparation } from '../db/preparedStatement';
 import { countAccessLogWrites } from '../accessLog/countAccessLogWrites';
 import { recordOncePerRequest } from '../accessLog/recordOncePerRequest';
 import { createSubgraphMetrics } from '../metrics/subgraphMetrics';
@@ -85,6 +86,9 @@ export async function hostAgency(
     throw new Error('governance must not hold the statistics pseudonym secret');
   const role = serviceRole(agency);
   const sessionRole = options.embeddedDatabase ? undefined : role;
+  // Statements of every request (the access log's, the token ids') are planned once per
+  // connection, except where all connections share the embedded database's one session.
+  const preparation: StatementPreparation = options.embeddedDatabase ? 'none' : 'per-connection';
   const db = createDb({
     url: options.databaseUrl,
     poolSize: options.poolSize,
@@ -143,7 +147,12 @@ export async function hostAgency(
     });
     metrics.watchPolicyStaleness(() => policy.store.staleForMs());
     // In the agency's own schema, over its data connection: replicas refuse each other's used tokens.
-    const sharedReplays = createSharedReplayGuard({ db, schema: agency, logger: options.logger });
+    const sharedReplays = createSharedReplayGuard({
+      db,
+      schema: agency,
+      logger: options.logger,
+      preparation,
+    });
     const server = await serveAgency(subgraph, {
       host: options.host,
       port: options.port,
@@ -154,7 +163,7 @@ export async function hostAgency(
       statisticsSecret: options.statisticsSecret ?? null,
       maxBodyBytes: subgraph.maxBodyBytes,
       accessLog: recordOncePerRequest(
-        countAccessLogWrites(createAccessLogWriter(logDb, agency), metrics),
+        countAccessLogWrites(createAccessLogWriter(logDb, agency, preparation), metrics),
       ),
       metrics,
       readiness: [
