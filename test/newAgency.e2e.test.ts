@@ -102,7 +102,7 @@ describe('npm run new:agency, in a copy of the repository', () => {
         `deploy/kubernetes/base/subgraphs/${AGENCY}.yaml`,
       ]),
     );
-    expect(created.filter((file) => file.startsWith(`migrations/${AGENCY}/`))).toHaveLength(4);
+    expect(created.filter((file) => file.startsWith(`migrations/${AGENCY}/`))).toHaveLength(5);
     expect(edited).toEqual(
       expect.arrayContaining([
         'platform/agencies.ts',

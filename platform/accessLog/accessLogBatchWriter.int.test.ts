@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/createDb';
-import { createAccessLog, serviceRole } from '../../migrations/shared/accessLog';
-import { createGatewayTokenUse } from '../../migrations/shared/gatewayTokenUse';
+import { serviceRole } from '../../migrations/shared/accessLog';
+import { createAgencyAccessLog } from '../../test/support/agencyAccessLog';
 import { createTokenAdmission } from '../identity/TokenAdmission';
 import { connectTestDatabase, isEmbeddedTestDatabase } from '../../test/support/testDatabase';
 import { type AccessContext, createAccessLogBatchWriter } from './accessLogWriter';
@@ -17,7 +17,7 @@ beforeAll(() => {
 beforeEach(async () => {
   schema = `audit_${randomBytes(4).toString('hex')}`;
   await db.raw('create schema ??', [schema]);
-  await createAccessLog(db, schema);
+  await createAgencyAccessLog(db, schema);
 });
 afterEach(async () => {
   await db.raw('drop schema if exists ?? cascade', [schema]);
@@ -111,7 +111,6 @@ describe('the access log batch writer', () => {
   (isEmbeddedTestDatabase() ? it.skip : it)(
     'with per-connection preparation, plans each of its two statements once per connection and chains every record',
     async () => {
-      await createGatewayTokenUse(db, schema);
       const connection = connectTestDatabase(1);
       try {
         const write = createAccessLogBatchWriter(connection, schema, 'per-connection');
@@ -135,7 +134,7 @@ describe('the access log batch writer', () => {
            where name like 'govgraph\\_%' order by statement`,
         );
         expect(prepared.rows).toEqual([
-          { statement: expect.stringMatching(/^insert into/), runs: 2 },
+          { statement: expect.stringMatching(/^select .*append_access_records/), runs: 2 },
           { statement: expect.stringMatching(/^with used as/), runs: 2 },
         ]);
         // Two, one, two records, and none for the replayed token.

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/createDb';
-import { createAccessLog, serviceRole } from '../../migrations/shared/accessLog';
+import { serviceRole } from '../../migrations/shared/accessLog';
+import { createAgencyAccessLog } from '../../test/support/agencyAccessLog';
 import { connectTestDatabase, isEmbeddedTestDatabase } from '../../test/support/testDatabase';
 import { createAccessLogWriter } from './accessLogWriter';
 import { retainAccessLog, TamperedLogError } from './retainAccessLog';
@@ -15,7 +16,7 @@ let db: Db;
 beforeAll(async () => {
   db = connectTestDatabase(2);
   await db.raw('create schema ??', [schema]);
-  await createAccessLog(db, schema);
+  await createAgencyAccessLog(db, schema);
 });
 afterAll(async () => {
   await db.raw('drop schema if exists ?? cascade', [schema]);
@@ -130,7 +131,7 @@ describe('the hash-chained access log', () => {
   // The embedded database is one session shared by every client, so a role cannot be taken
   // there without taking it for every test at once; on a server the role is what the subgraph runs as.
   (isEmbeddedTestDatabase() ? it.skip : it)(
-    'lets the service role append but not change, delete or re-chain',
+    "lets the service role append through the log's function alone, and not change, delete or re-chain",
     async () => {
       const role = serviceRole(schema);
       const asRole = async (sql: string) =>
@@ -150,9 +151,36 @@ describe('the hash-chained access log', () => {
           `insert into ${schema}.access_log_checkpoint (seq, hash, removed, reason) values (9, 'x', 9, 'x')`,
         ),
       ).rejects.toThrow(/permission denied/);
-      await asRole(
-        `insert into ${schema}.access_log (request_id, subject_id, caller_kind, fields) values ('r4', '38301010007', 'citizen', '{Person.givenName}')`,
-      );
+      // It appends through the log's function alone, which numbers and chains what it is given.
+      await expect(
+        asRole(
+          `insert into ${schema}.access_log (request_id, subject_id, caller_kind, fields) values ('r4', '38301010007', 'citizen', '{Person.givenName}')`,
+        ),
+      ).rejects.toThrow(/permission denied/);
+      await expect(
+        asRole(
+          `set local govgraph.chained_append = 'on'; insert into ${schema}.access_log (seq, logged_at, request_id, subject_id, caller_kind, fields, prev_hash, hash) values (6, now(), 'r4', '38301010007', 'citizen', '{Person.givenName}', 'x', 'y')`,
+        ),
+      ).rejects.toThrow(/permission denied/);
+      const appendAs = (as: string) =>
+        db.transaction(async (trx) => {
+          await trx.raw(`set local role ${as}`);
+          return trx.raw<{ rows: { appended: number }[] }>(
+            `select ${schema}.append_access_records(array[1], array['38301010007'], array['Person.givenName'], array['r4'], array['citizen'], array['38301010007'], array[null], array[null], array[null], array[null], '{}') as appended`,
+          );
+        });
+      expect((await appendAs(role)).rows).toEqual([{ appended: 1 }]);
+      expect(await verifyAccessLog(db, schema)).toMatchObject({ records: 6 });
+      // No other role may call it: another agency's service role cannot write into this log.
+      const other = `${role}_other`;
+      await db.raw(`create role ${other} nologin`);
+      try {
+        await db.raw(`grant usage on schema ${schema} to ${other}`);
+        await expect(appendAs(other)).rejects.toThrow(/permission denied/);
+      } finally {
+        await db.raw(`drop owned by ${other}`);
+        await db.raw(`drop role ${other}`);
+      }
       await tamper(`delete from ${schema}.access_log where seq > 5`);
       await db(`${schema}.access_log_head`).update({ last_seq: 5, last_hash: pristine[4]!.hash });
     },
@@ -163,7 +191,7 @@ describe('retention', () => {
   it('removes the oldest records behind a checkpoint, archives them, and the rest still verifies', async () => {
     const retention = `${schema}_r`;
     await db.raw('create schema ??', [retention]);
-    await createAccessLog(db, retention);
+    await createAgencyAccessLog(db, retention);
     const witness = { witnesses: [memoryWitness()], ...testAgencyKeys(retention) };
     try {
       const write = createAccessLogWriter(db, retention);

@@ -51,10 +51,11 @@ export type AccessLogBatchWriter = (
  * Writes the records of any number of requests in one statement: the requests' own columns
  * travel as array parameters (one element per request), the records as three (the request's
  * number, the subject, the fields), whatever their number (a row per record would need eight
- * bind parameters each, and PostgreSQL allows 65,535 in a statement). The database numbers and
- * chains the rows in their order. The connection acts as the agency's service role, which may
- * append to the log but neither change nor delete it (on the embedded database, a single
- * session shared by every client, the append-only trigger guards it).
+ * bind parameters each, and PostgreSQL allows 65,535 in a statement). The log's append function
+ * numbers and chains the rows in their order, as a set. The connection acts as the agency's
+ * service role, which may call that function but neither insert, change nor delete records
+ * itself (on the embedded database, a single session shared by every client, the append-only
+ * trigger guards the log).
  *
  * A request whose token's admission is still open has its token id inserted into
  * `gateway_token_use` by the same statement, and its records are written only if that insert
@@ -101,25 +102,27 @@ export function createAccessLogBatchWriter(
     const tokens = requests.flatMap((request, index) =>
       decisions[index] ? [request.admission!] : [],
     );
+    // A request's token id where this statement decides its token, null where it does not.
+    recordBindings.push(
+      decisions.map((decision, index) =>
+        decision ? requests[index]!.admission!.tokenId : null,
+      ) as string[],
+    );
     try {
       if (tokens.length === 0) {
         await runPrepared(db, statements.records, recordBindings);
         return [];
       }
-      const result = await runPrepared<{ rows: { token_id: string }[] }>(
+      const result = await runPrepared<{ rows: { used: string[] }[] }>(
         db,
         statements.recordsWithTokens,
         [
           tokens.map((token) => token.tokenId),
           tokens.map((token) => token.expiresAt),
           ...recordBindings,
-          // A request's token id where this statement decides its token, null where it does not.
-          decisions.map((decision, index) =>
-            decision ? requests[index]!.admission!.tokenId : null,
-          ) as string[],
         ],
       );
-      const admitted = new Set(result.rows.map((row) => row.token_id));
+      const admitted = new Set(result.rows[0]?.used ?? []);
       const refused: RequestRecords[] = [];
       requests.forEach((request, index) => {
         const decision = decisions[index];
@@ -139,46 +142,31 @@ export function createAccessLogBatchWriter(
 
 /**
  * The writer's two statements, their text fixed once per log: records alone, and records with
- * the tokens they decide. The requests' own columns travel as array parameters (one element
- * per request), the records as three (the request's number, the subject, the fields).
+ * the tokens they decide. Both hand the records to the log's append function
+ * (migrations/shared/accessLogAppend.ts), which numbers and chains them: the requests' own
+ * columns as array parameters (one element per request), the records as three (the request's
+ * number, the subject, the fields).
  */
 function accessLogStatements(db: Db, schema: string, preparation: StatementPreparation) {
-  const table = quotedTable(db, `${schema}.access_log`);
+  const append = quotedTable(db, `${schema}.append_access_records`);
   const tokenTable = quotedTable(db, `${schema}.gateway_token_use`);
-  // With tokens to decide, each request also has its token id (null where not decided here),
-  // and its records are written only if that id was new.
-  const records = (decidesTokens: boolean) => {
-    const token = decidesTokens
-      ? {
-          parameter: ', ?::text[]',
-          column: 'token_id, ',
-          filter:
-            'where request.token_id is null or request.token_id in (select token_id from used)',
-        }
-      : { parameter: '', column: '', filter: '' };
-    // seq, logged_at, prev_hash and hash are filled in by the database, in insertion order.
-    return `insert into ${table} (request_id, subject_id, caller_kind, caller_subject, organisation, purpose, case_id, fields)
-       select request.request_id, entry.subject_id, request.caller_kind, request.caller_subject,
-              request.organisation, request.purpose, request.case_id, string_to_array(entry.fields, ',')
-       from unnest(?::int[], ?::text[], ?::text[]) with ordinality
-              as entry(request_no, subject_id, fields, position)
-       join unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]${token.parameter}) with ordinality
-              as request(request_id, caller_kind, caller_subject, organisation, purpose, case_id, ${token.column}request_no)
-         on request.request_no = entry.request_no
-       ${token.filter}
-       order by entry.position`;
-  };
+  const records =
+    '?::int[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]';
   return {
-    records: preparedStatement(records(false), preparation),
+    records: preparedStatement(
+      `select ${append}(${records}, '{}'::text[]) as appended`,
+      preparation,
+    ),
+    // A request whose token was decided here is appended only if its id was new.
     recordsWithTokens: preparedStatement(
       `with used as (
          insert into ${tokenTable} (token_id, expires_at)
          select id, to_timestamp(expires) from unnest(?::text[], ?::bigint[]) as t(id, expires)
          on conflict (token_id) do nothing returning token_id
-       ), logged as (
-         ${records(true)}
+       ), admitted as (
+         select coalesce(array_agg(token_id), '{}'::text[]) as ids from used
        )
-       select token_id from used`,
+       select admitted.ids as used, ${append}(${records}, admitted.ids) as appended from admitted`,
       preparation,
     ),
   };

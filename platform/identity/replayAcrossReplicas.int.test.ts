@@ -149,7 +149,7 @@ describe('a call that releases personal data', () => {
     }
     const touchingTokens = sent.filter((sql) => sql.includes('gateway_token_use'));
     expect(touchingTokens).toHaveLength(1);
-    expect(touchingTokens[0]).toMatch(/access_log/);
+    expect(touchingTokens[0]).toMatch(/append_access_records/);
     expect(await recordsOf(requestId)).toBe(1);
   });
 

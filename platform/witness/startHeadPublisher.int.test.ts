@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db } from '../db/createDb';
-import { createAccessLog, serviceRole } from '../../migrations/shared/accessLog';
+import { serviceRole } from '../../migrations/shared/accessLog';
+import { createAgencyAccessLog } from '../../test/support/agencyAccessLog';
 import { connectTestDatabase } from '../../test/support/testDatabase';
 import { memoryWitness, testAgencyKeys } from '../../test/support/testWitness';
 import { createAccessLogWriter } from '../accessLog/accessLogWriter';
@@ -17,7 +18,7 @@ let db: Db;
 beforeAll(async () => {
   db = connectTestDatabase(2);
   await db.raw('create schema ??', [schema]);
-  await createAccessLog(db, schema);
+  await createAgencyAccessLog(db, schema);
 });
 afterAll(async () => {
   await db.raw('drop schema if exists ?? cascade', [schema]);

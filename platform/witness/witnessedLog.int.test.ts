@@ -3,7 +3,8 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Db } from '../db/createDb';
-import { createAccessLog, serviceRole } from '../../migrations/shared/accessLog';
+import { serviceRole } from '../../migrations/shared/accessLog';
+import { createAgencyAccessLog } from '../../test/support/agencyAccessLog';
 import { connectTestDatabase, isEmbeddedTestDatabase } from '../../test/support/testDatabase';
 import { testAgencyKeys } from '../../test/support/testWitness';
 import { createAccessLogWriter } from '../accessLog/accessLogWriter';
@@ -48,7 +49,7 @@ async function witnessedAgency(options: { publishLast?: boolean } = {}) {
   const schema = `witness_${randomBytes(4).toString('hex')}`;
   schemas.push(schema);
   await db.raw('create schema ??', [schema]);
-  await createAccessLog(db, schema);
+  await createAgencyAccessLog(db, schema);
   const keys = testAgencyKeys(schema);
   const witnessFile = path.join(folder, `${schema}.jsonl`);
   const witnesses = [governanceWitness(db), fileWitness(witnessFile)];
@@ -333,7 +334,7 @@ describe('a checkpoint younger than the retention it claims', () => {
     const schema = `witness_${randomBytes(4).toString('hex')}`;
     schemas.push(schema);
     await db.raw('create schema ??', [schema]);
-    await createAccessLog(db, schema);
+    await createAgencyAccessLog(db, schema);
     const role = serviceRole(schema);
     // As the migration grants it to every agency's role.
     await db.raw(`grant usage on schema governance to ${role}`);

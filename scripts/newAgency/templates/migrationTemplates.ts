@@ -2,7 +2,8 @@ import type { AgencyNaming } from '../agencyNaming';
 
 /**
  * The migrations of a new agency's schema, by file name: its register, then its access log,
- * then the record of the gateway tokens its replicas have accepted.
+ * then the record of the gateway tokens its replicas have accepted, then the log's append
+ * function.
  */
 export function migrationFiles(n: AgencyNaming, day: string): Record<string, string> {
   return {
@@ -10,6 +11,7 @@ export function migrationFiles(n: AgencyNaming, day: string): Record<string, str
     [`${day}000200_create_access_log.ts`]: accessLogMigration(n),
     [`${day}000300_access_log_head_per_statement.ts`]: headPerStatementMigration(n),
     [`${day}000400_gateway_token_use.ts`]: gatewayTokenUseMigration(n),
+    [`${day}000500_access_log_append.ts`]: appendMigration(n),
   };
 }
 
@@ -73,6 +75,21 @@ export async function up(knex: Knex): Promise<void> {
 
 export async function down(knex: Knex): Promise<void> {
   await dropGatewayTokenUse(knex, '${n.name}');
+}
+`;
+}
+
+function appendMigration(n: AgencyNaming): string {
+  return `import type { Knex } from 'knex';
+import { appendAsSet, appendByRow } from '../shared/accessLogAppend';
+
+// Frozen: a migration never imports application code.
+export async function up(knex: Knex): Promise<void> {
+  await appendAsSet(knex, '${n.name}');
+}
+
+export async function down(knex: Knex): Promise<void> {
+  await appendByRow(knex, '${n.name}');
 }
 `;
 }
