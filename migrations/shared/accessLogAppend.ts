@@ -21,8 +21,9 @@ const APPENDING = 'govgraph.chained_append';
  *
  * Records are given as arrays: per record its request's number, subject and fields (joined by
  * commas); per request its id, caller kind, caller subject, organisation, purpose, case and
- * gateway token id (or null). A request whose token id is not among `admitted` is skipped.
- * Returns how many records were appended.
+ * gateway token id (or null). A request whose token id is not among `admitted` is skipped;
+ * arrays that do not line up are refused, so that no record is dropped on the way. Returns how
+ * many records were appended.
  */
 export async function appendAsSet(knex: Knex, schema: string): Promise<void> {
   const role = serviceRole(schema);
@@ -47,6 +48,21 @@ export async function appendAsSet(knex: Knex, schema: string): Promise<void> {
       prevs text[] := '{}';
       hashes text[] := '{}';
     begin
+      -- Arrays that do not line up would drop records in the join below: refused instead.
+      if cardinality(entry_subject) <> cardinality(entry_request)
+         or cardinality(entry_fields) <> cardinality(entry_request)
+         or cardinality(caller_kind) <> cardinality(request_id)
+         or cardinality(caller_subject) <> cardinality(request_id)
+         or cardinality(organisation) <> cardinality(request_id)
+         or cardinality(purpose) <> cardinality(request_id)
+         or cardinality(case_id) <> cardinality(request_id)
+         or cardinality(request_token) <> cardinality(request_id)
+         or exists (select from unnest(entry_request) as e(request_no)
+                     where e.request_no is null or e.request_no < 1
+                        or e.request_no > cardinality(request_id)) then
+        raise exception 'append_access_records: the records and their requests do not line up'
+          using errcode = 'invalid_parameter_value';
+      end if;
       select last_seq, last_hash into head from ${schema}.access_log_head where id = 1 for update;
       -- Rows the head does not cover yet: inserted earlier in this transaction.
       select a.seq, a.hash into newest from ${schema}.access_log a where a.seq > head.last_seq

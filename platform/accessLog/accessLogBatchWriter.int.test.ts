@@ -144,4 +144,26 @@ describe('the access log batch writer', () => {
       }
     },
   );
+
+  it('refuses records and requests that do not line up, and appends none of them', async () => {
+    const call = (entryRequests: string, subjects: string) =>
+      db.raw(
+        `select ${schema}.append_access_records(${entryRequests}::int[], ${subjects}::text[], array['Person.givenName', 'Person.givenName'], array['r1'], array['citizen'], array['38301010001'], array[null], array[null], array[null], array[null], '{}')`,
+      );
+    // A record of a second request, where there is one request.
+    await expect(call('array[1, 2]', "array['38301010001', '38301010002']")).rejects.toThrow(
+      /do not line up/,
+    );
+    // Two records, one subject.
+    await expect(call('array[1, 1]', "array['38301010001']")).rejects.toThrow(/do not line up/);
+    await expect(call('array[1, null]', "array['38301010001', '38301010002']")).rejects.toThrow(
+      /do not line up/,
+    );
+    expect(await rows()).toEqual([]);
+    // Lined up, the same call appends both.
+    expect((await call('array[1, 1]', "array['38301010001', '38301010002']")).rows).toEqual([
+      { append_access_records: 2 },
+    ]);
+    expect(await verifyAccessLog(db, schema)).toMatchObject({ records: 2 });
+  });
 });

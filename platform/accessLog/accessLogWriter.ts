@@ -110,10 +110,15 @@ export function createAccessLogBatchWriter(
     );
     try {
       if (tokens.length === 0) {
-        await runPrepared(db, statements.records, recordBindings);
+        const result = await runPrepared<{ rows: { appended: number }[] }>(
+          db,
+          statements.records,
+          recordBindings,
+        );
+        expectAppended(result.rows[0]?.appended, entryRequest.length);
         return [];
       }
-      const result = await runPrepared<{ rows: { used: string[] }[] }>(
+      const result = await runPrepared<{ rows: { used: string[]; appended: number }[] }>(
         db,
         statements.recordsWithTokens,
         [
@@ -123,13 +128,20 @@ export function createAccessLogBatchWriter(
         ],
       );
       const admitted = new Set(result.rows[0]?.used ?? []);
+      const isNew = requests.map(
+        (request, index) => !decisions[index] || admitted.has(request.admission!.tokenId),
+      );
+      expectAppended(
+        result.rows[0]?.appended,
+        requests.reduce(
+          (sum, request, index) => sum + (isNew[index] ? request.entries.length : 0),
+          0,
+        ),
+      );
       const refused: RequestRecords[] = [];
       requests.forEach((request, index) => {
-        const decision = decisions[index];
-        if (!decision) return;
-        const isNew = admitted.has(request.admission!.tokenId);
-        decision.settle(isNew);
-        if (!isNew) refused.push(request);
+        decisions[index]?.settle(isNew[index]!);
+        if (!isNew[index]) refused.push(request);
       });
       return refused;
     } catch (error) {
@@ -138,6 +150,15 @@ export function createAccessLogBatchWriter(
       throw error;
     }
   };
+}
+
+/**
+ * Fails the write, and so withholds the data, if the log took other than every record it was
+ * given for the requests it admitted.
+ */
+function expectAppended(appended: number | undefined, expected: number): void {
+  if (appended !== expected)
+    throw new Error(`the access log appended ${appended ?? 'no'} records of ${expected}`);
 }
 
 /**
