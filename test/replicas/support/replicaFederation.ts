@@ -67,14 +67,12 @@ export async function startReplicaFederation(
     for (const agency of AGENCY_NAMES) {
       subgraphs[agency] = [];
       const count = (REPLICATED as readonly string[]).includes(agency) ? 2 : 1;
-      for (let replica = 0; replica < count; replica += 1) {
-        const port = await freePort();
-        const child = spawnSubgraph(agency, port, options.databaseUrl, pageCursorKey);
-        children.push(child);
-        const url = `http://127.0.0.1:${port}/graphql`;
-        subgraphs[agency].push({ agency, url, kill: () => void child.kill('SIGKILL') });
-        starting.push(waitReady(agency, child, `http://127.0.0.1:${port}/readyz`));
-      }
+      for (let replica = 0; replica < count; replica += 1)
+        starting.push(
+          startReplica(agency, options.databaseUrl, pageCursorKey, children).then((started) => {
+            subgraphs[agency][replica] = started;
+          }),
+        );
     }
     await Promise.all(starting);
     const byAgency = {} as Record<ReplicatedAgency, RoundRobinBalancer>;
@@ -103,6 +101,35 @@ export async function startReplicaFederation(
   } catch (error) {
     await stop();
     throw error;
+  }
+}
+
+/** Attempts at a free port: one found free may be taken before a replica, still compiling, binds it. */
+const PORT_ATTEMPTS = 3;
+
+/**
+ * One replica, started on a free port and ready. Other processes of the machine (the replicas'
+ * own metrics servers among them, on ports the system picks) may take the port between the
+ * probe and the bind: the replica then exits with EADDRINUSE and is started on another.
+ */
+async function startReplica(
+  agency: AgencyName,
+  databaseUrl: string,
+  pageCursorKey: string,
+  children: ChildProcess[],
+): Promise<SubgraphReplica> {
+  for (let attempt = 1; ; attempt += 1) {
+    const port = await freePort();
+    const child = spawnSubgraph(agency, port, databaseUrl, pageCursorKey);
+    children.push(child);
+    try {
+      await waitReady(agency, child, `http://127.0.0.1:${port}/readyz`);
+      const url = `http://127.0.0.1:${port}/graphql`;
+      return { agency, url, kill: () => void child.kill('SIGKILL') };
+    } catch (error) {
+      const portTaken = (stderrTails.get(child) ?? []).join('').includes('EADDRINUSE');
+      if (!portTaken || attempt === PORT_ATTEMPTS) throw error;
+    }
   }
 }
 
