@@ -6,6 +6,10 @@ import { canonicalRecordSql, serviceRole } from './accessLog';
 /** Set, for its own duration, by the append function: the row triggers then stand aside. */
 const APPENDING = 'govgraph.chained_append';
 
+/** The append function's argument types, which name it in grants and drops. */
+const ARGUMENTS =
+  'int[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[]';
+
 /**
  * Appends the records of one statement as a set: `<schema>.append_access_records(...)` locks
  * the chain's head once, numbers and hashes every record in one pass, inserts them in one
@@ -129,10 +133,10 @@ export async function appendAsSet(knex: Knex, schema: string): Promise<void> {
     end $$`);
   await setTriggersAside(knex, schema, true);
   await knex.raw(
-    `revoke all on function ${schema}.append_access_records(int[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[]) from public`,
+    `revoke all on function ${schema}.append_access_records(${ARGUMENTS}) from public`,
   );
   await knex.raw(
-    `grant execute on function ${schema}.append_access_records(int[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[]) to ${role}`,
+    `grant execute on function ${schema}.append_access_records(${ARGUMENTS}) to ${role}`,
   );
   await knex.raw(`revoke insert on ${schema}.access_log from ${role}`);
 }
@@ -141,9 +145,7 @@ export async function appendAsSet(knex: Knex, schema: string): Promise<void> {
 export async function appendByRow(knex: Knex, schema: string): Promise<void> {
   await knex.raw(`grant insert on ${schema}.access_log to ${serviceRole(schema)}`);
   await setTriggersAside(knex, schema, false);
-  await knex.raw(
-    `drop function if exists ${schema}.append_access_records(int[], text[], text[], text[], text[], text[], text[], text[], text[], text[], text[])`,
-  );
+  await knex.raw(`drop function if exists ${schema}.append_access_records(${ARGUMENTS})`);
 }
 
 /** The chain's two triggers, standing aside for the append function's insert or not. */
