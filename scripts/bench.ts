@@ -71,6 +71,7 @@ runMain(async () => {
     setCursorKey(cursorKey);
     const subjects = await readSubjects(db, args.people);
     const environment = { databaseUrl: url, cursorKey: cursorKey.toString('base64url') };
+    const readDatabaseCpu = isLocalDatabase(url);
     for (let round = 1; round <= args.rounds; round++) {
       for (const config of args.configs) {
         for (const series of args.series) {
@@ -90,7 +91,7 @@ runMain(async () => {
               await drive({ url: running.url, connections: 5, seconds: 1, requests });
               for (const connections of args.connections) {
                 const result = await measure(running, requests, connections, args.seconds, {
-                  readDatabaseCpu: isLocalDatabase(url),
+                  readDatabaseCpu,
                 });
                 const recorded = { round, config, series, workload: workload.name, ...result };
                 results.push(recorded);
@@ -186,28 +187,20 @@ async function measure(
   const cpu = (pids: number[]) => pids.reduce((sum, pid) => sum + (cpuMs(pid) ?? 0), 0);
   const frontPid = [running.front.child.pid!];
   const subgraphPids = running.subgraphs.map((s) => s.child.pid!);
-  const counts = async () => {
+  // The server's processes are read only where it runs on this machine.
+  const snapshot = async () => {
     const each = await Promise.all(all.map((p) => p.counts()));
     return {
+      front: cpu(frontPid),
+      subgraphs: cpu(subgraphPids),
+      database: options.readDatabaseCpu ? postgresCpuMs() : null,
       statements: each.reduce((sum, c) => sum + c.statements, 0),
       calls: each.slice(1).reduce((sum, c) => sum + c.requests, 0),
     };
   };
-  // The server's processes are read only where it runs on this machine.
-  const database = () => (options.readDatabaseCpu ? postgresCpuMs() : null);
-  const before = {
-    front: cpu(frontPid),
-    subgraphs: cpu(subgraphPids),
-    database: database(),
-    ...(await counts()),
-  };
+  const before = await snapshot();
   const report = await drive({ url: running.url, connections, seconds, requests });
-  const after = {
-    front: cpu(frontPid),
-    subgraphs: cpu(subgraphPids),
-    database: database(),
-    ...(await counts()),
-  };
+  const after = await snapshot();
   const n = Math.max(1, report.requests);
   return {
     connections,

@@ -6,15 +6,19 @@ const TICKS_PER_SECOND = 100;
 /** CPU time (user + system) a process has used so far, in ms, from /proc; null once it is gone. */
 export function cpuMs(pid: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // The command name is in parentheses and may hold spaces: count fields after it.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const utime = Number(fields[11]);
-    const stime = Number(fields[12]);
-    return ((utime + stime) * 1000) / TICKS_PER_SECOND;
+    return cpuMsOfStat(readFileSync(`/proc/${pid}/stat`, 'utf8'));
   } catch {
     return null;
   }
+}
+
+/** The CPU time, in ms, in the text of a process's `/proc/<pid>/stat`. */
+function cpuMsOfStat(stat: string): number {
+  // The command name is in parentheses and may hold spaces: count fields after it.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return ((utime + stime) * 1000) / TICKS_PER_SECOND;
 }
 
 /** The most resident memory a process has held, in MiB (VmHWM); null once it is gone. */
@@ -46,9 +50,7 @@ export function postgresCpuMs(): Map<number, number> {
       continue;
     }
     const command = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-    if (command !== POSTGRES_COMMAND) continue;
-    const ms = cpuMs(Number(entry));
-    if (ms !== null) byPid.set(Number(entry), ms);
+    if (command === POSTGRES_COMMAND) byPid.set(Number(entry), cpuMsOfStat(stat));
   }
   return byPid;
 }
