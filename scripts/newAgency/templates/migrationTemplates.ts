@@ -8,10 +8,26 @@ import type { AgencyNaming } from '../agencyNaming';
 export function migrationFiles(n: AgencyNaming, day: string): Record<string, string> {
   return {
     [`${day}000100_create_${n.name}_register.ts`]: registerMigration(n),
-    [`${day}000200_create_access_log.ts`]: accessLogMigration(n),
-    [`${day}000300_access_log_head_per_statement.ts`]: headPerStatementMigration(n),
-    [`${day}000400_gateway_token_use.ts`]: gatewayTokenUseMigration(n),
-    [`${day}000500_access_log_append.ts`]: appendMigration(n),
+    [`${day}000200_create_access_log.ts`]: sharedStepMigration(n, {
+      module: 'accessLog',
+      up: 'createAccessLog',
+      down: 'dropAccessLog',
+    }),
+    [`${day}000300_access_log_head_per_statement.ts`]: sharedStepMigration(n, {
+      module: 'accessLogHeadPerStatement',
+      up: 'chainPerStatement',
+      down: 'chainPerRow',
+    }),
+    [`${day}000400_gateway_token_use.ts`]: sharedStepMigration(n, {
+      module: 'gatewayTokenUse',
+      up: 'createGatewayTokenUse',
+      down: 'dropGatewayTokenUse',
+    }),
+    [`${day}000500_access_log_append.ts`]: sharedStepMigration(n, {
+      module: 'accessLogAppend',
+      up: 'appendAsSet',
+      down: 'appendByRow',
+    }),
   };
 }
 
@@ -34,62 +50,24 @@ export async function down(knex: Knex): Promise<void> {
 `;
 }
 
-function accessLogMigration(n: AgencyNaming): string {
+/**
+ * A migration that applies one step shared by every agency's schema (`migrations/shared/`) to
+ * the new one: `up` calls the step, `down` its reverse.
+ */
+function sharedStepMigration(
+  n: AgencyNaming,
+  step: { module: string; up: string; down: string },
+): string {
   return `import type { Knex } from 'knex';
-import { createAccessLog, dropAccessLog } from '../shared/accessLog';
+import { ${[step.up, step.down].sort().join(', ')} } from '../shared/${step.module}';
 
 // Frozen: a migration never imports application code.
 export async function up(knex: Knex): Promise<void> {
-  await createAccessLog(knex, '${n.name}');
+  await ${step.up}(knex, '${n.name}');
 }
 
 export async function down(knex: Knex): Promise<void> {
-  await dropAccessLog(knex, '${n.name}');
-}
-`;
-}
-
-function headPerStatementMigration(n: AgencyNaming): string {
-  return `import type { Knex } from 'knex';
-import { chainPerRow, chainPerStatement } from '../shared/accessLogHeadPerStatement';
-
-// Frozen: a migration never imports application code.
-export async function up(knex: Knex): Promise<void> {
-  await chainPerStatement(knex, '${n.name}');
-}
-
-export async function down(knex: Knex): Promise<void> {
-  await chainPerRow(knex, '${n.name}');
-}
-`;
-}
-
-function gatewayTokenUseMigration(n: AgencyNaming): string {
-  return `import type { Knex } from 'knex';
-import { createGatewayTokenUse, dropGatewayTokenUse } from '../shared/gatewayTokenUse';
-
-// Frozen: a migration never imports application code.
-export async function up(knex: Knex): Promise<void> {
-  await createGatewayTokenUse(knex, '${n.name}');
-}
-
-export async function down(knex: Knex): Promise<void> {
-  await dropGatewayTokenUse(knex, '${n.name}');
-}
-`;
-}
-
-function appendMigration(n: AgencyNaming): string {
-  return `import type { Knex } from 'knex';
-import { appendAsSet, appendByRow } from '../shared/accessLogAppend';
-
-// Frozen: a migration never imports application code.
-export async function up(knex: Knex): Promise<void> {
-  await appendAsSet(knex, '${n.name}');
-}
-
-export async function down(knex: Knex): Promise<void> {
-  await appendByRow(knex, '${n.name}');
+  await ${step.down}(knex, '${n.name}');
 }
 `;
 }
